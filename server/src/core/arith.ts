@@ -1,0 +1,176 @@
+/**
+ * The arithmetic of a report's tables: every declared sum evaluated, and error localisation in the
+ * spirit of Fellegi–Holt: the single cell whose one new value repairs every broken sum it lies on.
+ */
+import type { CellRef, SumDecl } from './formats/types';
+import type { Block, Cell, Report, Row } from './model';
+
+export interface SumEval {
+  decl: SumDecl;
+  block: Block;
+  /** Cells of each side as found (a missing row gives no cell). */
+  left: (Cell | undefined)[];
+  right: (Cell | undefined)[];
+  evaluable: boolean;
+  leftSum: number;
+  rightSum: number;
+  holds: boolean;
+  /** The anchor (total) cell, if present. */
+  anchor: Cell | undefined;
+}
+
+export interface Culprit {
+  cell: Cell;
+  row: Row;
+  block: Block;
+  /** The value that repairs every broken sum the cell lies on. */
+  value: number;
+  /** How many broken sums it repairs. */
+  repairs: number;
+}
+
+export interface Arith {
+  sums: SumEval[];
+  broken: SumEval[];
+  /** The cell to blame for a broken sum, or null when no single cell explains it. */
+  culprit: Map<SumEval, Culprit | null>;
+  /** Sums each cell lies on. */
+  sumsOf: Map<Cell, SumEval[]>;
+  /** Values that fill blank or invalid cells so that their sums hold, where the sums determine them. */
+  fill: Map<Cell, number>;
+  rowOf: Map<Cell, Row>;
+}
+
+function known(c: Cell | undefined): c is Cell {
+  return !!c && c.state === 'ok' && c.value !== null;
+}
+
+function resolve(block: Block, ref: CellRef): { cell: Cell | undefined; row: Row | undefined } {
+  const row = block.rows.find((r) => r.decl.id === ref.row);
+  return { row, cell: row?.cells.find((c) => c.col.id === ref.col) };
+}
+
+const sum = (cells: (Cell | undefined)[], values: Map<Cell, number>) =>
+  cells.reduce((a, c) => a + (c ? (values.get(c) ?? c.value ?? 0) : 0), 0);
+
+export function analyse(report: Report): Arith {
+  const sums: SumEval[] = [];
+  const sumsOf = new Map<Cell, SumEval[]>();
+  const rowOf = new Map<Cell, Row>();
+  const blocks: Block[] = report.tables.flatMap((t) => t.blocks);
+  for (const block of blocks) {
+    for (const r of block.rows) for (const c of r.cells) rowOf.set(c, r);
+    for (const decl of block.decl.sums) {
+      const left = decl.left.map((ref) => resolve(block, ref).cell);
+      const right = decl.right.map((ref) => resolve(block, ref).cell);
+      const evaluable = left.every(known) && right.every(known);
+      const empty = new Map<Cell, number>();
+      const leftSum = evaluable ? sum(left, empty) : 0;
+      const rightSum = evaluable ? sum(right, empty) : 0;
+      const ev: SumEval = {
+        decl,
+        block,
+        left,
+        right,
+        evaluable,
+        leftSum,
+        rightSum,
+        holds: evaluable && Math.abs(leftSum - rightSum) < 1e-9,
+        anchor: resolve(block, decl.anchor).cell,
+      };
+      sums.push(ev);
+      for (const c of [...left, ...right]) {
+        if (!c) continue;
+        const list = sumsOf.get(c) ?? [];
+        list.push(ev);
+        sumsOf.set(c, list);
+      }
+    }
+  }
+  const broken = sums.filter((s) => s.evaluable && !s.holds);
+  const culprit = localise(broken, sumsOf, rowOf);
+  const fill = fillBlanks(sums);
+  return { sums, broken, culprit, sumsOf, fill, rowOf };
+}
+
+/** The value `cell` needs for `s` to hold, the other cells as they are (or filled). */
+export function solveFor(s: SumEval, cell: Cell, values: Map<Cell, number> = new Map()): number {
+  const cur = values.get(cell) ?? cell.value ?? 0;
+  const l = sum(s.left, values);
+  const r = sum(s.right, values);
+  return s.left.includes(cell) ? cur + (r - l) : cur + (l - r);
+}
+
+function localise(broken: SumEval[], sumsOf: Map<Cell, SumEval[]>, rowOf: Map<Cell, Row>): Map<SumEval, Culprit | null> {
+  const result = new Map<SumEval, Culprit | null>();
+  if (!broken.length) return result;
+  const brokenSet = new Set(broken);
+  const candidates: Culprit[] = [];
+  const seen = new Set<Cell>();
+  for (const s of broken) {
+    for (const c of [...s.left, ...s.right]) {
+      if (!c || seen.has(c)) continue;
+      seen.add(c);
+      const on = (sumsOf.get(c) ?? []).filter((x) => x.evaluable);
+      // Changing the cell would break any sum of its that holds now.
+      if (!on.every((x) => brokenSet.has(x))) continue;
+      const values = on.map((x) => solveFor(x, c));
+      const v = values[0]!;
+      if (!values.every((x) => Math.abs(x - v) < 1e-9)) continue;
+      if (c.col.kind === 'count' && (v < 0 || !Number.isInteger(v))) continue;
+      candidates.push({ cell: c, row: rowOf.get(c)!, block: on[0]!.block, value: v, repairs: on.length });
+    }
+  }
+  const isTotal = (c: Cell) => (sumsOf.get(c) ?? []).some((s) => s.anchor === c);
+  for (const s of broken) {
+    const mine = candidates.filter((k) => s.left.includes(k.cell) || s.right.includes(k.cell));
+    if (!mine.length) {
+      result.set(s, null);
+      continue;
+    }
+    const most = Math.max(...mine.map((k) => k.repairs));
+    let top = mine.filter((k) => k.repairs === most);
+    if (top.length > 1) {
+      // Several cells explain the breaks equally well: a total is the likelier slip.
+      const totals = top.filter((k) => k.cell === s.anchor || isTotal(k.cell));
+      if (totals.length === 1) top = totals;
+    }
+    result.set(s, top.length === 1 ? top[0]! : null);
+  }
+  return result;
+}
+
+/** Blank or invalid cells whose sums determine them, filled by propagation; all others none. */
+function fillBlanks(sums: SumEval[]): Map<Cell, number> {
+  const fill = new Map<Cell, number>();
+  const isKnown: (c: Cell | undefined) => boolean = known;
+  const unknown = (c: Cell | undefined) => !!c && !isKnown(c) && !fill.has(c) && (c.state === 'blank' || c.state === 'invalid');
+  const usable = (s: SumEval) => [...s.left, ...s.right].every((c) => c && (isKnown(c) || fill.has(c) || c.state === 'blank' || c.state === 'invalid'));
+  let progress = true;
+  for (let round = 0; progress && round < 8; round++) {
+    progress = false;
+    const next = new Map<Cell, number[]>();
+    for (const s of sums) {
+      if (!usable(s)) continue;
+      // A holding or broken sum with exactly one unknown cell determines it.
+      const unknowns = [...s.left, ...s.right].filter(unknown) as Cell[];
+      if (unknowns.length !== 1) continue;
+      const c = unknowns[0]!;
+      const values = new Map(fill);
+      values.set(c, 0);
+      const v = solveFor(s, c, values);
+      const list = next.get(c) ?? [];
+      list.push(v);
+      next.set(c, list);
+    }
+    for (const [c, vs] of next) {
+      const v = vs[0]!;
+      // Sums that disagree (another error nearby) determine nothing.
+      if (!vs.every((x) => Math.abs(x - v) < 1e-9)) continue;
+      if (c.col.kind === 'count' && (v < 0 || !Number.isInteger(v))) continue;
+      fill.set(c, v);
+      progress = true;
+    }
+  }
+  return fill;
+}

@@ -1,0 +1,46 @@
+/** `.nianbaorc.json`: per-rule severities and the format, read by the CLI and the server alike. */
+import type { FormatId } from './formats/types';
+import { SEVERITIES, type SeveritySetting } from './finding';
+import { RULE_IDS } from './rules';
+
+export interface Config {
+  rules: Record<string, SeveritySetting>;
+  format: FormatId | 'auto';
+}
+
+export const CONFIG_FILE = '.nianbaorc.json';
+
+export function defaultConfig(): Config {
+  return { rules: {}, format: 'auto' };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses a config file's text; throws ConfigError with a message that says what is wrong. */
+export function parseConfig(text: string, source = CONFIG_FILE): Config {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (e) {
+    throw new ConfigError(`${source}: 不是有效的 JSON（${(e as Error).message}） / not valid JSON`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(`${source}: 应为一个 JSON 对象 / must be a JSON object`);
+  const obj = data as Record<string, unknown>;
+  const config = defaultConfig();
+  for (const key of Object.keys(obj)) {
+    if (key !== 'rules' && key !== 'format' && key !== '$schema') throw new ConfigError(`${source}: 未知的设置项“${key}” / unknown setting "${key}"`);
+  }
+  if (obj.format !== undefined) {
+    if (obj.format !== 'auto' && obj.format !== '2019' && obj.format !== '2021') throw new ConfigError(`${source}: "format" 应为 "auto"、"2019" 或 "2021" / must be "auto", "2019" or "2021"`);
+    config.format = obj.format;
+  }
+  if (obj.rules !== undefined) {
+    if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) throw new ConfigError(`${source}: "rules" 应为对象 / must be an object`);
+    for (const [id, sev] of Object.entries(obj.rules as Record<string, unknown>)) {
+      if (!RULE_IDS.includes(id)) throw new ConfigError(`${source}: 未知的规则“${id}” / unknown rule "${id}"（可用 / known: ${RULE_IDS.join(', ')}）`);
+      if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting)) throw new ConfigError(`${source}: 规则“${id}”的级别应为 ${SEVERITIES.join('|')} / severity must be one of ${SEVERITIES.join('|')}`);
+      config.rules[id] = sev as SeveritySetting;
+    }
+  }
+  return config;
+}

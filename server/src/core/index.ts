@@ -1,0 +1,13 @@
+/** The pure core: no editor, no LSP. The CLI, the server and the tests all call these. */
+export { check, checkReport, looksLikeReport, type CheckOptions, type CheckResult } from './check';
+export { parse, type ParseOptions } from './parse';
+export { analyse, type Arith, type SumEval, type Culprit } from './arith';
+export { applyFixes, preferredFixes, type ApplyResult } from './fix';
+export { parseConfig, defaultConfig, ConfigError, CONFIG_FILE, type Config } from './config';
+export { RULES, RULE_IDS, ruleById, ruleDocUrl } from './rules';
+export { LineMap } from './position';
+export { msg, localize, localeFrom, type Msg, type Locale } from './i18n';
+export { FORMATS, FORMAT_IDS, formatForYear } from './formats';
+export { tableSkeleton, reportTemplate } from './skeleton';
+export type { Finding, Fix, Edit, Severity, SeveritySetting } from './finding';
+export type * from './model';

@@ -1,0 +1,100 @@
+/**
+ * Debris that pasted drafts carry: Word bookmarks, web-page breadcrumbs and footers, PDF page
+ * numbers, and the tool's own directive comments. The parser skips them; `text.artifact` reports
+ * all but the directives.
+ */
+import type { Artifact, Range } from '../model';
+import type { Lines } from '../text';
+
+const INLINE_BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
+const DIRECTIVE = /<!--\s*nianbao-[\s\S]*?-->/g;
+
+interface LinePattern {
+  kind: Artifact['kind'];
+  re: RegExp;
+  /** Only short lines: a long line that mentions the words is prose. */
+  maxLength: number;
+}
+
+const LINE_PATTERNS: LinePattern[] = [
+  { kind: 'breadcrumb', re: /^(首页|当前位置|您当前的位置|您现在的位置|当前所在位置)\s*(>|»|›|:|\/)/, maxLength: 120 },
+  { kind: 'breadcrumb', re: /^[^。，,\s]{1,12}(\s*>\s*[^>。]{1,20}){2,}$/, maxLength: 120 },
+  { kind: 'web', re: /^【\s*字体|^字体\s*:\s*[【\[]?\s*大|^【\s*(打印|关闭|收藏)|打印本页|关闭窗口|分享到\s*:|^扫一扫|浏览次数\s*:|^【\s*我要纠错|^\s*责任编辑\s*:/, maxLength: 80 },
+  { kind: 'footer', re: /网站地图|联系我们|版权所有|ICP备|公网安备|网站标识码|^主办(单位)?\s*:|^承办(单位)?\s*:|^技术支持\s*:|分辨率.*浏览器|^涉密文件严禁上网/, maxLength: 120 },
+  { kind: 'page-number', re: /^(-\s*\d{1,3}\s*-|—\s*\d{1,3}\s*—|第\s*\d{1,3}\s*页(\s*[,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/, maxLength: 20 },
+];
+
+export interface Debris {
+  artifacts: Artifact[];
+  /** Lines made only of debris or directives: the parser skips them entirely. */
+  ignoredLines: Set<number>;
+  /** The normalized text with inline debris and directives blanked out (same length). */
+  masked: string;
+  directives: { range: Range; body: string; line: number }[];
+}
+
+/** The offset just past the line break that ends a line's content at `end` in the original text. */
+export function pastBreak(text: string, end: number): number {
+  if (text[end] === '\r' && text[end + 1] === '\n') return end + 2;
+  return end < text.length ? end + 1 : end;
+}
+
+export function findDebris(text: string, norm: string, lines: Lines): Debris {
+  const artifacts: Artifact[] = [];
+  const ignoredLines = new Set<number>();
+  const directives: Debris['directives'] = [];
+  const chars: string[] | null = [];
+  const blank: Range[] = [];
+
+  for (const m of norm.matchAll(DIRECTIVE)) {
+    const start = m.index!;
+    directives.push({ range: [start, start + m[0].length], body: m[0], line: lines.lineAt(start) });
+    blank.push([start, start + m[0].length]);
+  }
+  for (const m of norm.matchAll(INLINE_BOOKMARK)) {
+    const start = m.index!;
+    blank.push([start, start + m[0].length]);
+    artifacts.push({ range: [start, start + m[0].length], line: false, kind: 'bookmark', text: m[0] });
+  }
+  let masked = norm;
+  if (blank.length) {
+    chars.length = 0;
+    let last = 0;
+    blank.sort((a, b) => a[0] - b[0]);
+    for (const [s, e] of blank) {
+      if (s < last) continue;
+      chars.push(norm.slice(last, s), norm.slice(s, e).replace(/[^\n]/g, ' '));
+      last = e;
+    }
+    chars.push(norm.slice(last));
+    masked = chars.join('');
+  }
+
+  for (let l = 0; l < lines.count; l++) {
+    const s = lines.start(l);
+    const e = lines.end(l);
+    const raw = masked.slice(s, e);
+    const trimmed = raw.trim();
+    if (!trimmed) {
+      // A line that held only a bookmark or a directive is debris, not an empty table cell.
+      if (norm.slice(s, e).trim()) {
+        ignoredLines.add(l);
+        const bm = artifacts.find((a) => a.kind === 'bookmark' && a.range[0] >= s && a.range[1] <= e);
+        if (bm) {
+          bm.line = true;
+          bm.range = [s, pastBreak(text, e)];
+        }
+      }
+      continue;
+    }
+    for (const p of LINE_PATTERNS) {
+      if (trimmed.length <= p.maxLength && p.re.test(trimmed)) {
+        ignoredLines.add(l);
+        artifacts.push({ range: [s, pastBreak(text, e)], line: true, kind: p.kind, text: trimmed });
+        break;
+      }
+    }
+  }
+  artifacts.sort((a, b) => a.range[0] - b.range[0]);
+  return { artifacts, ignoredLines, masked, directives };
+}

@@ -1,0 +1,229 @@
+/** text → report model. Pure: no editor or LSP types. */
+import { FORMATS, FORMAT_IDS, formatForYear } from '../formats';
+import type { FormatDecl, FormatId, SectionDecl } from '../formats/types';
+import type { Block, Range, Report, Section, Table, YearMention } from '../model';
+import { Lines, normalize } from '../text';
+import { findDebris } from './debris';
+import { chooseHeadings, findHeadingCandidates, type HeadingCandidate } from './sections';
+import { parseActiveTable, parseBlock, parseSingleTable, slotsOf, type ParseContext } from './tables';
+
+export interface ParseOptions {
+  /** Force a format instead of telling it from the tables and the year. */
+  format?: FormatId | 'auto';
+}
+
+const YEAR_RE = /(\d{4,6})\s*年(?!\s*\d{1,2}\s*月)/;
+
+export function parse(text: string, options: ParseOptions = {}): Report {
+  const norm = normalize(text);
+  const rawLines = new Lines(norm);
+  const debris = findDebris(text, norm, rawLines);
+  const masked = debris.masked;
+  const lines = debris.masked === norm ? rawLines : new Lines(masked);
+  const formats: FormatDecl[] = FORMAT_IDS.map((id) => FORMATS[id]);
+  const ctx: ParseContext = { text: masked, lines, ignored: debris.ignoredLines, formats };
+
+  // ------------------------------------------------------------ sections
+  const cands = findHeadingCandidates(masked, lines, debris.ignoredLines, formats);
+  const { chosen, extra, misplaced } = chooseHeadings(cands);
+  const headingStarts = chosen.map((c) => c.heading.range[0]);
+
+  // ------------------------------------------------------------ title, period, year
+  const title = findTitle(masked, lines, debris.ignoredLines, headingStarts[0] ?? masked.length);
+  const period = findPeriod(masked);
+  const signed = findSigned(masked, lines, chosen);
+  const year = title?.year?.year ?? period?.to.year ?? (signed ? signed.year - 1 : null);
+  const formatByYear = year !== null && year >= 1000 && year < 10000 ? formatForYear(year) : null;
+  const forced = options.format && options.format !== 'auto' ? options.format : null;
+  const preferred = forced ?? formatByYear;
+  if (forced) ctx.formats = [FORMATS[forced]];
+
+  // ------------------------------------------------------------ tables
+  const byId = (id: string) => chosen.find((c) => c.decl.id === id) ?? null;
+  const sorted = [...chosen].sort((a, b) => a.heading.range[0] - b.heading.range[0]);
+  const after = (off: number) => sorted.find((c) => c.heading.range[0] > off)?.heading.range[0] ?? masked.length;
+  /** The span a section's table is looked for in: its own span, or the gap its missing heading left. */
+  const spanFor = (decl: SectionDecl): Range => {
+    const own = byId(decl.id);
+    if (own) return [lineEndAt(lines, own.heading.range[1]), after(own.heading.range[1])];
+    const before = sorted.filter((c) => c.decl.number < decl.number).pop();
+    const next = sorted.find((c) => c.decl.number > decl.number && (!before || c.heading.range[0] > before.heading.range[0]));
+    return [before ? lineEndAt(lines, before.heading.range[1]) : 0, next ? next.heading.range[0] : masked.length];
+  };
+  const tableDecl = (id: string) => formats[0]!.tables.find((t) => t.id === id)!;
+  const tables: Table[] = [];
+
+  const reqSpan = spanFor(sectionDecl(formats, 'requests'));
+  const requests = parseSingleTable(ctx, tableDecl('requests'), reqSpan[0], reqSpan[1], preferred);
+
+  let activeSpan = spanFor(sectionDecl(formats, 'active'));
+  if (requests && requests.range[0] >= activeSpan[0] && requests.range[0] < activeSpan[1]) activeSpan = [activeSpan[0], lineStartAt(lines, requests.range[0])];
+  const active = parseActiveTable(ctx, tableDecl('active'), activeSpan[0], activeSpan[1], preferred);
+
+  let reviewSpan = spanFor(sectionDecl(formats, 'review'));
+  if (requests && !byId('review') && requests.range[1] > reviewSpan[0] && requests.range[1] < reviewSpan[1]) reviewSpan = [requests.range[1], reviewSpan[1]];
+  const review = parseSingleTable(ctx, tableDecl('review'), reviewSpan[0], reviewSpan[1], preferred);
+  for (const t of [active, requests, review]) if (t) tables.push(t);
+
+  // ------------------------------------------------------------ format
+  const votes: Record<FormatId, number> = { '2019': 0, '2021': 0 };
+  for (const t of tables) for (const b of t.blocks) if (b.decl.format !== 'both' && b.evidence !== 'assumed') votes[b.decl.format]++;
+  let format: FormatId | 'unknown' = forced ?? 'unknown';
+  if (!forced) {
+    if (votes['2019'] > votes['2021']) format = '2019';
+    else if (votes['2021'] > votes['2019']) format = '2021';
+    else if (votes['2019'] > 0 && preferred) format = preferred;
+    else if (tables.length && preferred) format = preferred;
+  }
+  if (format !== 'unknown') {
+    // Blocks the tables could not tell apart take the report's format.
+    for (const t of tables) {
+      t.blocks = t.blocks.map((b) => (b.evidence === 'assumed' && b.decl.format !== 'both' && b.decl.format !== format ? reparse(ctx, t, b, format as FormatId) : b));
+      const present = new Set(t.blocks.map((b) => b.decl.slot));
+      t.missingBlocks = FORMATS[format].blocks[t.decl.id].filter((b) => !present.has(b.slot));
+    }
+  }
+
+  // ------------------------------------------------------------ sections, with the ones only their table shows
+  const sections: Section[] = chosen.map((c) => ({ decl: c.decl, range: [c.heading.range[0], 0] as Range, heading: c.heading, subsections: [] }));
+  for (const t of tables) {
+    if (sections.some((s) => s.decl.id === t.decl.section)) continue;
+    const decl = sectionDecl(formats, t.decl.section);
+    sections.push({ decl, range: [lineStartAt(lines, t.range[0]), 0], heading: null, subsections: [] });
+  }
+  sections.sort((a, b) => a.range[0] - b.range[0]);
+  for (let i = 0; i < sections.length; i++) sections[i]!.range[1] = i + 1 < sections.length ? sections[i + 1]!.range[0] : text.length;
+  for (const s of sections) s.subsections = findSubsections(masked, lines, debris.ignoredLines, s.range, tables);
+
+  return {
+    text,
+    norm,
+    lines,
+    title,
+    period,
+    signed,
+    format,
+    formatByYear,
+    year,
+    sections,
+    extraHeadings: [...extra, ...misplaced.map((m) => ({ decl: m.decl, heading: m.heading, misplaced: true }))],
+    tables,
+    artifacts: debris.artifacts,
+    ignoredLines: debris.ignoredLines,
+    directives: debris.directives,
+  };
+}
+
+function reparse(ctx: ParseContext, t: Table, b: Block, format: FormatId): Block {
+  const slot = slotsOf([FORMATS[format]], t.decl.id).find((s) => s.slot === b.decl.slot);
+  if (!slot) return b;
+  const variant = slot.variants[0]!;
+  if (t.decl.id === 'active') {
+    const next = t.blocks[t.blocks.indexOf(b) + 1];
+    return parseActiveBlock(ctx, variant, b.heading!, next ? next.range[0] : t.regionEnd);
+  }
+  const p = parseSingleTable(ctx, t.decl, t.range[0], t.range[1], format);
+  return p?.blocks.find((x) => x.decl === variant) ?? b;
+}
+
+function parseActiveBlock(ctx: ParseContext, variant: Block['decl'], heading: Range, end: number): Block {
+  const p = parseBlock(ctx, variant, heading[1], end, heading);
+  p.block.evidence = 'assumed';
+  return p.block;
+}
+
+function sectionDecl(formats: FormatDecl[], id: string): SectionDecl {
+  return formats[0]!.sections.find((s) => s.id === id)!;
+}
+
+function lineEndAt(lines: Lines, off: number): number {
+  return lines.end(lines.lineAt(off));
+}
+function lineStartAt(lines: Lines, off: number): number {
+  return lines.start(lines.lineAt(off));
+}
+
+function yearMention(m: RegExpExecArray, base: number): YearMention {
+  const digits = m[1]!;
+  const start = base + m.index + m[0].indexOf(digits);
+  return { range: [start, start + digits.length], year: Number(digits), raw: digits };
+}
+
+/** The title: the first lines that say 报告 (with the body's name on a line above it), before the first section. */
+function findTitle(masked: string, lines: Lines, ignored: Set<number>, limit: number): Report['title'] {
+  let seen = 0;
+  for (let l = 0; l < lines.count && lines.start(l) < limit && seen < 8; l++) {
+    if (ignored.has(l)) continue;
+    const t = masked.slice(lines.start(l), lines.end(l)).trim();
+    if (!t) continue;
+    seen++;
+    if (!/报告|年报/.test(t) || t.length > 60) continue;
+    let first = l;
+    // The body's name often stands alone on the line(s) above: short, no sentence punctuation.
+    for (let k = l - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
+      if (ignored.has(k)) break;
+      const u = masked.slice(lines.start(k), lines.end(k)).trim();
+      if (!u) continue;
+      if (u.length <= 30 && !/[。,，:;；>]/.test(u) && !/^\d{4}-\d{2}-\d{2}$/.test(u)) first = k;
+      break;
+    }
+    const s0 = lines.start(first);
+    const startOff = s0 + (masked.slice(s0, lines.end(first)).length - masked.slice(s0, lines.end(first)).trimStart().length);
+    const endOff = lines.start(l) + masked.slice(lines.start(l), lines.end(l)).trimEnd().length;
+    const titleText = masked.slice(startOff, endOff).replace(/\s+/g, '');
+    const ym = YEAR_RE.exec(masked.slice(startOff, endOff));
+    return { range: [startOff, endOff], text: titleText, year: ym ? yearMention(ym, startOff) : null };
+  }
+  return null;
+}
+
+const PERIOD_RE = /统计期限[^。\n]{0,20}?(\d{4,6})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,12}?(\d{4,6})\s*年\s*12\s*月\s*31\s*日/;
+
+function findPeriod(masked: string): Report['period'] {
+  const m = PERIOD_RE.exec(masked);
+  if (!m) return null;
+  const a = m.index + m[0].indexOf(m[1]!);
+  const b = m.index + m[0].lastIndexOf(m[2]!, m[0].lastIndexOf('12'));
+  return {
+    range: [m.index, m.index + m[0].length],
+    from: { range: [a, a + m[1]!.length], year: Number(m[1]), raw: m[1]! },
+    to: { range: [b, b + m[2]!.length], year: Number(m[2]), raw: m[2]! },
+  };
+}
+
+function findSigned(masked: string, lines: Lines, chosen: HeadingCandidate[]): Report['signed'] {
+  const last = chosen.find((c) => c.decl.id === 'other') ?? chosen[chosen.length - 1];
+  const from = last ? lines.lineAt(last.heading.range[0]) : Math.max(0, lines.count - 12);
+  for (let l = lines.count - 1; l > from; l--) {
+    const s = lines.start(l);
+    const t = masked.slice(s, lines.end(l));
+    const m = /^\s*(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/.exec(t);
+    if (m) {
+      const start = s + t.indexOf(m[1]!);
+      return { range: [start, s + t.trimEnd().length], year: Number(m[1]) };
+    }
+  }
+  return null;
+}
+
+const SUBSECTION = /^[ \t]*(\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}是)/;
+
+function findSubsections(masked: string, lines: Lines, ignored: Set<number>, range: Range, tables: Table[]): Section['subsections'] {
+  const out: Section['subsections'] = [];
+  const inTable = (o: number) => tables.some((t) => o >= t.range[0] && o < t.range[1]);
+  for (let l = lines.lineAt(range[0]) + 1; l < lines.count && lines.start(l) < range[1]; l++) {
+    if (ignored.has(l)) continue;
+    const s = lines.start(l);
+    const t = masked.slice(s, lines.end(l));
+    const m = SUBSECTION.exec(t);
+    if (!m || inTable(s)) continue;
+    const lead = t.length - t.trimStart().length;
+    const body = t.trim();
+    // The title is the text up to the first full stop (or the whole short line).
+    const stop = body.search(/[。;；]/);
+    const title = (stop > 0 ? body.slice(0, stop) : body).slice(0, 40);
+    out.push({ range: [s + lead, s + lead + body.length], title });
+  }
+  return out;
+}
+

@@ -1,0 +1,137 @@
+/** Section headings: canonical, variant, misnumbered, Markdown, or unnumbered. */
+import type { FormatDecl, SectionDecl } from '../formats/types';
+import type { ExtraHeading, Heading, Range } from '../model';
+import { compactLabel, type Lines } from '../text';
+
+const HAN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+export function hanToNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  if (s.length === 1) return HAN_DIGITS[s] ?? null;
+  if (s.length === 2 && s[0] === '十') return 10 + (HAN_DIGITS[s[1]!] ?? NaN) || null;
+  return null;
+}
+
+const NUMBERED = /^(第([一二三四五六])部分|([一二三四五六七八九十]{1,2}|\d{1,2}))\s*(?:[、.,:]\s*|(?<=部分)\s*[、.,:]?\s*)/;
+
+export interface HeadingCandidate {
+  line: number;
+  decl: SectionDecl;
+  heading: Heading;
+  numbered: boolean;
+}
+
+/** Compact forms of every table row and group label: a line that starts with one is a row, not a heading. */
+function rowLabelSet(formats: FormatDecl[]): string[] {
+  const set = new Set<string>();
+  for (const f of formats) {
+    for (const blocks of Object.values(f.blocks)) {
+      for (const b of blocks) {
+        for (const r of b.rows) for (const l of r.labels) set.add(compactLabel(l).replace(/^[一二三四五六七八九十]+\./, ''));
+        for (const g of b.groups) for (const l of g.labels) set.add(compactLabel(l).replace(/^[一二三四五六七八九十]+\./, ''));
+      }
+    }
+  }
+  return [...set].filter((s) => s.length >= 4);
+}
+
+let rowLabelsCache: { formats: FormatDecl[]; set: string[] } | null = null;
+
+export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set<number>, formats: FormatDecl[]): HeadingCandidate[] {
+  if (!rowLabelsCache || rowLabelsCache.formats !== formats) rowLabelsCache = { formats, set: rowLabelSet(formats) };
+  const rowLabels = rowLabelsCache.set;
+  const sections = formats[0]!.sections;
+  const patterns = sections.map((s) => ({ decl: s, res: s.patterns.map((p) => new RegExp(p)), bodies: new Set([s.canonical.replace(/^.、/, ''), ...s.variants].map(compactLabel)) }));
+  const out: HeadingCandidate[] = [];
+  for (let l = 0; l < lines.count; l++) {
+    if (ignored.has(l)) continue;
+    const s = lines.start(l);
+    const e = lines.end(l);
+    const raw = masked.slice(s, e);
+    if (raw.length > 200) continue;
+    // Leading white space, Markdown heading marks and bold.
+    const lead = /^[ \t]*(#{1,6}[ \t]+)?(\*\*)?[ \t]*/.exec(raw)![0];
+    const indented = /^[ \t]/.test(raw) && !/^#/.test(raw.trimStart());
+    let content = raw.slice(lead.length);
+    let end = content.length;
+    while (end > 0 && /[\s*:]/.test(content[end - 1]!)) end--;
+    content = content.slice(0, end);
+    if (!content || content.length > 48) continue;
+    const start = s + lead.length;
+    const m = NUMBERED.exec(content);
+    let numeral: string | null = null;
+    let number: number | null = null;
+    let bodyOffset = 0;
+    if (m) {
+      numeral = m[2] ?? m[3]!;
+      number = hanToNumber(numeral);
+      bodyOffset = m[0].length;
+    }
+    const body = content.slice(bodyOffset);
+    if (!body || body.length > 40 || /[。;；]$/.test(body) && body.length > 16) continue;
+    const cbody = compactLabel(body);
+    if (rowLabels.some((r) => cbody.startsWith(r))) continue;
+    let matched: SectionDecl[] = [];
+    if (m) {
+      // A numbered heading: its wording must name the section; the sentence-like are prose.
+      if (/[,，]/.test(body) && body.length > 24) continue;
+      matched = patterns.filter((p) => p.res.some((re) => re.test(body))).map((p) => p.decl);
+    } else if (!indented) {
+      matched = patterns.filter((p) => p.bodies.has(cbody)).map((p) => p.decl);
+    }
+    if (!matched.length) continue;
+    const decl = matched.find((d) => d.number === number) ?? matched[0]!;
+    // "1.主动公开情况" is a numbered paragraph; an Arabic numeral is a heading only in its own place ("4、").
+    if (numeral && /^\d/.test(numeral) && number !== decl.number) continue;
+    const range: Range = [start, start + content.length];
+    out.push({
+      line: l,
+      decl,
+      numbered: !!m,
+      heading: { range, text: content, numeral, number, bodyRange: [start + bodyOffset, start + content.length] },
+    });
+  }
+  return out;
+}
+
+export interface ChosenHeadings {
+  chosen: HeadingCandidate[];
+  extra: ExtraHeading[];
+  /** Headings whose position breaks the declared order. */
+  misplaced: HeadingCandidate[];
+}
+
+/** One heading per section (the first numbered one; unnumbered only when there is none), the rest extra. */
+export function chooseHeadings(cands: HeadingCandidate[]): ChosenHeadings {
+  const byId = new Map<string, HeadingCandidate>();
+  const extra: ExtraHeading[] = [];
+  for (const c of cands) {
+    if (!c.numbered) continue;
+    if (byId.has(c.decl.id)) extra.push({ decl: c.decl, heading: c.heading });
+    else byId.set(c.decl.id, c);
+  }
+  for (const c of cands) {
+    if (c.numbered || byId.has(c.decl.id)) continue;
+    byId.set(c.decl.id, c);
+  }
+  const chosen = [...byId.values()].sort((a, b) => a.heading.range[0] - b.heading.range[0]);
+  // Longest increasing subsequence of section numbers: the rest are out of order.
+  const n = chosen.length;
+  const len = new Array<number>(n).fill(1);
+  const prev = new Array<number>(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      if (chosen[j]!.decl.number < chosen[i]!.decl.number && len[j]! + 1 > len[i]!) {
+        len[i] = len[j]! + 1;
+        prev[i] = j;
+      }
+    }
+  }
+  let top = 0;
+  for (let i = 1; i < n; i++) if (len[i]! > len[top]!) top = i;
+  const keep = new Set<number>();
+  for (let i = n ? top : -1; i !== -1; i = prev[i]!) keep.add(i);
+  const misplaced = chosen.filter((_, i) => !keep.has(i));
+  return { chosen, extra, misplaced };
+}

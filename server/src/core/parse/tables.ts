@@ -1,0 +1,235 @@
+/** Tables: 表二's article blocks, 表三 and 表四, each parsed against every format's variant of it. */
+import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } from '../formats/types';
+import type { Block, GroupLabel, Range, Row, Table } from '../model';
+import { Compact, compactLabel } from '../text';
+import { collectSlots, makeCell, type Slot, type SlotContext } from './cells';
+import { alignLabels, occurrences, type LabelItem } from './labels';
+
+export interface ParseContext extends SlotContext {
+  formats: FormatDecl[];
+}
+
+function compactOf(ctx: ParseContext, from: number, to: number): Compact {
+  const { lines, ignored } = ctx;
+  return new Compact(ctx.text, from, to, ignored.size ? (o) => ignored.has(lines.lineAt(o)) : undefined);
+}
+
+type Item = { kind: 'row'; row: RowDecl } | { kind: 'group'; id: string };
+
+/** Rows and group headings in document order. */
+function itemsOf(decl: BlockDecl): LabelItem<Item>[] {
+  const items: LabelItem<Item>[] = [];
+  const placed = new Set<string>();
+  for (const r of decl.rows) {
+    if (r.group && !placed.has(r.group)) {
+      placed.add(r.group);
+      const g = decl.groups.find((x) => x.id === r.group);
+      if (g) items.push({ key: { kind: 'group', id: g.id }, labels: g.labels, weight: 0.5 });
+    }
+    items.push({ key: { kind: 'row', row: r }, labels: r.labels, weight: 1 });
+  }
+  return items;
+}
+
+export interface BlockParse {
+  block: Block;
+  score: number;
+  markers: number;
+  /** Rows whose cells all stood where the variant expects them. */
+  fits: number;
+  rowsFound: number;
+}
+
+/** Parses one block variant in [from, to), whose heading (if any) is at `heading`. */
+export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to: number, heading: Range | null): BlockParse {
+  const compact = compactOf(ctx, from, to);
+  const n = decl.columns.length;
+  const rows: Row[] = [];
+  const groups: GroupLabel[] = [];
+  let fits = 0;
+  let markers = 0;
+  for (const m of decl.markers) if (occurrences(compact, [m]).length) markers++;
+
+  if (decl.unlabelled) {
+    const row = parseUnlabelled(ctx, decl, compact, to);
+    if (row) {
+      rows.push(row.row);
+      if (row.natural === n) fits++;
+    }
+  } else {
+    const found = alignLabels(compact, itemsOf(decl));
+    for (let k = 0; k < found.length; k++) {
+      const f = found[k]!;
+      const limit = k + 1 < found.length ? found[k + 1]!.range[0] : to;
+      if (f.key.kind === 'group') {
+        const g = decl.groups.find((x) => x.id === (f.key as { id: string }).id)!;
+        groups.push({ decl: g, range: f.range });
+        continue;
+      }
+      const rdecl = f.key.row;
+      const res = collectSlots(ctx, f.range[1], limit, n);
+      if (res.natural === n) fits++;
+      rows.push(buildRow(rdecl, decl, f.range, res));
+    }
+  }
+  const missingRows = decl.rows.filter((r) => !rows.some((x) => x.decl.id === r.id));
+  const start = heading?.[0] ?? Math.min(...rows.map((r) => r.label[0]), ...groups.map((g) => g.range[0]), to);
+  const end = Math.max(heading?.[1] ?? from, ...rows.map((r) => r.range[1]), ...groups.map((g) => g.range[1]));
+  const block: Block = { decl, range: [start, Math.max(start, end)], heading, rows, groups, missingRows, evidence: 'assumed' };
+  const rowsFound = rows.length;
+  return { block, score: markers * 10 + rowsFound + fits, markers, fits, rowsFound };
+}
+
+function buildRow(rdecl: RowDecl, decl: BlockDecl, label: Range, res: ReturnType<typeof collectSlots>): Row {
+  const cells = decl.columns.map((c, i) => {
+    const cell = makeCell(c, res.ambiguous ? undefined : res.slots[i], label[1]);
+    if (res.ambiguous) return { ...cell, state: 'ambiguous' as const, range: res.ambiguous.range, raw: res.ambiguous.raw };
+    return cell;
+  });
+  const last = res.slots.length ? res.slots[res.slots.length - 1]!.range[1] : label[1];
+  return { decl: rdecl, label, cells, range: [label[0], Math.max(label[1], last)], ambiguous: res.ambiguous };
+}
+
+/** 表四: one row of numbers under a header whose cells are often split one character per line. */
+function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: Compact, to: number) {
+  const words = decl.header;
+  // The header starts at its first distinctive word (结果维持); prose before it may name 行政复议 too.
+  const anchors = occurrences(compact, words.filter((w) => w.length >= 4 && !/^行政/.test(w)));
+  if (!anchors.length) return null;
+  const headerStart = anchors[0]![0];
+  const all = occurrences(compact, words, headerStart).filter(([i]) => i >= headerStart);
+  // The first line after the anchor that holds only values opens the numbers.
+  const { lines, text } = ctx;
+  const anchorOff = compact.offsets[headerStart]!;
+  let numbersAt = -1;
+  for (let l = lines.lineAt(anchorOff) + 1; l < lines.count && lines.start(l) < to; l++) {
+    if (ctx.ignored.has(l)) continue;
+    const t = text.slice(lines.start(l), Math.min(lines.end(l), to)).trim();
+    if (/^[\d\s|+-]+$/.test(t) && /\d/.test(t)) {
+      numbersAt = lines.start(l);
+      break;
+    }
+  }
+  if (numbersAt === -1) return parseGrouped(ctx, decl, compact, headerStart, to);
+  let headerEnd = anchorOff;
+  for (const [i, j] of all) {
+    const r = compact.range(i, j);
+    if (r[1] <= numbersAt) headerEnd = Math.max(headerEnd, r[1]);
+  }
+  // Header cells broken mid-word across lines ("结果维\n持") leave text after the last whole word.
+  for (let l = lines.lineAt(headerEnd) + 1; l < lines.lineAt(numbersAt); l++) {
+    if (!ctx.ignored.has(l) && text.slice(lines.start(l), lines.end(l)).trim()) headerEnd = lines.end(l);
+  }
+  const n = decl.columns.length;
+  const res = collectSlots(ctx, headerEnd, to, n);
+  const row = buildRow(decl.rows[0]!, decl, [anchorOff, headerEnd], res);
+  if (res.slots.length) row.range = [res.slots[0]!.range[0], row.range[1]];
+  if (res.natural < n / 2) return parseGrouped(ctx, decl, compact, headerStart, to) ?? { row, natural: res.natural };
+  return { row, natural: res.natural };
+}
+
+/** 表四 drafted as one row per group under a shared header: the groups' cells joined into the one row. */
+function parseGrouped(ctx: ParseContext, decl: BlockDecl, compact: Compact, headerStart: number, to: number) {
+  const layout = decl.groupedLayout;
+  if (!layout) return null;
+  const found = alignLabels(
+    compact,
+    layout.map((g, k) => ({ key: k, labels: g.labels, weight: 1 })),
+    headerStart,
+  );
+  if (found.length !== layout.length) return null;
+  const slots: Slot[] = [];
+  let natural = 0;
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    const res = collectSlots(ctx, f.range[1], k + 1 < found.length ? found[k + 1]!.range[0] : to, layout[k]!.columns.length);
+    if (res.ambiguous || !res.natural) return null;
+    natural += res.natural;
+    for (let i = 0; i < layout[k]!.columns.length; i++) slots.push(res.slots[i] ?? { range: [f.range[1], f.range[1]], raw: '', blank: true, piped: false, spaced: false });
+  }
+  let at = 0;
+  const byId = new Map<string, Slot>();
+  for (const g of layout) for (const c of g.columns) byId.set(c, slots[at++]!);
+  const cells = decl.columns.map((c) => makeCell(c, byId.get(c.id), found[0]!.range[1]));
+  const row: Row = { decl: decl.rows[0]!, label: found[0]!.range, cells, range: [found[0]!.range[0], Math.max(...slots.map((s) => s.range[1]))], ambiguous: null };
+  return { row, natural };
+}
+
+/** The best variant among several for one block slot. */
+export function chooseVariant(parses: BlockParse[], preferred: FormatId | null): BlockParse {
+  const sorted = [...parses].sort((a, b) => b.score - a.score);
+  const best = sorted[0]!;
+  const second = sorted[1];
+  if (!second) {
+    best.block.evidence = best.markers ? 'marked' : best.fits ? 'shape' : 'assumed';
+    return best;
+  }
+  if (best.markers > second.markers) best.block.evidence = 'marked';
+  else if (best.score > second.score) best.block.evidence = 'shape';
+  else {
+    // A tie: the format the report's year asks for, else the first (newest declared last).
+    const pick = parses.find((p) => p.block.decl.format === preferred) ?? best;
+    pick.block.evidence = 'assumed';
+    return pick;
+  }
+  return best;
+}
+
+/** Variants of each slot of a table, across the formats. */
+export function slotsOf(formats: FormatDecl[], table: TableId): { slot: string; variants: BlockDecl[] }[] {
+  const out: { slot: string; variants: BlockDecl[] }[] = [];
+  for (const f of formats) {
+    for (const b of f.blocks[table]) {
+      let s = out.find((x) => x.slot === b.slot);
+      if (!s) {
+        s = { slot: b.slot, variants: [] };
+        out.push(s);
+      }
+      if (!s.variants.includes(b)) s.variants.push(b);
+    }
+  }
+  return out;
+}
+
+/** 表二: article blocks, each opened by its heading (第二十条第（一）项 …). */
+export function parseActiveTable(ctx: ParseContext, decl: TableDecl, from: number, to: number, preferred: FormatId | null): Table | null {
+  const compact = compactOf(ctx, from, to);
+  const slots = slotsOf(ctx.formats, 'active');
+  const items: LabelItem<number>[] = slots.map((s, k) => ({ key: k, labels: s.variants[0]!.heading, weight: 1 }));
+  const found = alignLabels(compact, items);
+  if (!found.length) return null;
+  const blocks: Block[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    const end = k + 1 < found.length ? found[k + 1]!.range[0] : to;
+    const parses = slots[f.key]!.variants.map((v) => parseBlock(ctx, v, f.range[1], end, f.range));
+    blocks.push(chooseVariant(parses, preferred).block);
+  }
+  const range: Range = [blocks[0]!.range[0], Math.max(...blocks.map((b) => b.range[1]))];
+  return { decl, range, blocks, missingBlocks: [], regionEnd: to };
+}
+
+/** 表三 or 表四: one block, located by its rows (or header) inside [from, to). */
+export function parseSingleTable(ctx: ParseContext, decl: TableDecl, from: number, to: number, preferred: FormatId | null): Table | null {
+  const slot = slotsOf(ctx.formats, decl.id)[0]!;
+  const parses = slot.variants.map((v) => parseBlock(ctx, v, from, to, null));
+  const chosen = chooseVariant(parses, preferred);
+  const block = chosen.block;
+  // Too little to be the table: fewer than two rows (a stray label in prose).
+  if (!block.decl.unlabelled && block.rows.length < 2) return null;
+  if (block.decl.unlabelled && !block.rows.length) return null;
+  // Notes and header cells before the first row belong to the table.
+  let start = block.range[0];
+  const compact = compactOf(ctx, from, block.range[0]);
+  for (const a of decl.anchors) {
+    const occ = occurrences(compact, [a]);
+    if (occ.length) start = Math.min(start, compact.range(occ[0]![0], occ[0]![1])[0]);
+  }
+  block.range = [start, block.range[1]];
+  return { decl, range: [start, block.range[1]], blocks: [block], missingBlocks: [], regionEnd: to };
+}
+
+export function headerWordsPresent(ctx: ParseContext, from: number, to: number, words: string[]): number {
+  const compact = compactOf(ctx, from, to);
+  return words.filter((w) => compact.str.includes(compactLabel(w))).length;
+}

@@ -1,0 +1,55 @@
+/** The registry: every rule, in the order their findings are listed. */
+import { formatMismatch } from './format-mismatch';
+import { formatMixed } from './format-mixed';
+import { sectionDuplicate } from './section-duplicate';
+import { sectionMissing } from './section-missing';
+import { sectionOrder } from './section-order';
+import { sectionWording } from './section-wording';
+import { tableAmbiguous } from './table-ambiguous';
+import { tableCellBlank } from './table-cell-blank';
+import { tableCellInvalid } from './table-cell-invalid';
+import { tableGroupTotal } from './table-group-total';
+import { tableIdentity } from './table-identity';
+import { tableMissing } from './table-missing';
+import { tableResultTotal } from './table-result-total';
+import { tableRowMissing } from './table-row-missing';
+import { tableRowTotal } from './table-row-total';
+import { tableSign } from './table-sign';
+import { tableUnit } from './table-unit';
+import { textArtifact } from './text-artifact';
+import type { Rule } from './types';
+
+export const RULES: Rule[] = [
+  sectionMissing,
+  sectionWording,
+  sectionOrder,
+  sectionDuplicate,
+  formatMismatch,
+  formatMixed,
+  tableMissing,
+  tableRowMissing,
+  tableCellBlank,
+  tableCellInvalid,
+  tableAmbiguous,
+  tableRowTotal,
+  tableResultTotal,
+  tableIdentity,
+  tableGroupTotal,
+  tableUnit,
+  tableSign,
+  textArtifact,
+];
+
+export const RULE_IDS = RULES.map((r) => r.id);
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+/** Where a rule's documentation page lives in the repository. */
+export const DOCS_BASE = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
+export function ruleDocUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+export type { Rule };

@@ -1,0 +1,52 @@
+import { SECTIONS } from '../formats';
+import { msg } from '../i18n';
+import { skeletonFor } from '../skeleton';
+import type { Rule } from './types';
+
+export const sectionMissing: Rule = {
+  id: 'section.missing',
+  name: msg('缺少章节', 'Missing section'),
+  description: msg(
+    '年度报告必须包含格式规定的六个部分：总体情况、主动公开、依申请公开、行政复议和行政诉讼、存在的问题及改进、其他需要报告的事项。',
+    'The report must have the six sections the format prescribes.',
+  ),
+  severity: 'error',
+  fixable: true,
+  doc: {
+    rationale: msg('缺少一个部分，读者就无法找到这部分应公开的数据；常见于从旧稿复制时漏掉标题。', 'A missing section hides the data it should disclose; it often happens when a heading is lost in copying.'),
+    wrong: '一、总体情况\n本年度……\n二、主动公开政府信息情况\n……\n四、政府信息公开行政复议、行政诉讼情况\n……\n五、存在的主要问题及改进情况\n……\n六、其他需要报告的事项\n无。\n',
+    right:
+      '一、总体情况\n本年度……\n二、主动公开政府信息情况\n……\n三、收到和处理政府信息公开申请情况\n……\n四、政府信息公开行政复议、行政诉讼情况\n……\n五、存在的主要问题及改进情况\n……\n六、其他需要报告的事项\n无。\n',
+  },
+  check({ report }) {
+    const out: ReturnType<Rule['check']> = [];
+    const sections = report.sections;
+    for (const decl of SECTIONS) {
+      const found = sections.find((s) => s.decl.id === decl.id);
+      if (found && found.heading) continue;
+      if (found && !found.heading) {
+        // The table is there, its heading is not.
+        const at = found.range[0];
+        out.push({
+          range: [at, at],
+          message: msg(`缺少第${'一二三四五六'[decl.number - 1]}部分的标题“${decl.canonical}”（其表格已找到）`, `The heading of section ${decl.number}, “${decl.canonical}”, is missing (its table is here)`),
+          fix: { range: [at, at], text: `${decl.canonical}\n`, title: msg(`插入标题“${decl.canonical}”`, `Insert the heading “${decl.canonical}”`) },
+        });
+        continue;
+      }
+      // Insert before the first later section, or at the end.
+      const next = sections.find((s) => s.decl.number > decl.number);
+      const at = next ? next.range[0] : report.text.length;
+      const prevEnd = at === report.text.length && report.text.length && !report.text.endsWith('\n') ? '\n' : '';
+      const skeleton = skeletonFor(report, decl.id);
+      // Shown on the heading of the section that follows the gap (or the end of the text).
+      const range: [number, number] = next?.heading ? next.heading.range : [Math.max(0, report.text.length - 1), report.text.length];
+      out.push({
+        range,
+        message: msg(`缺少第${'一二三四五六'[decl.number - 1]}部分“${decl.canonical}”`, `Section ${decl.number} “${decl.canonical}” is missing`),
+        fix: { range: [at, at], text: `${prevEnd}${decl.canonical}\n${skeleton}`, title: msg(`插入“${decl.canonical}”${skeleton ? '及其表格' : ''}`, `Insert “${decl.canonical}”${skeleton ? ' with its table' : ''}`) },
+      });
+    }
+    return out;
+  },
+};

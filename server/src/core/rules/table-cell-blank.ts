@@ -1,0 +1,60 @@
+import { msg } from '../i18n';
+import type { Rule } from './types';
+import { allCells, cellName, fillText, fmt, visibleRange } from './util';
+
+export const tableCellBlank: Rule = {
+  id: 'table.cell-blank',
+  name: msg('表格空白单元格', 'Blank table cell'),
+  description: msg('应填数字的单元格是空白的。空白不等于 0：没有发生也要填 0。', 'A cell that should hold a number is blank. A blank is not a zero.'),
+  severity: 'warning',
+  fixable: true,
+  doc: {
+    rationale: msg(
+      '空白单元格让读者无法判断是“0”还是漏填，也让合计无法核对。能由合计推出的数值会自动给出。',
+      'A blank leaves the reader guessing between 0 and an omission, and makes totals unverifiable. Values the sums determine are offered as the fix.',
+    ),
+    wrong: '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t\n',
+    right: '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t1\n',
+  },
+  check({ report, arith }) {
+    const out: ReturnType<Rule['check']> = [];
+    // Cells that are not there at all: the row ends before its last columns.
+    for (const t of report.tables) {
+      for (const b of t.blocks) {
+        for (const r of b.rows) {
+          const missing = r.cells.filter((c) => c.state === 'missing');
+          if (!missing.length) continue;
+          const all = missing.length === r.cells.length;
+          const names = missing.map((c) => c.col.name);
+          out.push({
+            range: r.label[1] > r.label[0] ? r.label : [r.range[0], r.range[1]],
+            message: all
+              ? msg(`“${r.decl.name.zh}”一行没有数字（应有 ${r.cells.length} 栏）`, `“${r.decl.name.en}” has no numbers (it has ${r.cells.length} columns)`)
+              : msg(`“${r.decl.name.zh}”一行缺少${names.map((n) => `“${n.zh}”`).join('、')}栏的数字`, `“${r.decl.name.en}” lacks ${names.map((n) => n.en).join(', ')}`),
+          });
+        }
+      }
+    }
+    for (const { row, cell } of allCells(report)) {
+      if (cell.state !== 'blank') continue;
+      const name = cellName(row, cell);
+      const v = arith.fill.get(cell);
+      const computed = v !== undefined;
+      const value = computed ? v : 0;
+      const fix = {
+        range: cell.range,
+        text: fillText(cell, fmt(value)),
+        title: computed ? msg(`填入 ${fmt(value)}（由合计推出）`, `Fill in ${fmt(value)} (from the totals)`) : msg('填入 0', 'Fill in 0'),
+      };
+      out.push({
+        range: visibleRange(report, cell),
+        message: computed
+          ? msg(`“${name.zh}”为空白，按合计关系应为 ${fmt(value)}`, `“${name.en}” is blank; the totals say ${fmt(value)}`)
+          : msg(`“${name.zh}”为空白，应填写数字（没有发生的填 0）`, `“${name.en}” is blank; write a number (0 if none)`),
+        // Only a value the sums determine is safe to fill without a look; 0 is a guess.
+        ...(computed ? { fix } : { suggestions: [fix] }),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,48 @@
+import { msg } from '../i18n';
+import type { Rule } from './types';
+import { allCells, cellName, fmt } from './util';
+
+const PLACEHOLDER = /^(—+|-+|\/|无|空|\\|×|x|X|N\/?A|n\/a|\*)$/;
+
+export const tableCellInvalid: Rule = {
+  id: 'table.cell-invalid',
+  name: msg('单元格数值无效', 'Invalid cell value'),
+  description: msg('数量栏应为非负整数；金额栏应为非负数。', 'Count cells take non-negative integers; amounts take non-negative numbers.'),
+  severity: 'error',
+  fixable: true,
+  doc: {
+    rationale: msg('“—”“无”、小数或负数写在件数栏里，既不符合格式，也无法参与合计。', 'Dashes, words, fractions or negative numbers in a count cannot be totalled.'),
+    wrong: '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n—\t0\t0\t0\t0\n',
+    right: '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n0\t0\t0\t0\t0\n',
+  },
+  check({ report, arith }) {
+    const out: ReturnType<Rule['check']> = [];
+    for (const { row, cell } of allCells(report)) {
+      if (cell.state !== 'invalid') continue;
+      const name = cellName(row, cell);
+      const v = arith.fill.get(cell);
+      const placeholder = PLACEHOLDER.test(cell.raw);
+      const what =
+        cell.col.kind === 'money'
+          ? msg('应为非负数', 'should be a non-negative number')
+          : cell.col.kind === 'signed'
+            ? msg('应为带符号的整数，如“+3”“-2”“0”', 'should be a signed integer such as +3, -2 or 0')
+            : msg('应为非负整数', 'should be a non-negative integer');
+      const value = v ?? (placeholder ? 0 : undefined);
+      out.push({
+        range: cell.range,
+        message: msg(`“${name.zh}”的值“${cell.raw}”无效，${what.zh}`, `“${name.en}” holds “${cell.raw}”, which ${what.en}`),
+        ...(value !== undefined
+          ? {
+              fix: {
+                range: cell.range,
+                text: fmt(value),
+                title: v !== undefined ? msg(`改为 ${fmt(value)}（由合计推出）`, `Change to ${fmt(value)} (from the totals)`) : msg('改为 0', 'Change to 0'),
+              },
+            }
+          : {}),
+      });
+    }
+    return out;
+  },
+};

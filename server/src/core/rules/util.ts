@@ -1,0 +1,57 @@
+/** Helpers shared by the rules: names of cells and rows, and fixes that fill a cell. */
+import type { Arith } from '../arith';
+import type { Fix } from '../finding';
+import { msg, type Msg } from '../i18n';
+import type { Cell, Range, Report, Row } from '../model';
+
+export function cellName(row: Row | undefined, cell: Cell): Msg {
+  if (!row || row.decl.labels.length === 0) return cell.col.name;
+  return msg(`${row.decl.name.zh}·${cell.col.name.zh}`, `${row.decl.name.en} · ${cell.col.name.en}`);
+}
+
+/** Formats a number as a count or money is written (no exponent, no trailing zeros). */
+export function fmt(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toFixed(6)));
+}
+
+/** The text that fills a blank cell: padded between pipes. */
+export function fillText(cell: Cell, value: string): string {
+  return cell.piped && cell.range[1] - cell.range[0] >= 2 ? ` ${value} ` : value;
+}
+
+export function setCellFix(row: Row | undefined, cell: Cell, value: number): Fix {
+  const text = cell.state === 'blank' ? fillText(cell, fmt(value)) : fmt(value);
+  const name = cellName(row, cell);
+  return { range: cell.range, text, title: msg(`将“${name.zh}”改为 ${fmt(value)}`, `Change “${name.en}” to ${fmt(value)}`) };
+}
+
+/** A visible range for a cell: a blank cell's empty range widened to the separators around it. */
+export function visibleRange(report: Report, cell: Cell): Range {
+  const [s, e] = cell.range;
+  if (e > s) return [s, e];
+  const t = report.norm;
+  const a = s > 0 && t[s - 1] !== '\n' ? s - 1 : s;
+  const b = e < t.length && t[e] !== '\n' ? e + 1 : e;
+  return [a, b];
+}
+
+export function rowOf(arith: Arith, cell: Cell): Row | undefined {
+  return arith.rowOf.get(cell);
+}
+
+export function allCells(report: Report): { row: Row; cell: Cell }[] {
+  const out: { row: Row; cell: Cell }[] = [];
+  for (const t of report.tables) for (const b of t.blocks) for (const r of b.rows) for (const c of r.cells) out.push({ row: r, cell: c });
+  return out;
+}
+
+/** The whole line an offset is on, with its line break: what "delete this line" removes. */
+export function lineWithBreak(report: Report, offset: number): Range {
+  const { lines, text } = report;
+  const l = lines.lineAt(offset);
+  const s = lines.start(l);
+  const e = lines.end(l);
+  if (text[e] === '\r' && text[e + 1] === '\n') return [s, e + 2];
+  return [s, e < text.length ? e + 1 : e];
+}

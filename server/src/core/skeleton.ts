@@ -1,0 +1,65 @@
+/**
+ * Empty tables in the standard layout (one row per line, cells separated by tabs), for inserting a
+ * missing section with its table and for new reports from the template.
+ */
+import { FORMATS } from './formats';
+import type { BlockDecl, FormatId, SectionId } from './formats/types';
+import type { Report } from './model';
+
+function blockText(b: BlockDecl, fill: string): string {
+  const n = b.columns.length;
+  const cells = (v: string) => Array.from({ length: n }, () => v).join('\t');
+  const lines: string[] = [];
+  if (b.heading.length) lines.push(b.heading[0]!);
+  if (b.unlabelled) {
+    lines.push(b.columns.map((c) => c.name.zh).join('\t'));
+    lines.push(cells(fill));
+    return lines.join('\n');
+  }
+  if (b.heading.length) lines.push(['信息内容', ...b.columns.map((c) => c.name.zh)].join('\t'));
+  else lines.push(['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况', ...b.columns.map((c) => c.name.zh)].join('\t'));
+  let group: string | undefined;
+  for (const r of b.rows) {
+    if (r.group !== group) {
+      group = r.group;
+      const g = b.groups.find((x) => x.id === r.group);
+      if (g) lines.push(g.labels[0]!);
+    }
+    lines.push(`${r.labels[0]}\t${cells(fill)}`);
+  }
+  return lines.join('\n');
+}
+
+/** The table(s) of a section in a format, with every cell `fill` (blank by default). */
+export function tableSkeleton(format: FormatId, section: SectionId, fill = ''): string {
+  const f = FORMATS[format];
+  const table = f.tables.find((t) => t.section === section);
+  if (!table) return '';
+  return f.blocks[table.id].map((b) => blockText(b, fill)).join('\n') + '\n';
+}
+
+/** The skeleton for a section of this report: in its format, or by its year's. */
+export function skeletonFor(report: Report, section: SectionId): string {
+  const format = report.format !== 'unknown' ? report.format : (report.formatByYear ?? null);
+  return format ? tableSkeleton(format, section) : '';
+}
+
+/** A whole report: title, period, the six sections and their tables, blank cells to fill in. */
+export function reportTemplate(year: number, body = '（机关名称）'): string {
+  const format: FormatId = year >= 2021 ? '2021' : '2019';
+  const f = FORMATS[format];
+  const parts: string[] = [`${body}${year}年政府信息公开工作年度报告`, ''];
+  parts.push(
+    `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和${f.source}要求编制。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
+    '',
+  );
+  for (const s of f.sections) {
+    parts.push(s.canonical);
+    const table = tableSkeleton(format, s.id);
+    if (table) parts.push(table.trimEnd());
+    else if (s.id === 'other') parts.push(format === '2021' ? '本年度收取信息处理费情况：' : '');
+    else parts.push('');
+    parts.push('');
+  }
+  return parts.join('\n');
+}

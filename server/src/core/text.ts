@@ -1,0 +1,166 @@
+/**
+ * Text utilities for the parser. Everything works on the original text's UTF-16 offsets:
+ * `normalize` produces a copy of exactly the same length in which full-width forms are folded
+ * to their ASCII counterparts, so an offset found in the normalized copy is an offset in the
+ * original text.
+ */
+
+const FOLD: Record<string, string> = {
+  '\u3000': ' ', // ideographic space
+  '\u00a0': ' ', // no-break space
+  '\ufeff': ' ', // BOM / zero-width no-break space
+  '\u200b': ' ',
+  '\u200c': ' ',
+  '\u200d': ' ',
+  '\u2060': ' ',
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\u2009': ' ',
+  '\u000b': ' ',
+  '\f': '\n', // form feed from PDF text: a page break is a line break
+  '（': '(',
+  '）': ')',
+  '［': '[',
+  '］': ']',
+  '．': '.',
+  '，': ',',
+  '：': ':',
+  '；': ';',
+  '／': '/',
+  '＋': '+',
+  '－': '-',
+  '−': '-',
+  '–': '-',
+  '｜': '|',
+  '％': '%',
+  '＜': '<',
+  '＞': '>',
+  '！': '!',
+  '＃': '#',
+};
+
+export function normalize(text: string): string {
+  let out = '';
+  let changed = false;
+  const n = text.length;
+  const parts: string[] = [];
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let r: string | undefined;
+    if (c >= 0xff10 && c <= 0xff19) r = String.fromCharCode(c - 0xff10 + 48);
+    else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) r = String.fromCharCode(c - 0xfee0);
+    else if (c === 13) r = '\n'; // CR (alone or in CRLF) ends a line too: CRLF reads as a line and an empty line
+    else if (c > 127 || c === 12 || c === 11) r = FOLD[text[i]!];
+    if (r !== undefined) {
+      changed = true;
+      if (i > last) parts.push(text.slice(last, i));
+      parts.push(r);
+      last = i + 1;
+    }
+  }
+  if (!changed) return text;
+  if (last < n) parts.push(text.slice(last));
+  out = parts.join('');
+  return out;
+}
+
+/** Line starts of a normalized text (lines end at "\n"). */
+export class Lines {
+  readonly starts: number[];
+  constructor(readonly norm: string) {
+    const starts = [0];
+    for (let i = norm.indexOf('\n'); i !== -1; i = norm.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = starts;
+  }
+  get count(): number {
+    return this.starts.length;
+  }
+  start(line: number): number {
+    return this.starts[line]!;
+  }
+  /** End of the line's content (before its "\n"). */
+  end(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.norm.length;
+  }
+  text(line: number): string {
+    return this.norm.slice(this.start(line), this.end(line));
+  }
+  /** The 0-based line that contains an offset. */
+  lineAt(offset: number): number {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+export function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n';
+}
+
+/** Characters dropped from the compact form: white space and quotation marks. */
+const COMPACT_DROP = new Set([' ', '\t', '\n', '"', "'", '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '〈', '〉', '<', '>']);
+const COMPACT_MAP: Record<string, string> = { '、': '.', '。': '.', '【': '(', '】': ')', '〔': '(', '〕': ')' };
+
+/**
+ * A view of a stretch of normalized text without white space, quotation marks or layout, for
+ * finding labels that real drafts split across lines, indent, or write one character per line.
+ */
+export class Compact {
+  readonly str: string;
+  /** offsets[i] = the normalized-text offset of str[i]. */
+  readonly offsets: Int32Array;
+  constructor(norm: string, readonly from: number, readonly to: number, skip?: (offset: number) => boolean) {
+    const chars: string[] = [];
+    const offs: number[] = [];
+    for (let i = from; i < to; i++) {
+      const ch = norm[i]!;
+      if (COMPACT_DROP.has(ch)) continue;
+      if (skip && skip(i)) continue;
+      chars.push(COMPACT_MAP[ch] ?? ch);
+      offs.push(i);
+    }
+    this.str = chars.join('');
+    this.offsets = Int32Array.from(offs);
+  }
+  /** The normalized-text range [start, end) of compact range [i, j). */
+  range(i: number, j: number): [number, number] {
+    return [this.offsets[i]!, this.offsets[j - 1]! + 1];
+  }
+  /** The first compact index whose text offset is >= offset. */
+  indexAt(offset: number): number {
+    const o = this.offsets;
+    let lo = 0;
+    let hi = o.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (o[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** The compact form of a label as declared (same folding as `Compact`). */
+export function compactLabel(label: string): string {
+  const norm = normalize(label);
+  let out = '';
+  for (const ch of norm) {
+    if (COMPACT_DROP.has(ch)) continue;
+    out += COMPACT_MAP[ch] ?? ch;
+  }
+  return out;
+}
+
+/** True when a UTF-16 offset does not fall between the two halves of a surrogate pair. */
+export function onBoundary(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return true;
+  const c = text.charCodeAt(offset);
+  return !(c >= 0xdc00 && c <= 0xdfff && (text.charCodeAt(offset - 1) & 0xfc00) === 0xd800);
+}

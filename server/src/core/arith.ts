@@ -45,9 +45,11 @@ function known(c: Cell | undefined): c is Cell {
   return !!c && c.state === 'ok' && c.value !== null;
 }
 
-function resolve(block: Block, ref: CellRef): { cell: Cell | undefined; row: Row | undefined } {
-  const row = block.rows.find((r) => r.decl.id === ref.row);
-  return { row, cell: row?.cells.find((c) => c.col.id === ref.col) };
+/** Cells of a block by "row|col". */
+function cellIndex(block: Block): Map<string, Cell> {
+  const m = new Map<string, Cell>();
+  for (const r of block.rows) for (const c of r.cells) m.set(`${r.decl.id}|${c.col.id}`, c);
+  return m;
 }
 
 const sum = (cells: (Cell | undefined)[], values: Map<Cell, number>) =>
@@ -60,9 +62,11 @@ export function analyse(report: Report): Arith {
   const blocks: Block[] = report.tables.flatMap((t) => t.blocks);
   for (const block of blocks) {
     for (const r of block.rows) for (const c of r.cells) rowOf.set(c, r);
+    const index = cellIndex(block);
+    const at = (ref: CellRef) => index.get(`${ref.row}|${ref.col}`);
     for (const decl of block.decl.sums) {
-      const left = decl.left.map((ref) => resolve(block, ref).cell);
-      const right = decl.right.map((ref) => resolve(block, ref).cell);
+      const left = decl.left.map(at);
+      const right = decl.right.map(at);
       const evaluable = left.every(known) && right.every(known);
       const empty = new Map<Cell, number>();
       const leftSum = evaluable ? sum(left, empty) : 0;
@@ -76,7 +80,7 @@ export function analyse(report: Report): Arith {
         leftSum,
         rightSum,
         holds: evaluable && Math.abs(leftSum - rightSum) < 1e-9,
-        anchor: resolve(block, decl.anchor).cell,
+        anchor: at(decl.anchor),
       };
       sums.push(ev);
       for (const c of [...left, ...right]) {

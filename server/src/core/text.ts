@@ -39,30 +39,36 @@ const FOLD: Record<string, string> = {
   '＃': '#',
 };
 
+/** FOLD as a table from UTF-16 unit to its replacement unit (0: unchanged). */
+const FOLD_TABLE = (() => {
+  const t = new Uint16Array(65536);
+  for (const [from, to] of Object.entries(FOLD)) t[from.charCodeAt(0)] = to.charCodeAt(0);
+  for (let c = 0xff10; c <= 0xff19; c++) t[c] = c - 0xff10 + 48; // full-width digits
+  for (let c = 0xff21; c <= 0xff3a; c++) t[c] = c - 0xfee0; // full-width Latin capitals
+  for (let c = 0xff41; c <= 0xff5a; c++) t[c] = c - 0xfee0; // and small letters
+  t[13] = 10; // CR (alone or in CRLF) ends a line too: CRLF reads as a line and an empty line
+  return t;
+})();
+
 export function normalize(text: string): string {
-  let out = '';
-  let changed = false;
   const n = text.length;
-  const parts: string[] = [];
+  let parts: string[] | null = null;
   let last = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    let r: string | undefined;
-    if (c >= 0xff10 && c <= 0xff19) r = String.fromCharCode(c - 0xff10 + 48);
-    else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) r = String.fromCharCode(c - 0xfee0);
-    else if (c === 13) r = '\n'; // CR (alone or in CRLF) ends a line too: CRLF reads as a line and an empty line
-    else if (c > 127 || c === 12 || c === 11) r = FOLD[text[i]!];
-    if (r !== undefined) {
-      changed = true;
-      if (i > last) parts.push(text.slice(last, i));
-      parts.push(r);
-      last = i + 1;
+    if (c > 127 || c === 13 || c === 12 || c === 11) {
+      const r = FOLD_TABLE[c]!;
+      if (r !== 0) {
+        parts ??= [];
+        if (i > last) parts.push(text.slice(last, i));
+        parts.push(String.fromCharCode(r));
+        last = i + 1;
+      }
     }
   }
-  if (!changed) return text;
+  if (!parts) return text;
   if (last < n) parts.push(text.slice(last));
-  out = parts.join('');
-  return out;
+  return parts.join('');
 }
 
 /** Line starts of a normalized text (lines end at "\n"). */
@@ -107,6 +113,14 @@ export function isSpace(ch: string | undefined): boolean {
 /** Characters dropped from the compact form: white space and quotation marks. */
 const COMPACT_DROP = new Set([' ', '\t', '\n', '"', "'", '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '〈', '〉', '<', '>']);
 const COMPACT_MAP: Record<string, string> = { '、': '.', '。': '.', '【': '(', '】': ')', '〔': '(', '〕': ')' };
+/** The same as a table: 0 keeps a unit, 0xffff drops it, anything else replaces it. */
+const COMPACT_TABLE = (() => {
+  const t = new Uint16Array(65536);
+  for (const ch of COMPACT_DROP) t[ch.charCodeAt(0)] = 0xffff;
+  for (const [from, to] of Object.entries(COMPACT_MAP)) t[from.charCodeAt(0)] = to.charCodeAt(0);
+  return t;
+})();
+const UTF16 = new TextDecoder('utf-16le');
 
 /**
  * A view of a stretch of normalized text without white space, quotation marks or layout, for
@@ -117,17 +131,19 @@ export class Compact {
   /** offsets[i] = the normalized-text offset of str[i]. */
   readonly offsets: Int32Array;
   constructor(norm: string, readonly from: number, readonly to: number, skip?: (offset: number) => boolean) {
-    const chars: string[] = [];
-    const offs: number[] = [];
+    const codes = new Uint16Array(Math.max(0, to - from));
+    const offs = new Int32Array(codes.length);
+    let k = 0;
     for (let i = from; i < to; i++) {
-      const ch = norm[i]!;
-      if (COMPACT_DROP.has(ch)) continue;
+      const c = norm.charCodeAt(i);
+      const m = COMPACT_TABLE[c]!;
+      if (m === 0xffff) continue;
       if (skip && skip(i)) continue;
-      chars.push(COMPACT_MAP[ch] ?? ch);
-      offs.push(i);
+      codes[k] = m === 0 ? c : m;
+      offs[k++] = i;
     }
-    this.str = chars.join('');
-    this.offsets = Int32Array.from(offs);
+    this.str = UTF16.decode(codes.subarray(0, k));
+    this.offsets = offs.subarray(0, k);
   }
   /** The normalized-text range [start, end) of compact range [i, j). */
   range(i: number, j: number): [number, number] {
@@ -145,6 +161,17 @@ export class Compact {
     }
     return lo;
   }
+}
+
+/** The compact form of text that is already normalized. */
+export function compactText(norm: string): string {
+  let out = '';
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    const m = COMPACT_TABLE[c]!;
+    if (m !== 0xffff) out += m === 0 ? norm[i] : String.fromCharCode(m);
+  }
+  return out;
 }
 
 /** The compact form of a label as declared (same folding as `Compact`). */

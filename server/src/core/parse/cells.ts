@@ -269,36 +269,40 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
   return { slots, ambiguous, natural, rowMode };
 }
 
+const COUNT_UNITS = new Set(['件', '条', '个', '项', '次']);
+
+function cell(col: ColumnDecl, slot: Slot, state: Cell['state'], value: number | null, unit: string | null, sign: string | null): Cell {
+  return { col, range: slot.range, raw: slot.raw, state, value, unit, sign, piped: slot.piped };
+}
+
 /** Reads a cell's value by its column's kind. */
 export function makeCell(col: ColumnDecl, slot: Slot | undefined, at: number): Cell {
   if (!slot) return { col, range: [at, at], raw: '', state: 'missing', value: null, unit: null, sign: null, piped: false };
-  const base = { col, range: slot.range, raw: slot.raw, piped: slot.piped };
-  if (slot.blank) return { ...base, state: 'blank', value: null, unit: null, sign: null };
+  if (slot.blank) return cell(col, slot, 'blank', null, null, null);
   const m = NUMBER_RE.exec(slot.raw);
   if (!m) {
-    const w = SIGN_WORD_RE.exec(slot.raw);
-    if (w && col.kind === 'signed') {
-      const v = Number(w[2]) * (w[1]!.startsWith('减') ? -1 : 1);
-      return { ...base, state: 'ok', value: v, unit: null, sign: w[1]!.startsWith('减') ? '减' : '增' };
+    const w = col.kind === 'signed' ? SIGN_WORD_RE.exec(slot.raw) : null;
+    if (w) {
+      const minus = w[1]!.startsWith('减');
+      return cell(col, slot, 'ok', Number(w[2]) * (minus ? -1 : 1), null, minus ? '减' : '增');
     }
-    return { ...base, state: 'invalid', value: null, unit: null, sign: null };
+    return cell(col, slot, 'invalid', null, null, null);
   }
-  const [, sign, int, frac, unit] = m;
-  const intValue = Number(int!.replace(/,/g, ''));
+  const sign = m[1] ?? null;
+  const int = m[2]!;
+  const frac = m[3];
+  const unit = m[4] ?? null;
+  const intValue = int.length > 3 && int.includes(',') ? Number(int.replace(/,/g, '')) : Number(int);
   const value = frac !== undefined ? Number(`${intValue}.${frac}`) : intValue;
-  const signed = sign === '-' ? -value : value;
-  const u = unit ?? null;
   switch (col.kind) {
     case 'count':
-      if (sign || frac !== undefined || (u && !['件', '条', '个', '项', '次'].includes(u))) {
-        return { ...base, state: 'invalid', value: null, unit: u, sign: sign ?? null };
-      }
-      return { ...base, state: 'ok', value, unit: u, sign: null };
+      if (sign || frac !== undefined || (unit && !COUNT_UNITS.has(unit))) return cell(col, slot, 'invalid', null, unit, sign);
+      return cell(col, slot, 'ok', value, unit, null);
     case 'signed':
-      if (frac !== undefined || (u && !['件', '条', '个', '项', '次'].includes(u))) return { ...base, state: 'invalid', value: null, unit: u, sign: sign ?? null };
-      return { ...base, state: 'ok', value: signed, unit: u, sign: sign ?? null };
+      if (frac !== undefined || (unit && !COUNT_UNITS.has(unit))) return cell(col, slot, 'invalid', null, unit, sign);
+      return cell(col, slot, 'ok', sign === '-' ? -value : value, unit, sign);
     case 'money':
-      if (sign === '-') return { ...base, state: 'invalid', value: null, unit: u, sign };
-      return { ...base, state: 'ok', value, unit: u, sign: sign ?? null };
+      if (sign === '-') return cell(col, slot, 'invalid', null, unit, sign);
+      return cell(col, slot, 'ok', value, unit, sign);
   }
 }

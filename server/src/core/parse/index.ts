@@ -1,8 +1,8 @@
 /** text → report model. Pure: no editor or LSP types. */
-import { FORMATS, FORMAT_IDS, formatForYear } from '../formats';
+import { ALL_FORMATS, FORMATS, formatForYear } from '../formats';
 import type { FormatDecl, FormatId, SectionDecl } from '../formats/types';
 import type { Block, Range, Report, Section, Table, YearMention } from '../model';
-import { Lines, normalize } from '../text';
+import { Compact, Lines, normalize } from '../text';
 import { findDebris } from './debris';
 import { chooseHeadings, findHeadingCandidates, type HeadingCandidate } from './sections';
 import { parseActiveTable, parseBlock, parseSingleTable, slotsOf, type ParseContext } from './tables';
@@ -20,8 +20,10 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   const debris = findDebris(text, norm, rawLines);
   const masked = debris.masked;
   const lines = debris.masked === norm ? rawLines : new Lines(masked);
-  const formats: FormatDecl[] = FORMAT_IDS.map((id) => FORMATS[id]);
-  const ctx: ParseContext = { text: masked, lines, ignored: debris.ignoredLines, formats };
+  const formats: FormatDecl[] = ALL_FORMATS;
+  const ignored = debris.ignoredLines;
+  const compact = new Compact(masked, 0, masked.length, ignored.size ? ignoredOffsets(lines, ignored) : undefined);
+  const ctx: ParseContext = { text: masked, lines, ignored, formats, compact };
 
   // ------------------------------------------------------------ sections
   const cands = findHeadingCandidates(masked, lines, debris.ignoredLines, formats);
@@ -130,6 +132,15 @@ function parseActiveBlock(ctx: ParseContext, variant: Block['decl'], heading: Ra
   const p = parseBlock(ctx, variant, heading[1], end, heading);
   p.block.evidence = 'assumed';
   return p.block;
+}
+
+/** A skip test for the compact text: offsets on ignored lines (lines in order, so a moving cursor). */
+function ignoredOffsets(lines: Lines, ignored: Set<number>): (offset: number) => boolean {
+  let line = 0;
+  return (o) => {
+    while (line + 1 < lines.count && lines.start(line + 1) <= o) line++;
+    return ignored.has(line);
+  };
 }
 
 function sectionDecl(formats: FormatDecl[], id: string): SectionDecl {

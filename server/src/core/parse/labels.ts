@@ -3,7 +3,30 @@
  * line breaks inside labels, numbering variants and missing rows: every occurrence of every label is
  * a candidate, and the chosen ones are the longest increasing chain (a small alignment).
  */
-import { Compact, compactLabel } from '../text';
+import { compactLabel, type Compact } from '../text';
+
+/** A stretch [from, to) of the document's compact text, searched as its own string. */
+export class View {
+  readonly str: string;
+  private constructor(
+    readonly compact: Compact,
+    readonly from: number,
+  ) {
+    this.str = '';
+  }
+  static of(compact: Compact, fromOffset: number, toOffset: number): View {
+    const v = new View(compact, compact.indexAt(fromOffset));
+    (v as { str: string }).str = compact.str.slice(v.from, compact.indexAt(toOffset));
+    return v;
+  }
+  /** The normalized-text range of view range [i, j). */
+  range(i: number, j: number): [number, number] {
+    return this.compact.range(i + this.from, j + this.from);
+  }
+  offset(i: number): number {
+    return this.compact.offsets[i + this.from]!;
+  }
+}
 
 export interface LabelItem<T> {
   key: T;
@@ -51,7 +74,7 @@ function formsOf(labels: string[]): string[] {
 }
 
 /** All occurrences of any form of `labels` in the compact text, longest form first at each position. */
-export function occurrences(compact: Compact, labels: string[], from = 0, to = compact.str.length): [number, number][] {
+export function occurrences(compact: View, labels: string[], from = 0, to = compact.str.length): [number, number][] {
   const out: [number, number][] = [];
   const taken = new Set<number>();
   const str = compact.str;
@@ -70,7 +93,7 @@ export function occurrences(compact: Compact, labels: string[], from = 0, to = c
 }
 
 /** Chooses at most one occurrence per item so that positions increase, maximising the total weight. */
-export function alignLabels<T>(compact: Compact, items: LabelItem<T>[], from = 0, to = compact.str.length): FoundLabel<T>[] {
+export function alignLabels<T>(compact: View, items: LabelItem<T>[], from = 0, to = compact.str.length): FoundLabel<T>[] {
   interface Cand {
     item: number;
     i: number;

@@ -1,7 +1,7 @@
 /** Section headings: canonical, variant, misnumbered, Markdown, or unnumbered. */
 import type { FormatDecl, SectionDecl } from '../formats/types';
 import type { ExtraHeading, Heading, Range } from '../model';
-import { compactLabel, type Lines } from '../text';
+import { compactLabel, compactText, type Lines } from '../text';
 
 const HAN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -36,20 +36,34 @@ function rowLabelSet(formats: FormatDecl[]): string[] {
   return [...set].filter((s) => s.length >= 4);
 }
 
-let rowLabelsCache: { formats: FormatDecl[]; set: string[] } | null = null;
+let cache: {
+  formats: FormatDecl[];
+  rowLabels: string[];
+  patterns: { decl: SectionDecl; res: RegExp[]; bodies: Set<string> }[];
+} | null = null;
 
 export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set<number>, formats: FormatDecl[]): HeadingCandidate[] {
-  if (!rowLabelsCache || rowLabelsCache.formats !== formats) rowLabelsCache = { formats, set: rowLabelSet(formats) };
-  const rowLabels = rowLabelsCache.set;
-  const sections = formats[0]!.sections;
-  const patterns = sections.map((s) => ({ decl: s, res: s.patterns.map((p) => new RegExp(p)), bodies: new Set([s.canonical.replace(/^.、/, ''), ...s.variants].map(compactLabel)) }));
+  if (!cache || cache.formats !== formats) {
+    const sections = formats[0]!.sections;
+    cache = {
+      formats,
+      rowLabels: rowLabelSet(formats),
+      patterns: sections.map((s) => ({ decl: s, res: s.patterns.map((p) => new RegExp(p)), bodies: new Set([s.canonical.replace(/^.、/, ''), ...s.variants].map(compactLabel)) })),
+    };
+  }
+  const { rowLabels, patterns } = cache;
   const out: HeadingCandidate[] = [];
   for (let l = 0; l < lines.count; l++) {
     if (ignored.has(l)) continue;
     const s = lines.start(l);
     const e = lines.end(l);
+    // Cheap rejections first: most lines are prose (long) or table cells (no Chinese).
+    let a = s;
+    while (a < e && (masked.charCodeAt(a) === 32 || masked.charCodeAt(a) === 9)) a++;
+    let z = e;
+    while (z > a && (masked.charCodeAt(z - 1) === 32 || masked.charCodeAt(z - 1) === 9)) z--;
+    if (z - a < 3 || z - a > 60) continue;
     const raw = masked.slice(s, e);
-    if (raw.length > 200) continue;
     // Leading white space, Markdown heading marks and bold.
     const lead = /^[ \t]*(#{1,6}[ \t]+)?(\*\*)?[ \t]*/.exec(raw)![0];
     const indented = /^[ \t]/.test(raw) && !/^#/.test(raw.trimStart());
@@ -69,18 +83,22 @@ export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set
       bodyOffset = m[0].length;
     }
     const body = content.slice(bodyOffset);
-    if (!body || body.length > 40 || /[。;；]$/.test(body) && body.length > 16) continue;
-    const cbody = compactLabel(body);
-    if (rowLabels.some((r) => cbody.startsWith(r))) continue;
+    if (body.length < 2 || body.length > 40 || (/[。;；]$/.test(body) && body.length > 16) || !/[\u4e00-\u9fff]/.test(body)) continue;
     let matched: SectionDecl[] = [];
+    let cbody: string;
     if (m) {
       // A numbered heading: its wording must name the section; the sentence-like are prose.
       if (/[,，]/.test(body) && body.length > 24) continue;
       matched = patterns.filter((p) => p.res.some((re) => re.test(body))).map((p) => p.decl);
-    } else if (!indented) {
+      if (!matched.length) continue;
+      cbody = compactText(body);
+    } else {
+      if (indented) continue;
+      cbody = compactText(body);
       matched = patterns.filter((p) => p.bodies.has(cbody)).map((p) => p.decl);
+      if (!matched.length) continue;
     }
-    if (!matched.length) continue;
+    if (rowLabels.some((r) => cbody.startsWith(r))) continue;
     const decl = matched.find((d) => d.number === number) ?? matched[0]!;
     // "1.主动公开情况" is a numbered paragraph; an Arabic numeral is a heading only in its own place ("4、").
     if (numeral && /^\d/.test(numeral) && number !== decl.number) continue;

@@ -1,17 +1,18 @@
 /** Tables: 表二's article blocks, 表三 and 表四, each parsed against every format's variant of it. */
 import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } from '../formats/types';
 import type { Block, GroupLabel, Range, Row, Table } from '../model';
-import { Compact, compactLabel } from '../text';
+import type { Compact } from '../text';
 import { collectSlots, makeCell, type Slot, type SlotContext } from './cells';
-import { alignLabels, occurrences, type LabelItem } from './labels';
+import { alignLabels, occurrences, View, type LabelItem } from './labels';
 
 export interface ParseContext extends SlotContext {
   formats: FormatDecl[];
+  /** The whole document without white space and debris lines, built once. */
+  compact: Compact;
 }
 
-function compactOf(ctx: ParseContext, from: number, to: number): Compact {
-  const { lines, ignored } = ctx;
-  return new Compact(ctx.text, from, to, ignored.size ? (o) => ignored.has(lines.lineAt(o)) : undefined);
+function compactOf(ctx: ParseContext, from: number, to: number): View {
+  return View.of(ctx.compact, from, to);
 }
 
 type Item = { kind: 'row'; row: RowDecl } | { kind: 'group'; id: string };
@@ -91,7 +92,7 @@ function buildRow(rdecl: RowDecl, decl: BlockDecl, label: Range, res: ReturnType
 }
 
 /** 表四: one row of numbers under a header whose cells are often split one character per line. */
-function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: Compact, to: number) {
+function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: View, to: number) {
   const words = decl.header;
   // The header starts at its first distinctive word (结果维持); prose before it may name 行政复议 too.
   const anchors = occurrences(compact, words.filter((w) => w.length >= 4 && !/^行政/.test(w)));
@@ -100,7 +101,7 @@ function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: Compact, t
   const all = occurrences(compact, words, headerStart).filter(([i]) => i >= headerStart);
   // The first line after the anchor that holds only values opens the numbers.
   const { lines, text } = ctx;
-  const anchorOff = compact.offsets[headerStart]!;
+  const anchorOff = compact.offset(headerStart);
   let numbersAt = -1;
   for (let l = lines.lineAt(anchorOff) + 1; l < lines.count && lines.start(l) < to; l++) {
     if (ctx.ignored.has(l)) continue;
@@ -129,7 +130,7 @@ function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: Compact, t
 }
 
 /** 表四 drafted as one row per group under a shared header: the groups' cells joined into the one row. */
-function parseGrouped(ctx: ParseContext, decl: BlockDecl, compact: Compact, headerStart: number, to: number) {
+function parseGrouped(ctx: ParseContext, decl: BlockDecl, compact: View, headerStart: number, to: number) {
   const layout = decl.groupedLayout;
   if (!layout) return null;
   const found = alignLabels(
@@ -175,6 +176,24 @@ export function chooseVariant(parses: BlockParse[], preferred: FormatId | null):
   return best;
 }
 
+/** The block in [from, to) as the variant that fits it best; a variant its header words single out is the only one parsed. */
+function parseVariants(ctx: ParseContext, variants: BlockDecl[], from: number, to: number, heading: Range | null, preferred: FormatId | null): Block {
+  if (variants.length > 1) {
+    const view = compactOf(ctx, from, to);
+    const counts = variants.map((v) => v.markers.filter((m) => occurrences(view, [m]).length).length);
+    const max = Math.max(...counts);
+    if (max > 0 && counts.filter((c) => c === max).length === 1) {
+      const p = parseBlock(ctx, variants[counts.indexOf(max)]!, from, to, heading);
+      p.block.evidence = 'marked';
+      return p.block;
+    }
+  }
+  return chooseVariant(
+    variants.map((v) => parseBlock(ctx, v, from, to, heading)),
+    preferred,
+  ).block;
+}
+
 /** Variants of each slot of a table, across the formats. */
 export function slotsOf(formats: FormatDecl[], table: TableId): { slot: string; variants: BlockDecl[] }[] {
   const out: { slot: string; variants: BlockDecl[] }[] = [];
@@ -202,8 +221,7 @@ export function parseActiveTable(ctx: ParseContext, decl: TableDecl, from: numbe
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
     const end = k + 1 < found.length ? found[k + 1]!.range[0] : to;
-    const parses = slots[f.key]!.variants.map((v) => parseBlock(ctx, v, f.range[1], end, f.range));
-    blocks.push(chooseVariant(parses, preferred).block);
+    blocks.push(parseVariants(ctx, slots[f.key]!.variants, f.range[1], end, f.range, preferred));
   }
   const range: Range = [blocks[0]!.range[0], Math.max(...blocks.map((b) => b.range[1]))];
   return { decl, range, blocks, missingBlocks: [], regionEnd: to };
@@ -212,9 +230,7 @@ export function parseActiveTable(ctx: ParseContext, decl: TableDecl, from: numbe
 /** 表三 or 表四: one block, located by its rows (or header) inside [from, to). */
 export function parseSingleTable(ctx: ParseContext, decl: TableDecl, from: number, to: number, preferred: FormatId | null): Table | null {
   const slot = slotsOf(ctx.formats, decl.id)[0]!;
-  const parses = slot.variants.map((v) => parseBlock(ctx, v, from, to, null));
-  const chosen = chooseVariant(parses, preferred);
-  const block = chosen.block;
+  const block = parseVariants(ctx, slot.variants, from, to, null, preferred);
   // Too little to be the table: fewer than two rows (a stray label in prose).
   if (!block.decl.unlabelled && block.rows.length < 2) return null;
   if (block.decl.unlabelled && !block.rows.length) return null;
@@ -227,9 +243,4 @@ export function parseSingleTable(ctx: ParseContext, decl: TableDecl, from: numbe
   }
   block.range = [start, block.range[1]];
   return { decl, range: [start, block.range[1]], blocks: [block], missingBlocks: [], regionEnd: to };
-}
-
-export function headerWordsPresent(ctx: ParseContext, from: number, to: number, words: string[]): number {
-  const compact = compactOf(ctx, from, to);
-  return words.filter((w) => compact.str.includes(compactLabel(w))).length;
 }

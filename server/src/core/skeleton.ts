@@ -56,7 +56,7 @@ export function reportTemplate(year: number, body = '（机关名称）'): strin
   for (const s of f.sections) {
     parts.push(s.canonical);
     const table = tableSkeleton(format, s.id);
-    if (table) parts.push(table.trimEnd());
+    if (table) parts.push(table.replace(/\n$/, ''));
     else if (s.id === 'other') parts.push(format === '2021' ? '本年度收取信息处理费情况：' : '');
     else parts.push('');
     parts.push('');

@@ -187,7 +187,8 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
       }
     }
     const candidate = [...tailSlots, ...more];
-    if (!textSeen && candidate.some((s) => !s.blank)) {
+    // Cells on the label's line: some value, or a separator for every cell (an empty row to fill in).
+    if (!textSeen && (candidate.some((s) => !s.blank) || candidate.length >= n)) {
       rowMode = true;
       slots = candidate;
     }
@@ -241,8 +242,13 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
         continue;
       }
       const k0 = s + (raw.length - raw.trimStart().length);
-      const vp = valuePieces(ctx, k0, e, false);
+      let vp = valuePieces(ctx, k0, e, false);
       if (!vp) break;
+      // A leading tab indents a cell ("\t0"), unless the line is a row whose first cell is blank.
+      if (k0 > s && text[s] === '\t' && vp.slots.length > 1) {
+        const full = valuePieces(ctx, s, e, false);
+        if (full && full.slots.length === vp.slots.length + 1 && n - slots.length === full.slots.length) vp = full;
+      }
       // Trailing empty pieces of a line are layout.
       while (vp.slots.length && vp.slots[vp.slots.length - 1]!.blank) vp.slots.pop();
       for (const sl of vp.slots) {

@@ -2,7 +2,7 @@
 import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } from '../formats/types';
 import type { Block, GroupLabel, Range, Row, Table } from '../model';
 import type { Compact } from '../text';
-import { collectSlots, makeCell, type Slot, type SlotContext } from './cells';
+import { collectSlots, isValueLike, makeCell, type Slot, type SlotContext } from './cells';
 import { alignLabels, occurrences, View, type LabelItem } from './labels';
 
 export interface ParseContext extends SlotContext {
@@ -106,7 +106,10 @@ function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: View, to: 
   for (let l = lines.lineAt(anchorOff) + 1; l < lines.count && lines.start(l) < to; l++) {
     if (ctx.ignored.has(l)) continue;
     const t = text.slice(lines.start(l), Math.min(lines.end(l), to)).trim();
-    if (/^[\d\s|+-]+$/.test(t) && /\d/.test(t)) {
+    const raw = text.slice(lines.start(l), Math.min(lines.end(l), to));
+    const pieces = raw.split(/[\t|]| {2,}/);
+    // The numbers: a line of values, or of separators for every cell (an empty table to fill in).
+    if ((/\d/.test(t) || pieces.length >= decl.columns.length) && pieces.every((p) => isValueLike(p.trim()))) {
       numbersAt = lines.start(l);
       break;
     }

@@ -15,9 +15,16 @@ export const sectionOrder: Rule = {
   check({ report }) {
     return report.extraHeadings
       .filter((x) => x.misplaced)
-      .map((x) => ({
-        range: x.heading.range,
-        message: msg(`“${x.heading.text}”的位置不对：第${'一二三四五六'[x.decl.number - 1]}部分应排在第${x.decl.number}位`, `“${x.heading.text}” is out of place: it is section ${x.decl.number}`),
-      }));
+      .map((x) => {
+        // The heading it should have come before: the first earlier section with a higher number.
+        const before = report.sections.find((s) => s.heading && s.range[0] < x.heading.range[0] && s.decl.number > x.decl.number);
+        const where = before?.heading ? before.heading.text : '';
+        return {
+          range: x.heading.range,
+          message: where
+            ? msg(`章节顺序不对：“${x.heading.text}”应排在“${where}”之前`, `Sections out of order: “${x.heading.text}” belongs before “${where}”`)
+            : msg(`章节顺序不对：“${x.heading.text}”应是第${'一二三四五六'[x.decl.number - 1]}部分`, `Sections out of order: “${x.heading.text}” is section ${x.decl.number}`),
+        };
+      });
   },
 };

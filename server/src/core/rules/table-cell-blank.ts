@@ -1,4 +1,5 @@
 import { msg } from '../i18n';
+import { REVIEW_HEADER } from './examples';
 import type { Rule } from './types';
 import { allCells, cellName, fillText, fmt, visibleRange } from './util';
 
@@ -13,8 +14,8 @@ export const tableCellBlank: Rule = {
       '空白单元格让读者无法判断是“0”还是漏填，也让合计无法核对。能由合计推出的数值会自动给出。',
       'A blank leaves the reader guessing between 0 and an omission, and makes totals unverifiable. Values the sums determine are offered as the fix.',
     ),
-    wrong: '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t\n',
-    right: '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t1\n',
+    wrong: `${REVIEW_HEADER}\n1\t0\t0\t0\t\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
+    right: `${REVIEW_HEADER}\n1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
   },
   check({ report, arith }) {
     const out: ReturnType<Rule['check']> = [];

@@ -1,4 +1,5 @@
 import { msg } from '../i18n';
+import { REVIEW_HEADER } from './examples';
 import type { Rule } from './types';
 import { allCells, cellName, fmt } from './util';
 
@@ -12,8 +13,8 @@ export const tableCellInvalid: Rule = {
   fixable: true,
   doc: {
     rationale: msg('“—”“无”、小数或负数写在件数栏里，既不符合格式，也无法参与合计。', 'Dashes, words, fractions or negative numbers in a count cannot be totalled.'),
-    wrong: '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n—\t0\t0\t0\t0\n',
-    right: '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n0\t0\t0\t0\t0\n',
+    wrong: `${REVIEW_HEADER}\n—\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
+    right: `${REVIEW_HEADER}\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
   },
   check({ report, arith }) {
     const out: ReturnType<Rule['check']> = [];

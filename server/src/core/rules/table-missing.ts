@@ -1,6 +1,7 @@
 import { TABLES } from '../formats';
 import { msg } from '../i18n';
 import { skeletonFor } from '../skeleton';
+import { REVIEW_HEADER } from './examples';
 import type { Rule } from './types';
 
 export const tableMissing: Rule = {
@@ -11,9 +12,8 @@ export const tableMissing: Rule = {
   fixable: true,
   doc: {
     rationale: msg('只写“无”或只写文字而不附表，不符合格式要求；即使全为 0 也应列表。', 'Even when every figure is 0 the table must be there.'),
-    wrong: '四、政府信息公开行政复议、行政诉讼情况\n本年度无行政复议、行政诉讼。\n',
-    right:
-      '四、政府信息公开行政复议、行政诉讼情况\n本年度无行政复议、行政诉讼。\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n',
+    wrong: '某局2022年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n本年度无行政复议、行政诉讼。\n',
+    right: `某局2022年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n本年度无行政复议、行政诉讼。\n${REVIEW_HEADER}\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
   },
   check({ report }) {
     const out: ReturnType<Rule['check']> = [];
@@ -29,7 +29,7 @@ export const tableMissing: Rule = {
         range: section.heading.range,
         message: msg(`“${section.heading.text}”下缺少${t.name.zh}`, `${t.name.en} is missing under “${section.heading.text}”`),
         ...(skeleton
-          ? { fix: { range: [at, at] as [number, number], text: brk + skeleton.trimEnd(), title: msg(`插入空白${t.name.zh}`, `Insert an empty ${t.name.en}`) } }
+          ? { fix: { range: [at, at] as [number, number], text: brk + skeleton.replace(/\n$/, ''), title: msg(`插入空白${t.name.zh}`, `Insert an empty ${t.name.en}`) } }
           : {}),
       });
     }

@@ -1,4 +1,5 @@
 import { msg } from '../i18n';
+import { requestsExample } from './examples';
 import type { Rule } from './types';
 
 export const tableRowMissing: Rule = {
@@ -9,8 +10,11 @@ export const tableRowMissing: Rule = {
   fixable: false,
   doc: {
     rationale: msg('缺行后相关合计无法核对，数据也不完整。', 'Missing rows hide figures and leave totals unverifiable.'),
-    wrong: '（四）无法提供\t1.本机关不掌握相关政府信息\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t0\t0\t0\t0\t0\t0\t0\n',
-    right: '（四）无法提供\t1.本机关不掌握相关政府信息\t0\t0\t0\t0\t0\t0\t0\n\t2.没有现成信息需要另行制作\t0\t0\t0\t0\t0\t0\t0\n\t3.补正后申请内容仍不明确\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t0\t0\t0\t0\t0\t0\t0\n',
+    wrong: requestsExample({})
+      .split('\n')
+      .filter((l) => !/^(2\.没有现成信息|3\.补正后)/.test(l))
+      .join('\n'),
+    right: requestsExample({}),
   },
   check({ report }) {
     const out: ReturnType<Rule['check']> = [];
@@ -37,7 +41,7 @@ export const tableRowMissing: Rule = {
           const next = rows.slice(j + 1).map((r) => b.rows.find((x) => x.decl.id === r.id)).find(Boolean);
           const prev = rows.slice(0, k).reverse().map((r) => b.rows.find((x) => x.decl.id === r.id)).find(Boolean);
           const range: [number, number] = next ? next.label : prev ? [prev.range[1], prev.range[1]] : b.heading ?? [b.range[0], b.range[0]];
-          const names = run.length > 3 ? `${run[0]!.name.zh}至${run[run.length - 1]!.name.zh}共 ${run.length} 行` : run.map((r) => `“${r.name.zh}”`).join('、');
+          const names = run.length > 3 ? `${run[0]!.name.zh}至${run[run.length - 1]!.name.zh}，共 ${run.length} 行` : run.map((r) => `“${r.name.zh}”`).join('、');
           const namesEn = run.length > 3 ? `${run.length} rows from ${run[0]!.name.en} to ${run[run.length - 1]!.name.en}` : run.map((r) => `“${r.name.en}”`).join(', ');
           out.push({
             range,

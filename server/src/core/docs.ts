@@ -1,0 +1,70 @@
+/** Each rule's documentation page, derived from the registry: what it checks, why, a wrong and a right example. */
+import { check } from './check';
+import { localize } from './i18n';
+import { LineMap } from './position';
+import type { Rule } from './rules/types';
+
+const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示', hint: '暗示' } as const;
+
+function block(text: string): string {
+  return '```text\n' + text.replace(/\n$/, '') + '\n```';
+}
+
+export function ruleDocPage(rule: Rule): string {
+  const wrong = check(rule.doc.wrong);
+  const lm = new LineMap(rule.doc.wrong);
+  const found = wrong.findings.filter((f) => f.rule === rule.id);
+  const shown = found
+    .map((f) => {
+      const p = lm.position(f.range[0]);
+      const fix = f.fix ? `（可修复：${localize(f.fix.title, 'zh')}）` : '';
+      return `- ${p.line + 1}:${p.character + 1} ${localize(f.message, 'zh')}${fix}\n  ${localize(f.message, 'en')}`;
+    })
+    .join('\n');
+  return [
+    `# \`${rule.id}\` — ${rule.name.zh} / ${rule.name.en}`,
+    '',
+    `默认级别 Default severity: **${rule.severity}**（${SEVERITY_ZH[rule.severity]}） · ${rule.fixable ? '可自动修复 Fixable' : '不自动修复 Not auto-fixable'}`,
+    '',
+    '## 检查什么 / What it checks',
+    '',
+    rule.description.zh,
+    '',
+    rule.description.en,
+    '',
+    '## 为什么 / Why',
+    '',
+    rule.doc.rationale.zh,
+    '',
+    rule.doc.rationale.en,
+    '',
+    '## 错误示例 / Wrong',
+    '',
+    block(rule.doc.wrong),
+    '',
+    'nianbao 报告 / nianbao reports:',
+    '',
+    shown || '- （无 / none）',
+    '',
+    '## 正确示例 / Right',
+    '',
+    block(rule.doc.right),
+    '',
+    '## 配置 / Configuration',
+    '',
+    '在 `.nianbaorc.json` 中调整级别或关闭 / change the severity or turn it off in `.nianbaorc.json`:',
+    '',
+    '```json',
+    `{ "rules": { "${rule.id}": "off" } }`,
+    '```',
+    '',
+    '或在报告中用指令忽略 / or silence it in the report:',
+    '',
+    '```text',
+    `<!-- nianbao-disable-next-line ${rule.id} -->`,
+    '```',
+    '',
+    '本页由规则注册表生成 / generated from the rule registry: `npm run docs`.',
+    '',
+  ].join('\n');
+}

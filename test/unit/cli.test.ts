@@ -1,0 +1,165 @@
+/** The `nianbao` command as a user runs it: the built bundle, real files, exit codes and outputs. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from '../helpers';
+
+const CLI = join(ROOT, 'server/out/cli.js');
+const ERRORS = join(ROOT, 'examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt');
+const CLEAN = join(ROOT, 'examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt');
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NIANBAO_LOCALE: '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+}
+
+describe('nianbao check', () => {
+  it('a clean report: exit 0, nothing listed', () => {
+    const r = run(['check', CLEAN]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, '');
+    assert.match(r.err, /检查了 1 个文件：0 个错误/);
+  });
+
+  it('findings at error severity: exit 1, compiler-style lines', () => {
+    const r = run(['check', 'examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt']);
+    assert.equal(r.code, 1);
+    const lines = r.out.trim().split('\n');
+    assert.ok(lines.includes('examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt:375:2 error table.group-total “行政复议·总计”应为 1（1+0+0+0），实为 2 [可修复]'), r.out);
+    for (const l of lines) assert.match(l, /^[^:]+:\d+:\d+ (error|warning|info|hint) [a-z]+\.[a-z-]+ .+/);
+  });
+
+  it('--locale en prints English', () => {
+    const r = run(['check', '--locale', 'en', ERRORS]);
+    assert.match(r.out, /error table\.group-total “Reconsideration · total” should be 1 \(1\+0\+0\+0\), not 2/);
+  });
+
+  it('JSON output: format, year, findings with 1-based lines, UTF-16 columns and offsets, fixes', () => {
+    const r = run(['check', '--format', 'json', ERRORS]);
+    assert.equal(r.code, 1);
+    const [file] = JSON.parse(r.out);
+    assert.equal(file.format, '2021');
+    assert.equal(file.year, 2023);
+    const text = readFileSync(ERRORS, 'utf8');
+    const f = file.findings.find((x: { code: string }) => x.code === 'table.group-total');
+    assert.deepEqual([f.line, f.column, f.severity], [375, 2, 'error']);
+    assert.equal(text.slice(f.offset[0], f.offset[1]), '2');
+    assert.deepEqual(f.fix, { range: f.offset, text: '1' });
+    const lines = text.split('\n');
+    assert.equal(lines[f.line - 1]!.slice(f.column - 1, f.endColumn - 1), '2');
+  });
+
+  it('SARIF 2.1.0 output', () => {
+    const r = run(['check', '--format', 'sarif', ERRORS]);
+    const sarif = JSON.parse(r.out);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.equal(run0.tool.driver.name, 'nianbao');
+    assert.ok(run0.tool.driver.rules.length >= 18);
+    const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'table.group-total');
+    assert.equal(res.level, 'error');
+    assert.equal(run0.tool.driver.rules[res.ruleIndex].id, 'table.group-total');
+    assert.deepEqual(
+      [res.locations[0].physicalLocation.region.startLine, res.locations[0].physicalLocation.region.startColumn],
+      [375, 2],
+    );
+    assert.equal(res.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, '1');
+  });
+
+  it('directories are walked for .txt and .md, notes beside them skipped', () => {
+    const r = run(['check', '--format', 'json', 'examples']);
+    const files = JSON.parse(r.out).map((x: { file: string }) => x.file);
+    assert.deepEqual(files.length, 4);
+    assert.ok(files.every((f: string) => !/\.(errors|notes)\.md$/.test(f)));
+  });
+
+  it('--fix applies the preferred fixes, writes the file and leaves no fixed finding', () => {
+    const dir = tmp();
+    const file = join(dir, 'report.txt');
+    copyFileSync(ERRORS, file);
+    const r = run(['check', '--fix', file]);
+    assert.match(r.err, /已修复/);
+    const after = run(['check', '--format', 'json', file]);
+    const codes = JSON.parse(after.out)[0].findings.map((f: { code: string }) => f.code);
+    assert.deepEqual(codes, []);
+    assert.equal(after.code, 0);
+    assert.deepEqual(readdirSync(dir), ['report.txt'], 'no temporary file left behind');
+    const text = readFileSync(file, 'utf8');
+    assert.ok(!text.includes('[bookmark: _GoBack]'));
+    assert.ok(text.includes('五、存在的主要问题及改进情况'));
+  });
+
+  it('a .nianbaorc.json beside the report is read; a malformed one is an error', () => {
+    const dir = tmp();
+    copyFileSync(ERRORS, join(dir, 'r.txt'));
+    writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ rules: { 'table.group-total': 'off', 'table.row-total': 'warning' } }));
+    const codes = JSON.parse(run(['check', '--format', 'json', join(dir, 'r.txt')]).out)[0].findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`);
+    assert.ok(!codes.some((c: string) => c.startsWith('table.group-total')));
+    assert.ok(codes.includes('table.row-total:warning'));
+    writeFileSync(join(dir, '.nianbaorc.json'), '{ "rules": ');
+    const bad = run(['check', join(dir, 'r.txt')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /不是有效的 JSON/);
+    assert.doesNotMatch(bad.err, /at .+\.js:\d+/, 'no stack trace');
+  });
+
+  it('bad input gets a clear message and exit 2, never a stack trace', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2])); // 政府信息 in GBK
+    writeFileSync(join(dir, 'notes.txt'), '今天开会，讨论了三件事。\n');
+    mkdirSync(join(dir, 'sub'));
+    const cases: [string, RegExp][] = [
+      ['empty.txt', /文件为空/],
+      ['binary.txt', /不是文本文件/],
+      ['gbk.txt', /不是 UTF-8 编码/],
+      ['notes.txt', /不像政府信息公开工作年度报告/],
+      ['missing.txt', /不存在/],
+    ];
+    for (const [name, re] of cases) {
+      const r = run(['check', join(dir, name)]);
+      assert.equal(r.code, 2, name);
+      assert.match(r.err, re, name);
+      assert.doesNotMatch(r.err, /Error:|at .+\.js:\d+/, name);
+    }
+    assert.equal(run(['check', join(dir, 'sub')]).code, 2, 'a folder with no reports');
+  });
+
+  it('usage errors exit 2 with the usage', () => {
+    for (const args of [['check'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x'], []]) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err + r.out, /用法/);
+    }
+  });
+});
+
+describe('nianbao rules / new', () => {
+  it('lists the rules', () => {
+    const r = run(['rules']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /table\.row-total\s+error\s+fix/);
+  });
+  it('prints a template in the format of the year, which parses to six sections and three tables', () => {
+    const dir = tmp();
+    for (const [year, has] of [[2020, '本年新制作数量'], [2023, '本年制发件数']] as const) {
+      const r = run(['new', '--year', String(year), '--body', '某某局']);
+      assert.equal(r.code, 0);
+      assert.ok(r.out.includes(has));
+      assert.ok(r.out.startsWith(`某某局${year}年政府信息公开工作年度报告`));
+      writeFileSync(join(dir, `t${year}.txt`), r.out);
+      const j = JSON.parse(run(['check', '--format', 'json', join(dir, `t${year}.txt`)]).out)[0];
+      assert.equal(j.year, year);
+      assert.equal(j.format, year >= 2021 ? '2021' : '2019');
+      const codes = new Set(j.findings.map((f: { code: string }) => f.code));
+      assert.deepEqual([...codes], ['table.cell-blank'], 'only the blank cells to fill in');
+    }
+  });
+});

@@ -257,3 +257,35 @@ describe('registry', () => {
     }
   });
 });
+
+const titled = (title: string, period: string, signed = '') =>
+  `某局${title}年政府信息公开工作年度报告\n本报告中所列数据的统计期限自${period}年1月1日起至${period}年12月31日止。\n${signed ? `某局\n${signed}\n` : ''}`;
+run('report.year', {
+  valid: [titled('2020', '2020'), titled('2022', '2022', '2023年1月18日')],
+  invalid: [
+    { text: titled('202020', '2020'), errors: ['标题中的年份“202020”不是四位数字，应为“2020”'], output: titled('2020', '2020') },
+    { text: titled('2021', '2020'), errors: ['统计期限的年度（2020年）与标题年度（2021年）不一致'] },
+    { text: titled('2022', '2022', '2022年1月18日'), errors: ['落款日期（2022年）应在报告年度（2022年）结束之后'] },
+  ],
+});
+
+const narrative = (sentence: string, cells: Record<string, string>) => `${sentence}\n${requestsExample(cells)}`;
+const twoNew = { 'new:natural': '2', 'new:total': '2', 'carried:natural': '1', 'carried:total': '1', 'granted:natural': '2', 'granted:total': '2', 'total:natural': '2', 'total:total': '2', 'carryover:natural': '1', 'carryover:total': '1' };
+run('text.table-mismatch', {
+  valid: [
+    narrative('本年度共收到政府信息公开申请2件，办结2件，1件结转下年度继续办理。', twoNew),
+    // Another scope: received counted with those carried over (一+二).
+    narrative('本年度共收到政府信息公开申请3件。', twoNew),
+    narrative('本年度收到依申请公开件两件。', twoNew),
+    '四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n' + review(zeros(15).split('\t')),
+  ],
+  invalid: [
+    { text: narrative('本年度共收到政府信息公开申请5件。', twoNew), errors: ['正文“收到政府信息公开申请5件”与表格不一致：“一、本年新收政府信息公开申请数量·总计”为 2'] },
+    { text: narrative('全年共办结12件。', twoNew), errors: ['“（七）总计·总计”为 2'] },
+    {
+      text: '四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n' + review(['1', '0', '0', '0', '1', ...zeros(10).split('\t')]),
+      errors: ['正文称“未发生行政复议和行政诉讼”，但表四中行政复议和行政诉讼合计为 1 件'],
+    },
+    { text: '本年度行政诉讼3件。\n' + review(['0', '0', '0', '0', '0', '1', '0', '0', '0', '1', '0', '0', '0', '1', '1']), errors: ['“行政诉讼·未经复议直接起诉·总计”+“行政诉讼·复议后起诉·总计”为 2'] },
+  ],
+});

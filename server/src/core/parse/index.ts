@@ -34,7 +34,9 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   const title = findTitle(masked, lines, debris.ignoredLines, headingStarts[0] ?? masked.length);
   const period = findPeriod(masked);
   const signed = findSigned(masked, lines, chosen);
-  const year = title?.year?.year ?? period?.to.year ?? (signed ? signed.year - 1 : null);
+  // A year is read only from four digits: "202020年" is a typo for report.year to point out, not a year.
+  const four = (m: YearMention | null | undefined) => (m && m.raw.length === 4 ? m.year : null);
+  const year = four(title?.year) ?? four(period?.to) ?? four(period?.from) ?? (signed ? signed.year - 1 : null);
   const formatByYear = year !== null && year >= 1000 && year < 10000 ? formatForYear(year) : null;
   const forced = options.format && options.format !== 'auto' ? options.format : null;
   const preferred = forced ?? formatByYear;

@@ -16,7 +16,9 @@ import { tableRowMissing } from './table-row-missing';
 import { tableRowTotal } from './table-row-total';
 import { tableSign } from './table-sign';
 import { tableUnit } from './table-unit';
+import { reportYear } from './report-year';
 import { textArtifact } from './text-artifact';
+import { textTableMismatch } from './text-table-mismatch';
 import type { Rule } from './types';
 
 export const RULES: Rule[] = [
@@ -24,6 +26,7 @@ export const RULES: Rule[] = [
   sectionWording,
   sectionOrder,
   sectionDuplicate,
+  reportYear,
   formatMismatch,
   formatMixed,
   tableMissing,
@@ -37,6 +40,7 @@ export const RULES: Rule[] = [
   tableGroupTotal,
   tableUnit,
   tableSign,
+  textTableMismatch,
   textArtifact,
 ];
 

@@ -1,0 +1,94 @@
+import { NONE_CLAIMS, readNumber, TEXT_CLAIMS, type CellPath } from '../formats/claims';
+import { msg } from '../i18n';
+import type { Cell, Report } from '../model';
+import type { Rule } from './types';
+import { cellName, fmt } from './util';
+
+function cellAt(report: Report, p: CellPath): Cell | undefined {
+  const t = report.tables.find((x) => x.decl.id === p.table);
+  const b = t?.blocks.find((x) => x.decl.slot === p.slot);
+  return b?.rows.find((r) => r.decl.id === p.row)?.cells.find((c) => c.col.id === p.col);
+}
+
+/** The sum the table gives for a claim, or null when a cell is not there or not a number. */
+function tableSum(report: Report, cells: CellPath[]): { value: number; cells: Cell[] } | null {
+  const found = cells.map((p) => cellAt(report, p));
+  if (found.some((c) => !c || c.state !== 'ok' || c.value === null)) return null;
+  return { value: found.reduce((a, c) => a + c!.value!, 0), cells: found as Cell[] };
+}
+
+const compiled = new Map<string, RegExp>();
+function re(source: string): RegExp {
+  let r = compiled.get(source);
+  if (!r) compiled.set(source, (r = new RegExp(source, 'g')));
+  r.lastIndex = 0;
+  return r;
+}
+
+export const textTableMismatch: Rule = {
+  id: 'text.table-mismatch',
+  name: msg('正文数字与表格不符', 'Text disagrees with the table'),
+  description: msg(
+    '正文重复表格中的数字（收到申请件数、办结件数、结转件数、行政复议和行政诉讼件数、现行有效规范性文件件数）时，应与表格一致。',
+    'Figures the text repeats from the tables (requests received, handled, carried over; reconsideration and litigation; documents in force) must agree with them.',
+  ),
+  severity: 'warning',
+  fixable: false,
+  doc: {
+    rationale: msg(
+      '正文与表格不一致，必有一处是错的。有的报告正文按不同口径计数（如把上年结转也算作收到），此类情况按可接受处理。',
+      'When text and table disagree one of them is wrong. Texts that count another scope (received including carried over) are accepted.',
+    ),
+    wrong: `某局2022年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n本年度共发生行政复议2件。\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
+    right: `某局2022年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n本年度共发生行政复议1件。\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
+  },
+  check({ report }) {
+    const out: ReturnType<Rule['check']> = [];
+    const text = report.norm;
+    const inTable = (o: number) => report.tables.some((t) => o >= t.range[0] && o < t.range[1]);
+    const seen = new Set<number>();
+    for (const claim of TEXT_CLAIMS) {
+      const sum = tableSum(report, claim.cells);
+      if (!sum) continue;
+      for (const source of claim.patterns) {
+        for (const m of text.matchAll(re(source))) {
+          const n = m.groups!.n!;
+          const at = m.index! + m[0].lastIndexOf(n, m[0].length);
+          if (inTable(at) || seen.has(at)) continue;
+          seen.add(at);
+          const value = readNumber(n);
+          if (value === null || value === sum.value) continue;
+          if (claim.alsoAccepted?.some((scope) => tableSum(report, scope)?.value === value)) continue;
+          const names = sum.cells.map((c) => cellName(report.tables.flatMap((t) => t.blocks.flatMap((b) => b.rows)).find((r) => r.cells.includes(c)), c));
+          const namesZh = names.map((x) => `“${x.zh}”`).join('+');
+          const namesEn = names.map((x) => `“${x.en}”`).join(' + ');
+          const phrase = m[0].trim();
+          out.push({
+            range: [at, at + n.length],
+            message: msg(
+              `正文“${phrase}”与表格不一致：${namesZh}为 ${fmt(sum.value)}`,
+              `The text “${phrase}” disagrees with the table: ${namesEn} is ${fmt(sum.value)}`,
+            ),
+            related: sum.cells.map((c) => ({ range: c.range, message: msg('表格中的数字', 'The figure in the table') })),
+            suggestions: [{ range: [at, at + n.length], text: fmt(sum.value), title: msg(`按表格改为 ${fmt(sum.value)}`, `Change to the table's ${fmt(sum.value)}`) }],
+          });
+        }
+      }
+    }
+    for (const claim of NONE_CLAIMS) {
+      const sum = tableSum(report, claim.cells);
+      if (!sum || sum.value === 0) continue;
+      for (const source of claim.patterns) {
+        for (const m of text.matchAll(re(source))) {
+          if (inTable(m.index!)) continue;
+          out.push({
+            range: [m.index!, m.index! + m[0].length],
+            message: msg(`正文称“${m[0]}”，但表四中${claim.name.zh}合计为 ${fmt(sum.value)} 件`, `The text says “${m[0]}”, but table 4 counts ${fmt(sum.value)} cases of ${claim.name.en}`),
+            related: sum.cells.filter((c) => c.value).map((c) => ({ range: c.range, message: msg('表格中的数字', 'The figure in the table') })),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -14,6 +14,13 @@ export const SECTIONS: SectionDecl[] = [
     name: msg('总体情况', 'Overview'),
     patterns: ['总体情况', '基本情况', '工作概况', '概述'],
     variants: ['政府信息公开总体情况', '工作基本情况', '总体情况'],
+    covers: [
+      { format: '2021', topic: msg('主动公开', 'proactive disclosure'), words: ['主动公开'] },
+      { format: '2021', topic: msg('依申请公开', 'disclosure on request'), words: ['依申请', '申请公开', '公开申请'] },
+      { format: '2021', topic: msg('政府信息管理', 'information management'), words: ['信息管理', '管理'] },
+      { format: '2021', topic: msg('政府信息公开平台建设', 'disclosure platforms'), words: ['平台'] },
+      { format: '2021', topic: msg('监督保障', 'oversight and safeguards'), words: ['监督', '保障', '考核'] },
+    ],
   },
   {
     id: 'active',
@@ -54,6 +61,7 @@ export const SECTIONS: SectionDecl[] = [
     name: msg('其他需要报告的事项', 'Other matters to report'),
     patterns: ['其他需要报告', '其他事项', '需要报告的'],
     variants: ['其他需要报告的事项'],
+    covers: [{ format: '2021', topic: msg('收取信息处理费情况', 'information processing fees collected'), words: ['信息处理费', '处理费'] }],
   },
 ];
 

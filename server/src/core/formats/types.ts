@@ -16,6 +16,8 @@ export interface SectionDecl {
   patterns: string[];
   /** Whole headings seen in published reports, recognised without a number too. */
   variants: string[];
+  /** What the section must cover in a format: each topic by any of its words. */
+  covers?: { format: FormatId; topic: Msg; words: string[] }[];
 }
 
 /** What a column holds. */

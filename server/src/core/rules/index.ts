@@ -1,6 +1,7 @@
 /** The registry: every rule, in the order their findings are listed. */
 import { formatMismatch } from './format-mismatch';
 import { formatMixed } from './format-mixed';
+import { sectionContent } from './section-content';
 import { sectionDuplicate } from './section-duplicate';
 import { sectionMissing } from './section-missing';
 import { sectionOrder } from './section-order';
@@ -26,6 +27,7 @@ export const RULES: Rule[] = [
   sectionWording,
   sectionOrder,
   sectionDuplicate,
+  sectionContent,
   reportYear,
   formatMismatch,
   formatMixed,

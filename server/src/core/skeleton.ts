@@ -56,9 +56,11 @@ export function reportTemplate(year: number, body = '（机关名称）'): strin
   for (const s of f.sections) {
     parts.push(s.canonical);
     const table = tableSkeleton(format, s.id);
+    // The topics the format asks the section to cover, as subsection headings to write under.
+    const topics = (s.covers ?? []).filter((c) => c.format === format);
+    topics.forEach((t, i) => parts.push(`（${'一二三四五六七八九十'[i]}）${t.topic.zh}`, ''));
     if (table) parts.push(table.replace(/\n$/, ''));
-    else if (s.id === 'other') parts.push(format === '2021' ? '本年度收取信息处理费情况：' : '');
-    else parts.push('');
+    else if (!topics.length) parts.push('');
     parts.push('');
   }
   return parts.join('\n');

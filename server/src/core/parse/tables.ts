@@ -191,6 +191,16 @@ function parseVariants(ctx: ParseContext, variants: BlockDecl[], from: number, t
       return p.block;
     }
   }
+  // No header word decides: the variant the year asks for, if every one of its rows is there in full.
+  const first = variants.find((v) => v.format === preferred);
+  if (first && variants.length > 1) {
+    const p = parseBlock(ctx, first, from, to, heading);
+    if (p.rowsFound === first.rows.length && p.fits === p.rowsFound) {
+      p.block.evidence = 'shape';
+      return p.block;
+    }
+    return chooseVariant([p, ...variants.filter((v) => v !== first).map((v) => parseBlock(ctx, v, from, to, heading))], preferred).block;
+  }
   return chooseVariant(
     variants.map((v) => parseBlock(ctx, v, from, to, heading)),
     preferred,

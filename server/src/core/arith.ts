@@ -45,6 +45,18 @@ function known(c: Cell | undefined): c is Cell {
   return !!c && c.state === 'ok' && c.value !== null;
 }
 
+/** A sum's cell keys ("row|col"), made once per declaration. */
+const KEYS = new WeakMap<SumDecl, { left: string[]; right: string[]; anchor: string }>();
+function keysOf(decl: SumDecl) {
+  let k = KEYS.get(decl);
+  if (!k) {
+    const key = (r: CellRef) => `${r.row}|${r.col}`;
+    k = { left: decl.left.map(key), right: decl.right.map(key), anchor: key(decl.anchor) };
+    KEYS.set(decl, k);
+  }
+  return k;
+}
+
 /** Cells of a block by "row|col". */
 function cellIndex(block: Block): Map<string, Cell> {
   const m = new Map<string, Cell>();
@@ -63,10 +75,11 @@ export function analyse(report: Report): Arith {
   for (const block of blocks) {
     for (const r of block.rows) for (const c of r.cells) rowOf.set(c, r);
     const index = cellIndex(block);
-    const at = (ref: CellRef) => index.get(`${ref.row}|${ref.col}`);
+    const at = (key: string) => index.get(key);
     for (const decl of block.decl.sums) {
-      const left = decl.left.map(at);
-      const right = decl.right.map(at);
+      const keys = keysOf(decl);
+      const left = keys.left.map(at);
+      const right = keys.right.map(at);
       const evaluable = left.every(known) && right.every(known);
       const empty = new Map<Cell, number>();
       const leftSum = evaluable ? sum(left, empty) : 0;
@@ -80,7 +93,7 @@ export function analyse(report: Report): Arith {
         leftSum,
         rightSum,
         holds: evaluable && Math.abs(leftSum - rightSum) < 1e-9,
-        anchor: at(decl.anchor),
+        anchor: at(keysOf(decl).anchor),
       };
       sums.push(ev);
       for (const c of [...left, ...right]) {

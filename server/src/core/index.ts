@@ -11,3 +11,4 @@ export { FORMATS, FORMAT_IDS, formatForYear } from './formats';
 export { tableSkeleton, reportTemplate } from './skeleton';
 export type { Finding, Fix, Edit, Severity, SeveritySetting } from './finding';
 export type * from './model';
+export type { FormatId, FormatDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';

@@ -73,6 +73,8 @@ export function findDebris(text: string, norm: string, lines: Lines): Debris {
   for (let l = 0; l < lines.count; l++) {
     const s = lines.start(l);
     const e = lines.end(l);
+    // Debris lines are short; prose is not worth trimming and testing.
+    if (e - s > 160) continue;
     const raw = masked.slice(s, e);
     const trimmed = raw.trim();
     if (!trimmed) {

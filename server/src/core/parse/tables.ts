@@ -69,7 +69,8 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
       }
       const rdecl = f.key.row;
       const res = collectSlots(ctx, f.range[1], limit, n);
-      if (res.natural === n) fits++;
+      // A row fits when its values and blank cells fill its columns exactly.
+      if (res.natural + res.slots.filter((x) => x.blank).length === n) fits++;
       rows.push(buildRow(rdecl, decl, f.range, res));
     }
   }

@@ -1,0 +1,80 @@
+/** The command line's words → options, or a UsageError that says what is wrong. */
+import { availableParallelism } from 'node:os';
+import { localeFrom, type Locale } from '../core';
+
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv';
+
+export interface Options {
+  format: OutputFormat;
+  fix: boolean;
+  config: string | null;
+  locale: Locale;
+  jobs: number;
+  summary: boolean;
+  /** Progress bar: on a terminal, not in CI, unless --no-progress. */
+  progress: boolean;
+  paths: string[];
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `用法 / usage:
+  nianbao check [选项 options] PATH...
+      --format text|json|sarif|csv   输出格式 / output format (default text)
+      --fix                          应用可安全自动修复的修改 / apply the safe fixes
+      --config FILE                  配置文件 / config file (default: nearest .nianbaorc.json)
+      --locale zh|en                 消息语言 / message language (default zh)
+      --jobs N                       并行检查的线程数 / worker threads (default: CPU count)
+      --summary                      汇总各规则计数和问题最多的文件 / per-rule counts and the worst files
+      --no-progress                  不显示进度条 / no progress bar
+  nianbao rules                      列出全部规则 / list the rules
+  nianbao new --year YEAR [--body 机关名称]   输出报告模板 / print a report template
+  nianbao --help | --version
+
+PATH 可以是文件或目录（检查其中的 .txt、.md 文件）/ files or directories (.txt, .md inside).
+退出码 / exit status: 0 无错误 no errors · 1 有错误级别的问题 error findings · 2 用法或读写失败 usage or I/O failure`;
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean): Options {
+  const o: Options = {
+    format: 'text',
+    fix: false,
+    config: null,
+    locale: localeFrom(env.NIANBAO_LOCALE || 'zh'),
+    jobs: Math.max(1, availableParallelism()),
+    summary: false,
+    progress: isTTY && !env.CI,
+    paths: [],
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq !== -1) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${name} 需要一个值 / needs a value`);
+      return v;
+    };
+    const is = (name: string) => a === name || a.startsWith(`${name}=`);
+    if (a === '--fix') o.fix = true;
+    else if (a === '--summary') o.summary = true;
+    else if (a === '--no-progress') o.progress = false;
+    else if (a === '--progress') o.progress = true;
+    else if (is('--format')) {
+      const v = value('--format');
+      if (v !== 'text' && v !== 'json' && v !== 'sarif' && v !== 'csv') throw new UsageError(`--format 应为 text、json、sarif 或 csv / must be text, json, sarif or csv: ${v}`);
+      o.format = v;
+    } else if (is('--config')) o.config = value('--config');
+    else if (is('--locale')) o.locale = localeFrom(value('--locale'));
+    else if (is('--jobs') || a === '-j') {
+      const v = Number(value('--jobs'));
+      if (!Number.isInteger(v) || v < 1 || v > 256) throw new UsageError('--jobs 应为 1 到 256 的整数 / must be a whole number from 1 to 256');
+      o.jobs = v;
+    } else if (a === '--') {
+      o.paths.push(...argv.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项 / unknown option: ${a}`);
+    else o.paths.push(a);
+  }
+  if (!o.paths.length) throw new UsageError('请指定要检查的文件或目录 / name the files or directories to check');
+  return o;
+}

@@ -1,0 +1,168 @@
+/** Output formats, written file by file as results arrive (in input order): text, JSON, SARIF, CSV. */
+import { localize, RULES, ruleDocUrl, type Locale } from '../core';
+import type { OutputFormat } from './args';
+import type { Outcome, OutFinding } from './outcome';
+
+export type Write = (s: string) => void | Promise<void>;
+
+export interface Writer {
+  begin(): string;
+  file(o: Outcome, first: boolean): string;
+  end(): string;
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+const VERSION = '0.1.0';
+
+function jsonFinding(f: OutFinding, locale: Locale) {
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: localize(f.message, locale),
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    offset: f.offset,
+    ...(f.fix ? { fix: { range: f.fix.range, text: f.fix.text } } : {}),
+    ...(f.suggestions ? { suggestions: f.suggestions.map((x) => ({ range: x.range, text: x.text, title: localize(x.title, locale) })) } : {}),
+  };
+}
+
+function csvCell(v: string | number | null | undefined): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean): Writer {
+  switch (format) {
+    case 'text':
+      return {
+        begin: () => '',
+        file: (o) =>
+          (o.findings ?? [])
+            .map((f) => `${o.display}:${f.line}:${f.column} ${f.severity} ${f.code} ${localize(f.message, locale)}${f.fix && !fixing ? (locale === 'zh' ? ' [可修复]' : ' [fixable]') : ''}\n`)
+            .join(''),
+        end: () => '',
+      };
+    case 'json':
+      return {
+        begin: () => '[',
+        file: (o, first) =>
+          (first ? '\n' : ',\n') +
+          JSON.stringify({ file: o.display, format: o.format, year: o.year ?? null, findings: (o.findings ?? []).map((f) => jsonFinding(f, locale)) }, null, 2).replace(/^/gm, '  '),
+        end: () => '\n]\n',
+      };
+    case 'csv':
+      return {
+        // A BOM, so that spreadsheet programs read the Chinese as UTF-8.
+        begin: () => '\ufefffile,line,column,endLine,endColumn,severity,code,message,format,year,fixable\r\n',
+        file: (o) =>
+          (o.findings ?? [])
+            .map((f) =>
+              [o.display, f.line, f.column, f.endLine, f.endColumn, f.severity, f.code, localize(f.message, locale), o.format, o.year, f.fix ? 'yes' : ''].map(csvCell).join(',') + '\r\n',
+            )
+            .join(''),
+        end: () => '',
+      };
+    case 'sarif': {
+      const index = new Map(RULES.map((r, i) => [r.id, i]));
+      const rules = RULES.map((r) => ({
+        id: r.id,
+        name: r.id.replace(/(^|[.-])(\w)/g, (_: string, _p: string, c: string) => c.toUpperCase()),
+        shortDescription: { text: localize(r.name, locale) },
+        fullDescription: { text: localize(r.description, locale) },
+        helpUri: ruleDocUrl(r.id),
+        defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+      }));
+      const head = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [{ tool: { driver: { name: 'nianbao', version: VERSION, semanticVersion: VERSION, informationUri: 'https://github.com/nianbao/nianbao', rules } }, columnKind: 'utf16CodeUnits', results: [] }],
+      };
+      // Written as one document in pieces: everything up to the results array, each result, the rest.
+      const whole = JSON.stringify(head, null, 2);
+      const at = whole.lastIndexOf('"results": []');
+      const before = whole.slice(0, at) + '"results": [';
+      const after = ']' + whole.slice(at + '"results": []'.length) + '\n';
+      let count = 0;
+      return {
+        begin: () => before,
+        file: (o) =>
+          (o.findings ?? [])
+            .map((f) => {
+              const region = { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn, charOffset: f.offset[0], charLength: f.offset[1] - f.offset[0] };
+              const loc = { uri: o.display, uriBaseId: '%SRCROOT%' };
+              const result = {
+                ruleId: f.code,
+                ruleIndex: index.get(f.code) ?? 0,
+                level: SARIF_LEVEL[f.severity],
+                message: { text: localize(f.message, locale) },
+                locations: [{ physicalLocation: { artifactLocation: loc, region } }],
+                ...(f.fix
+                  ? {
+                      fixes: [
+                        {
+                          description: { text: localize(f.fix.title, locale) },
+                          artifactChanges: [{ artifactLocation: loc, replacements: [{ deletedRegion: { charOffset: f.fix.range[0], charLength: f.fix.range[1] - f.fix.range[0] }, insertedContent: { text: f.fix.text } }] }],
+                        },
+                      ],
+                    }
+                  : {}),
+              };
+              return (count++ ? ',' : '') + '\n' + JSON.stringify(result, null, 2).replace(/^/gm, '        ');
+            })
+            .join(''),
+        end: () => (count ? '\n      ' : '') + after,
+      };
+    }
+  }
+}
+
+/** Per-rule counts and the files with most errors. */
+export class Summary {
+  files = 0;
+  bytes = 0;
+  failed = 0;
+  readonly byRule = new Map<string, { error: number; warning: number; info: number; hint: number }>();
+  private readonly worst: { display: string; errors: number; warnings: number }[] = [];
+  add(o: Outcome): void {
+    this.bytes += o.bytes;
+    if (o.error || o.fatal) {
+      this.failed++;
+      return;
+    }
+    this.files++;
+    let errors = 0;
+    let warnings = 0;
+    for (const f of o.findings ?? []) {
+      const c = this.byRule.get(f.code) ?? { error: 0, warning: 0, info: 0, hint: 0 };
+      c[f.severity]++;
+      this.byRule.set(f.code, c);
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    if (errors || warnings) {
+      // Keep only the ten worst: the summary's memory does not grow with the number of files.
+      this.worst.push({ display: o.display, errors, warnings });
+      this.worst.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
+      if (this.worst.length > 10) this.worst.pop();
+    }
+  }
+  totals() {
+    const t = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const c of this.byRule.values()) for (const k of ['error', 'warning', 'info', 'hint'] as const) t[k] += c[k];
+    return t;
+  }
+  render(locale: Locale): string {
+    const zh = locale === 'zh';
+    const lines = [zh ? '\n按规则统计 / by rule:' : '\nBy rule:'];
+    const rows = [...this.byRule.entries()].sort((a, b) => b[1].error - a[1].error || b[1].warning - a[1].warning || a[0].localeCompare(b[0]));
+    for (const [code, c] of rows) lines.push(`  ${code.padEnd(22)} ${String(c.error).padStart(6)} error ${String(c.warning).padStart(6)} warning ${String(c.info + c.hint).padStart(6)} note`);
+    if (!rows.length) lines.push(zh ? '  （无）' : '  (none)');
+    lines.push(zh ? '问题最多的文件 / worst files:' : 'Worst files:');
+    for (const w of this.worst) lines.push(`  ${String(w.errors).padStart(4)} error ${String(w.warnings).padStart(4)} warning  ${w.display}`);
+    if (!this.worst.length) lines.push(zh ? '  （无）' : '  (none)');
+    return lines.join('\n') + '\n';
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: nianbao's speed and memory against its targets, printed as a table and written to
+ * bench/results.json. Not a test: run it on a quiet machine.
+ *
+ *   core      parse + every rule, per report and on 1 MB / 10 MB of reports, beside markdown-it's parse
+ *   lsp       a real server over stdio: didChange → publishDiagnostics latency, first diagnostics, RSS
+ *   cli       files and MB per second over a directory of 2,000+ reports
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { check } from '../server/src/core';
+import { MB, stats, time, type Stats } from './stats';
+import { concatenated, reportFiles, reportTexts, ROOT, variant } from './texts';
+
+interface Row {
+  name: string;
+  value: string;
+  target: string;
+  pass: boolean | null;
+}
+
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const want = (part: string) => !only.length || only.includes(part);
+
+function row(name: string, value: string, target = '', pass: boolean | null = null) {
+  rows.push({ name, value, target, pass });
+  console.log(`${pass === null ? '    ' : pass ? 'PASS' : 'FAIL'}  ${name.padEnd(44)} ${value.padEnd(40)} ${target}`);
+}
+
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+
+function core() {
+  const md = new MarkdownIt();
+  const texts = reportTexts();
+  const all = texts.map((t) => t.text);
+  const bytes = (s: string) => Buffer.byteLength(s);
+
+  // Per report: every file, many rounds; time per file.
+  const per: number[] = [];
+  const perMd: number[] = [];
+  for (let round = 0; round < 40; round++) {
+    for (const t of all) {
+      per.push(...time(() => check(t), 1, round === 0 ? 20 : 0));
+      perMd.push(...time(() => md.parse(t, {}), 1, round === 0 ? 20 : 0));
+    }
+  }
+  const totalBytes = all.reduce((a, t) => a + bytes(t), 0) * 40;
+  const sumN = per.reduce((a, b) => a + b, 0);
+  const sumM = perMd.reduce((a, b) => a + b, 0);
+  const sN = stats(per);
+  const sM = stats(perMd);
+  const ratio = sumN / sumM;
+  row(`core: per report (${all.length} files, avg ${(totalBytes / 40 / all.length / 1024).toFixed(1)} KB)`, `median ${ms(sN.median)} p95 ${ms(sN.p95)} ${(totalBytes / MB / (sumN / 1000)).toFixed(1)} MB/s`);
+  row('markdown-it parse, same files', `median ${ms(sM.median)} p95 ${ms(sM.p95)} ${(totalBytes / MB / (sumM / 1000)).toFixed(1)} MB/s`);
+  row('ratio nianbao / markdown-it (per report)', ratio.toFixed(2), '≤ 0.5', ratio <= 0.5);
+  const out: Record<string, unknown> = { perReport: { nianbao: sN, markdownIt: sM, ratio, files: all.length } };
+
+  for (const size of [1, 10]) {
+    const text = concatenated(all, size * MB);
+    const runs = size === 1 ? 15 : 5;
+    const n = stats(time(() => check(text), runs, 2));
+    const m = stats(time(() => md.parse(text, {}), runs, 2));
+    const r = n.median / m.median;
+    row(`core: ${size} MB of reports`, `median ${n.median.toFixed(0)} ms p95 ${n.p95.toFixed(0)} ms ${(bytes(text) / MB / (n.median / 1000)).toFixed(1)} MB/s`);
+    row(`markdown-it parse, ${size} MB`, `median ${m.median.toFixed(0)} ms ${(bytes(text) / MB / (m.median / 1000)).toFixed(1)} MB/s`);
+    row(`ratio nianbao / markdown-it (${size} MB)`, r.toFixed(2), '≤ 0.5', r <= 0.5);
+    out[`${size}MB`] = { nianbao: n, markdownIt: m, ratio: r };
+  }
+  results.core = out;
+}
+
+function cliBench() {
+  const dir = join(tmpdir(), `nianbao-bench-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const sources = reportTexts().map((t) => t.text);
+  const count = 2400;
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const t = variant(sources[i % sources.length]!, i);
+    bytes += Buffer.byteLength(t);
+    writeFileSync(join(dir, `r${String(i).padStart(5, '0')}.txt`), t);
+  }
+  const cli = join(ROOT, 'server', 'out', 'cli.js');
+  const samples: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--no-progress', dir], { encoding: 'utf8', maxBuffer: 1024 * MB });
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status === 2) throw new Error(`cli failed: ${r.stderr.slice(0, 500)}`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const s: Stats = stats(samples);
+  const mbps = bytes / MB / (s.median / 1000);
+  row(`cli: ${count} reports, ${(bytes / MB).toFixed(1)} MB, ${cpus().length} cores`, `${(count / (s.median / 1000)).toFixed(0)} files/s ${mbps.toFixed(1)} MB/s (median of 3)`, '≥ 20 MB/s', mbps >= 20);
+  results.cli = { files: count, bytes, runs: s, filesPerSecond: count / (s.median / 1000), mbPerSecond: mbps };
+}
+
+async function main() {
+  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  const { corpus } = reportFiles();
+  console.log(`nianbao bench — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}${corpus ? ', with ../shared/corpus' : ''}\n`);
+  if (want('core')) core();
+  if (want('lsp')) {
+    const { lspBench } = await import('./lsp');
+    await lspBench(row, results);
+  }
+  if (want('cli')) cliBench();
+  const failed = rows.filter((r) => r.pass === false);
+  results.machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: totalmem() / 1024 ** 3, node: process.version, date: new Date().toISOString() };
+  results.table = rows;
+  writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\n${rows.filter((r) => r.pass).length} PASS, ${failed.length} FAIL — bench/results.json`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

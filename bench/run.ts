@@ -12,6 +12,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { check } from '../server/src/core';
+import { lspBench } from './lsp';
 import { MB, stats, time, type Stats } from './stats';
 import { concatenated, reportFiles, reportTexts, ROOT, variant } from './texts';
 
@@ -107,7 +108,6 @@ async function main() {
   console.log(`nianbao bench — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}${corpus ? ', with ../shared/corpus' : ''}\n`);
   if (want('core')) core();
   if (want('lsp')) {
-    const { lspBench } = await import('./lsp');
     await lspBench(row, results);
   }
   if (want('cli')) cliBench();

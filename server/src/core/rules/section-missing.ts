@@ -40,7 +40,10 @@ export const sectionMissing: Rule = {
       const prevEnd = at === report.text.length && report.text.length && !report.text.endsWith('\n') ? '\n' : '';
       const skeleton = skeletonFor(report, decl.id);
       // Shown on the heading of the section that follows the gap (or the end of the text).
-      const range: [number, number] = next?.heading ? next.heading.range : [Math.max(0, report.text.length - 1), report.text.length];
+      // (The text's last character is a whole code point: an emoji is two UTF-16 units.)
+      const end = report.text.length;
+      const last = end >= 2 && (report.text.charCodeAt(end - 1) & 0xfc00) === 0xdc00 && (report.text.charCodeAt(end - 2) & 0xfc00) === 0xd800 ? end - 2 : Math.max(0, end - 1);
+      const range: [number, number] = next?.heading ? next.heading.range : [last, end];
       out.push({
         range,
         message: msg(`缺少第${'一二三四五六'[decl.number - 1]}部分“${decl.canonical}”`, `Section ${decl.number} “${decl.canonical}” is missing`),

@@ -1,0 +1,161 @@
+/**
+ * The VS Code client: starts the nianbao language server over IPC for `nianbao` documents and for
+ * plain text and Markdown (the server checks those only when they look like a report, and leaves
+ * their language alone), shows the report's format, year and error count in the status bar, and
+ * adds the palette commands. Everything about reports happens in the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Server commands (see server/src/features/commands.ts). */
+const SERVER = {
+  recomputeTotals: 'nianbao.server.recomputeTotals',
+  fixAll: 'nianbao.server.fixAll',
+  checkWorkspace: 'nianbao.server.checkWorkspace',
+  template: 'nianbao.server.template',
+} as const;
+const STATUS_NOTIFICATION = 'nianbao/status';
+const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
+
+interface Status {
+  uri: string;
+  version: number | null;
+  isReport: boolean;
+  format: string;
+  year: number | null;
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}
+
+interface WorkspaceSummary {
+  files: number;
+  reports: number;
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    initializationOptions: { locale: vscode.env.language, statusNotification: true },
+    diagnosticCollectionName: 'nianbao',
+  };
+  client = new LanguageClient('nianbao', vscode.l10n.t('nianbao Language Server'), serverOptions, clientOptions);
+
+  const statuses = new Map<string, Status>();
+  const item = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = vscode.l10n.t('nianbao report status');
+  item.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(item);
+
+  const refresh = () => {
+    const editor = vscode.window.activeTextEditor;
+    const s = editor ? statuses.get(editor.document.uri.toString()) : undefined;
+    if (!s || !s.isReport) {
+      item.hide();
+      return;
+    }
+    const format = s.format === 'unknown' ? vscode.l10n.t('format unknown') : vscode.l10n.t('{0} format', s.format);
+    const year = s.year === null ? vscode.l10n.t('year unknown') : vscode.l10n.t('year {0}', String(s.year));
+    item.text = `$(checklist) ${format} · ${year} · $(error) ${s.error} $(warning) ${s.warning}`;
+    item.tooltip = vscode.l10n.t('Government information disclosure annual report: {0} errors, {1} warnings, {2} notes. Click to show the Problems view.', s.error, s.warning, s.info + s.hint);
+    item.backgroundColor = s.error > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.show();
+  };
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      statuses.delete(d.uri.toString());
+      refresh();
+    }),
+    vscode.commands.registerCommand('nianbao.newReport', newReport),
+    vscode.commands.registerCommand('nianbao.recomputeTotals', () => editDocument(SERVER.recomputeTotals, vscode.l10n.t('All totals already add up.'))),
+    vscode.commands.registerCommand('nianbao.fixAll', () => editDocument(SERVER.fixAll, vscode.l10n.t('Nothing to fix automatically.'))),
+    vscode.commands.registerCommand('nianbao.checkWorkspace', checkWorkspace),
+  );
+
+  await client.start();
+  context.subscriptions.push(
+    client.onNotification(STATUS_NOTIFICATION, (s: Status) => {
+      // The server sends URIs in its own spelling: key them the way VS Code spells them.
+      const key = vscode.Uri.parse(s.uri).toString();
+      if (s.version === null) statuses.delete(key);
+      else statuses.set(key, s);
+      refresh();
+    }),
+  );
+  refresh();
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+  client = undefined;
+}
+
+/** Runs a server command that edits the active document (it applies the edit through `workspace/applyEdit`). */
+async function editDocument(command: string, nothingToDo: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !LANGUAGES.includes(editor.document.languageId)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open an annual report first.'));
+    return;
+  }
+  const result = (await vscode.commands.executeCommand(command, editor.document.uri.toString())) as { applied: boolean; edits: number } | undefined;
+  if (!result || result.edits === 0) void vscode.window.showInformationMessage(nothingToDo);
+}
+
+/** 从模板新建年度报告: pick a year (the format follows from it), name the body, open an untitled report. */
+async function newReport(): Promise<void> {
+  const last = new Date().getFullYear() - 1;
+  const years: (vscode.QuickPickItem & { year: number })[] = [];
+  for (let y = last + 1; y >= 2019; y--) {
+    years.push({
+      label: vscode.l10n.t('{0} annual report', String(y)),
+      description: y >= 2021 ? vscode.l10n.t('2021 format (国办公开办函〔2021〕30号)') : vscode.l10n.t('2019 format (国办公开办函〔2019〕60号)'),
+      year: y,
+      picked: y === last,
+    });
+  }
+  const pick = await vscode.window.showQuickPick(years, { placeHolder: vscode.l10n.t('The year the report covers') });
+  if (!pick) return;
+  const body = await vscode.window.showInputBox({
+    prompt: vscode.l10n.t('The name of the government body (optional)'),
+    placeHolder: vscode.l10n.t('e.g. 某某县人民政府办公室'),
+  });
+  if (body === undefined) return;
+  const text = (await vscode.commands.executeCommand(SERVER.template, pick.year, body)) as string;
+  const doc = await vscode.workspace.openTextDocument({ language: 'nianbao', content: text });
+  await vscode.window.showTextDocument(doc);
+}
+
+/** 检查工作区中的全部年报: the server reads and checks every report file; the results land in the Problems view. */
+async function checkWorkspace(): Promise<void> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first.'));
+    return;
+  }
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the annual reports in the workspace…') },
+    async () => (await vscode.commands.executeCommand(SERVER.checkWorkspace)) as WorkspaceSummary | undefined,
+  );
+  if (!summary) return;
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('{0} reports checked ({1} files looked at): {2} errors, {3} warnings.', summary.reports, summary.files, summary.error, summary.warning),
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Table cells for the editor features: the cell under the cursor, whether it is a total, and
+ * "recompute all totals" (every declared total set to the sum of its parts).
+ */
+import { msg, type Arith, type Block, type Cell, type CheckResult, type Fix, type Report, type Row, type SumEval, type Table } from '../core';
+import { cellName, fillText, fmt, visibleRange } from '../core/rules/util';
+
+export { cellName, fmt };
+
+export interface CellHit {
+  table: Table;
+  block: Block;
+  row: Row;
+  cell: Cell;
+}
+
+/** The cell at an offset (a blank cell counts from the separators around it). */
+export function cellAt(report: Report, offset: number): CellHit | undefined {
+  for (const table of report.tables) {
+    if (offset < table.range[0] - 1 || offset > table.range[1] + 1) continue;
+    for (const block of table.blocks) {
+      if (offset < block.range[0] - 1 || offset > block.range[1] + 1) continue;
+      for (const row of block.rows) {
+        if (offset < row.range[0] - 1 || offset > row.range[1] + 1) continue;
+        for (const cell of row.cells) {
+          if (cell.state === 'missing') continue;
+          const [s, e] = cell.range[1] > cell.range[0] ? cell.range : visibleRange(report, cell);
+          if (offset >= s && offset <= e) return { table, block, row, cell };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Sums whose total (anchor) is this cell. */
+export function sumsTotalledBy(arith: Arith, cell: Cell): SumEval[] {
+  return (arith.sumsOf.get(cell) ?? []).filter((s) => s.anchor === cell);
+}
+
+/** A sum "total = parts" (row, result and group totals), as opposed to the identity 一+二=（七）+四. */
+export function isTotalSum(s: SumEval): boolean {
+  return s.left.length === 1 && s.decl.rule !== 'table.identity';
+}
+
+const usable = (c: Cell | undefined): c is Cell => !!c && c.state === 'ok' && c.value !== null;
+
+/**
+ * Every total set to the sum of its parts, parts first: row totals of 表三, then its （七）总计 row,
+ * then 表四's group totals. A total whose parts are blank or invalid is left alone. Returns one fix
+ * per total that changes.
+ */
+export function recomputeTotals(result: CheckResult): Fix[] {
+  const { arith } = result;
+  const totals = arith.sums.filter(isTotalSum);
+  const values = new Map<Cell, number>();
+  const valueOf = (c: Cell | undefined): number | null => {
+    if (!c) return null;
+    if (values.has(c)) return values.get(c)!;
+    return usable(c) ? c.value : null;
+  };
+  // A total may be a part of another total ((七)总计·总计 is both): iterate to a fixed point.
+  for (let round = 0; round < 8; round++) {
+    let changed = false;
+    for (const s of totals) {
+      const total = s.left[0];
+      if (!total || total.state === 'missing' || total.state === 'ambiguous') continue;
+      const parts = s.right.map(valueOf);
+      if (parts.some((v) => v === null)) continue;
+      const v = (parts as number[]).reduce((a, b) => a + b, 0);
+      if (valueOf(total) !== v) {
+        values.set(total, v);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  const fixes: Fix[] = [];
+  for (const [cell, v] of values) {
+    if (usable(cell) && Math.abs(cell.value! - v) < 1e-9) continue;
+    const row = arith.rowOf.get(cell);
+    const name = cellName(row, cell);
+    fixes.push({
+      range: cell.range,
+      text: cell.state === 'blank' ? fillText(cell, fmt(v)) : fmt(v),
+      title: msg(`将“${name.zh}”改为 ${fmt(v)}`, `Change “${name.en}” to ${fmt(v)}`),
+    });
+  }
+  return fixes.sort((a, b) => a.range[0] - b.range[0]);
+}

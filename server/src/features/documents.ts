@@ -1,0 +1,110 @@
+/**
+ * One check per document version: the report model, its arithmetic and its findings, shared by
+ * every feature (diagnostics, outline, folding, hover, inlay hints, code actions). Offsets stay
+ * offsets here; each analysis keeps an immutable snapshot of its text to convert them to positions.
+ */
+import { performance } from 'node:perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, looksLikeReport, type CheckResult, type Config } from '../core';
+import { configKey } from './settings';
+
+/** The languages the server is registered for. */
+export const LANGUAGES = ['nianbao', 'plaintext', 'markdown'] as const;
+
+/** Plain text or Markdown larger than this is not looked at (a log file is not a report). */
+export const MAX_GUESS_LENGTH = 2_000_000;
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  languageId: string;
+  /** The text of this version, for converting offsets to positions. Never changes. */
+  doc: TextDocument;
+  text: string;
+  result: CheckResult;
+  /** Whether the document is a report to check: language `nianbao`, or plain text / Markdown that looks like one. */
+  isReport: boolean;
+  config: Config;
+  /** How long parsing and checking took, in milliseconds. */
+  cost: number;
+}
+
+export interface DocLike {
+  uri: string;
+  version: number;
+  languageId: string;
+  getText(): string;
+}
+
+/** Whether the server looks at a language at all. */
+export function handlesLanguage(languageId: string): boolean {
+  return (LANGUAGES as readonly string[]).includes(languageId);
+}
+
+/** Checks a document (no cache). */
+export function analyse(doc: DocLike, config: Config): Analysis {
+  const text = doc.getText();
+  const t0 = performance.now();
+  let result: CheckResult;
+  let isReport: boolean;
+  if (doc.languageId !== 'nianbao' && text.length > MAX_GUESS_LENGTH) {
+    result = check('', { config });
+    isReport = false;
+  } else {
+    result = check(text, { config });
+    isReport = doc.languageId === 'nianbao' || (handlesLanguage(doc.languageId) && looksLikeReport(result.report));
+  }
+  const cost = performance.now() - t0;
+  return {
+    uri: doc.uri,
+    version: doc.version,
+    languageId: doc.languageId,
+    doc: TextDocument.create(doc.uri, doc.languageId, doc.version, text),
+    text,
+    result,
+    isReport,
+    config,
+    cost,
+  };
+}
+
+/** The latest analysis of each document, by uri + version + config. */
+export class AnalysisCache {
+  private entries = new Map<string, { analysis: Analysis; key: string }>();
+  /** The cost of the last check of each document, kept across versions (for the debounce). */
+  private costs = new Map<string, number>();
+
+  get(doc: DocLike, config: Config): Analysis {
+    const key = configKey(config);
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.analysis.version === doc.version && hit.key === key && hit.analysis.languageId === doc.languageId) return hit.analysis;
+    const analysis = analyse(doc, config);
+    this.entries.set(doc.uri, { analysis, key });
+    this.costs.set(doc.uri, analysis.cost);
+    return analysis;
+  }
+
+  /** The cached analysis of exactly this version, if any (whatever the config). */
+  peek(uri: string, version?: number): Analysis | undefined {
+    const hit = this.entries.get(uri)?.analysis;
+    return hit && (version === undefined || hit.version === version) ? hit : undefined;
+  }
+
+  cost(uri: string): number | undefined {
+    return this.costs.get(uri);
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+    this.costs.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** Offsets to an LSP range in the analysed version's text. */
+export function rangeOf(a: Analysis, range: readonly [number, number]) {
+  return { start: a.doc.positionAt(range[0]), end: a.doc.positionAt(range[1]) };
+}

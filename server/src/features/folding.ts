@@ -1,0 +1,25 @@
+/** Folding ranges for the same tree as the outline: sections, subsections, tables, blocks, row groups. */
+import type { FoldingRange } from 'vscode-languageserver';
+import type { Analysis } from './documents';
+import { outline, type OutlineNode } from './outline';
+
+export function foldingRanges(a: Analysis): FoldingRange[] {
+  if (!a.isReport) return [];
+  const out: FoldingRange[] = [];
+  const seen = new Set<string>();
+  const walk = (nodes: OutlineNode[]) => {
+    for (const n of nodes) {
+      const startLine = a.doc.positionAt(n.range[0]).line;
+      const endLine = a.doc.positionAt(n.range[1]).line;
+      const key = `${startLine}:${endLine}`;
+      if (endLine > startLine && !seen.has(key)) {
+        seen.add(key);
+        out.push({ startLine, endLine });
+      }
+      walk(n.children);
+    }
+  };
+  // Locale does not matter for folding: names are not used.
+  walk(outline(a.result.report, 'zh'));
+  return out.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
+}

@@ -1,0 +1,152 @@
+/**
+ * The settings block of package.json (`contributes.configuration`) and its descriptions in
+ * package.nls.json / package.nls.zh-cn.json, generated from the rule registry so that a new rule
+ * is a new setting; and the grammar, generated from the formats. `npm run manifest` writes them;
+ * test/lsp/manifest.test.ts and grammar.test.ts check they match.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES, type Severity } from '../core';
+import { grammar } from './grammar';
+import { DEFAULT_DEBOUNCE_MS, FORMAT_SETTINGS, MAX_DEBOUNCE_MS, SEVERITY_SETTINGS } from './settings';
+
+const SEVERITY_NAMES: Record<string, { en: string; zh: string }> = {
+  off: { en: 'off', zh: '关闭' },
+  hint: { en: 'hint', zh: '提示（不显示在问题列表）' },
+  info: { en: 'information', zh: '信息' },
+  warning: { en: 'warning', zh: '警告' },
+  error: { en: 'error', zh: '错误' },
+};
+
+const key = (k: string) => `%${k}%`;
+
+/** The `contributes.configuration` object. */
+export function configurationContribution() {
+  const rules: Record<string, unknown> = {};
+  for (const r of RULES) {
+    rules[r.id] = {
+      type: 'string',
+      enum: SEVERITY_SETTINGS,
+      enumDescriptions: SEVERITY_SETTINGS.map((s) => key(`nianbao.config.severity.${s}`)),
+      description: key(`nianbao.config.rules.${r.id}`),
+    };
+  }
+  return {
+    title: key('nianbao.config.title'),
+    properties: {
+      'nianbao.rules': {
+        type: 'object',
+        scope: 'resource',
+        default: {},
+        markdownDescription: key('nianbao.config.rules'),
+        properties: rules,
+        additionalProperties: false,
+      },
+      'nianbao.format': {
+        type: 'string',
+        scope: 'resource',
+        enum: FORMAT_SETTINGS,
+        enumDescriptions: FORMAT_SETTINGS.map((f) => key(`nianbao.config.format.${f}`)),
+        default: 'auto',
+        markdownDescription: key('nianbao.config.format'),
+      },
+      'nianbao.debounceMs': {
+        type: 'number',
+        scope: 'resource',
+        default: DEFAULT_DEBOUNCE_MS,
+        minimum: 0,
+        maximum: MAX_DEBOUNCE_MS,
+        markdownDescription: key('nianbao.config.debounceMs'),
+      },
+      'nianbao.inlayHints.enabled': {
+        type: 'boolean',
+        scope: 'resource',
+        default: true,
+        markdownDescription: key('nianbao.config.inlayHints.enabled'),
+      },
+      'nianbao.trace.server': {
+        type: 'string',
+        scope: 'window',
+        enum: ['off', 'messages', 'verbose'],
+        default: 'off',
+        description: key('nianbao.config.trace.server'),
+      },
+    },
+  };
+}
+
+const sevName = (s: Severity | 'off', lang: 'en' | 'zh') => SEVERITY_NAMES[s]![lang];
+
+/** The generated description strings, by language. */
+export function configurationStrings(): { en: Record<string, string>; zh: Record<string, string> } {
+  const en: Record<string, string> = {
+    'nianbao.config.title': 'nianbao (government information disclosure annual reports)',
+    'nianbao.config.rules':
+      'Severity per rule: `off`, `hint`, `info`, `warning` or `error`. Rules not listed keep their default, or the one a `.nianbaorc.json` above the file gives; these settings override that file. Each rule has a page under `docs/rules/`.',
+    'nianbao.config.format':
+      'The table format to check against: `auto` tells it from the tables and the report year (2019 format for 2019–2020, 2021 format from 2021 on); `2019` or `2021` forces one.',
+    'nianbao.config.format.auto': 'Tell the format from the tables and the year',
+    'nianbao.config.format.2019': '国办公开办函〔2019〕60号 (reports for 2019 and 2020)',
+    'nianbao.config.format.2021': '国办公开办函〔2021〕30号 (reports for 2021 and later)',
+    'nianbao.config.debounceMs':
+      'The longest wait, in milliseconds, after an edit before the report is checked again. The server never waits longer than a check takes, so a report of ordinary size is checked at once; `0` checks at once always.',
+    'nianbao.config.inlayHints.enabled': 'Show the value a wrong total should have beside it (and the value the totals determine for a blank cell).',
+    'nianbao.config.trace.server': 'Traces the communication between VS Code and the nianbao language server (for debugging).',
+  };
+  const zh: Record<string, string> = {
+    'nianbao.config.title': 'nianbao（政府信息公开工作年度报告检查）',
+    'nianbao.config.rules':
+      '各规则的级别：`off`（关闭）、`hint`（提示）、`info`（信息）、`warning`（警告）或 `error`（错误）。未列出的规则使用默认级别，或文件所在目录及上级目录中 `.nianbaorc.json` 的设置；此处设置优先于该文件。每条规则在 `docs/rules/` 下有说明页。',
+    'nianbao.config.format':
+      '按哪一版格式检查表格：`auto` 按表格和报告年度判断（2019、2020 年度用 2019 年版，2021 年度起用 2021 年版）；`2019` 或 `2021` 为指定格式。',
+    'nianbao.config.format.auto': '按表格和年度自动判断',
+    'nianbao.config.format.2019': '国办公开办函〔2019〕60号（2019、2020 年度报告）',
+    'nianbao.config.format.2021': '国办公开办函〔2021〕30号（2021 年度及以后的报告）',
+    'nianbao.config.debounceMs':
+      '修改后最多等待多少毫秒再重新检查。服务器等待的时间不超过一次检查所需的时间，因此一般篇幅的报告会立即检查；设为 `0` 则总是立即检查。',
+    'nianbao.config.inlayHints.enabled': '在有误的合计旁显示其应有的数值（以及由合计推出的空白单元格数值）。',
+    'nianbao.config.trace.server': '记录 VS Code 与 nianbao 语言服务器之间的通信（用于排查问题）。',
+  };
+  for (const s of SEVERITY_SETTINGS) {
+    en[`nianbao.config.severity.${s}`] = sevName(s, 'en');
+    zh[`nianbao.config.severity.${s}`] = sevName(s, 'zh');
+  }
+  for (const r of RULES) {
+    en[`nianbao.config.rules.${r.id}`] = `${r.name.en}: ${r.description.en} Default: ${sevName(r.severity, 'en')}.`;
+    zh[`nianbao.config.rules.${r.id}`] = `${r.name.zh}：${r.description.zh}默认：${sevName(r.severity, 'zh')}。`;
+  }
+  return { en, zh };
+}
+
+export const GRAMMAR_FILE = 'syntaxes/nianbao.tmLanguage.json';
+
+/** Writes the generated block into package.json, the strings into the two NLS files (other keys kept) and the grammar. */
+export function writeManifest(root: string): void {
+  writeFileSync(join(root, GRAMMAR_FILE), JSON.stringify(grammar(), null, 2) + '\n');
+  const pkgPath = join(root, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+  pkg.contributes = { ...(pkg.contributes ?? {}), configuration: configurationContribution() };
+  writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
+  const strings = configurationStrings();
+  for (const [file, generated] of [
+    ['package.nls.json', strings.en],
+    ['package.nls.zh-cn.json', strings.zh],
+  ] as const) {
+    const p = join(root, file);
+    let current: Record<string, string> = {};
+    try {
+      current = JSON.parse(readFileSync(p, 'utf8'));
+    } catch {
+      current = {};
+    }
+    const kept = Object.fromEntries(Object.entries(current).filter(([k]) => !k.startsWith('nianbao.config.')));
+    const merged = { ...kept, ...generated };
+    const sorted = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+    writeFileSync(p, JSON.stringify(sorted, null, 2) + '\n');
+  }
+}
+
+if (require.main === module && process.argv.includes('--write')) {
+  writeManifest(join(__dirname, '..', '..', '..'));
+  console.log(`package.json contributes.configuration, package.nls*.json and ${GRAMMAR_FILE} written from the rule registry and the formats`);
+}

@@ -1,0 +1,432 @@
+/**
+ * The language server on any connection: stdio or node-ipc from `server.ts`, an in-process stream
+ * pair in the tests. It only wires LSP messages to the features; every answer is read off the one
+ * cached analysis of the document's current version.
+ *
+ * Diagnostics are pushed (`textDocument/publishDiagnostics`, with the document version). A change
+ * is checked at once when checking the document is fast (a 10 KB report takes well under a
+ * millisecond); only where checking is slow does the server wait, never longer than a check takes
+ * nor longer than `nianbao.debounceMs`, and a newer version cancels the wait.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ResponseError,
+  ErrorCodes,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocUrl, ruleById } from '../core';
+import { codeActions, fixAllAction, recomputeAction, FIX_ALL_KIND, RECOMPUTE_KIND, type ActionOptions } from './codeActions';
+import { COMMANDS, templateText, type WorkspaceSummary } from './commands';
+import { counts, toDiagnostics } from './diagnostics';
+import { analyse, AnalysisCache, handlesLanguage, type Analysis } from './documents';
+import { foldingRanges } from './folding';
+import { hover } from './hover';
+import { inlayHints } from './inlayHints';
+import { localeOfInitialize, T, t, type Locale } from './locale';
+import { ConfigFiles, configFor, defaultSettings, readSettings, type Settings } from './settings';
+import { documentSymbols, symbolInformation } from './symbols';
+import { findReportFiles, languageOfPath, readText } from './workspace';
+
+export const SERVER_NAME = 'nianbao';
+export const SERVER_VERSION = '0.1.0';
+/** Custom notification with the detected format, year and counts, sent when the client asks for it (`initializationOptions.statusNotification`). */
+export const STATUS_NOTIFICATION = 'nianbao/status';
+/** A check slower than this is debounced (by at most its own duration and `debounceMs`). */
+export const FAST_CHECK_MS = 4;
+
+export interface StatusParams {
+  uri: string;
+  version: number | null;
+  isReport: boolean;
+  format: string;
+  year: number | null;
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}
+
+interface InitOptions {
+  locale?: string;
+  statusNotification?: boolean;
+  /** Settings for clients that have no `workspace/configuration` (the `nianbao` section). */
+  settings?: unknown;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  const configFiles = new ConfigFiles();
+  let locale: Locale = 'zh';
+  let caps: ClientCapabilities = {};
+  let statusNotification = false;
+  let pullConfiguration = false;
+  let globalSettings: Settings = defaultSettings();
+  let settingsGeneration = 0;
+  const settingsByUri = new Map<string, Settings>();
+  const pendingSettings = new Map<string, Promise<Settings>>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents that had diagnostics published, and whether they were non-empty. */
+  const published = new Map<string, boolean>();
+  /** Files whose diagnostics come from "check all reports" (kept when the file is closed). */
+  const diskChecked = new Set<string>();
+  const shownConfigErrors = new Set<string>();
+  let folders: string[] = [];
+
+  const actionOptions = (): ActionOptions => ({
+    documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+    showDocument: !!caps.window?.showDocument?.support,
+  });
+
+  // ------------------------------------------------------------------ settings
+
+  function settingsFor(uri: string): Settings | Promise<Settings> {
+    if (!pullConfiguration) return globalSettings;
+    const hit = settingsByUri.get(uri);
+    if (hit) return hit;
+    const pending = pendingSettings.get(uri);
+    if (pending) return pending;
+    const generation = settingsGeneration;
+    const p = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'nianbao' })
+      .then(
+        (raw) => readSettings(raw),
+        () => defaultSettings(),
+      )
+      .then((s) => {
+        if (generation === settingsGeneration) {
+          settingsByUri.set(uri, s);
+          pendingSettings.delete(uri);
+        }
+        return s;
+      });
+    pendingSettings.set(uri, p);
+    return p;
+  }
+
+  function fileConfig(uri: string) {
+    if (!uri.startsWith('file:')) return null;
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return null;
+    }
+    const { config, error } = configFiles.forFile(path);
+    if (error && !shownConfigErrors.has(error)) {
+      shownConfigErrors.add(error);
+      void connection.window.showWarningMessage(t(T.configError(error), locale));
+    }
+    return config;
+  }
+
+  function analysisWith(doc: TextDocument, settings: Settings): Analysis {
+    return cache.get(doc, configFor(settings, fileConfig(doc.uri)));
+  }
+
+  /** The analysis of a document's current version, for requests. */
+  async function analysisOf(uri: string): Promise<{ a: Analysis; settings: Settings } | null> {
+    const doc = documents.get(uri);
+    if (!doc || !handlesLanguage(doc.languageId)) return null;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current) return null;
+    return { a: analysisWith(current, settings), settings };
+  }
+
+  // ------------------------------------------------------------------ diagnostics
+
+  function publish(a: Analysis): void {
+    const diagnostics = toDiagnostics(a, locale, { relatedInformation: !!caps.textDocument?.publishDiagnostics?.relatedInformation });
+    const before = published.get(a.uri);
+    // A text that is not a report: one empty publication, then silence until it becomes one.
+    if (!(before === false && !diagnostics.length && !a.isReport)) {
+      connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics });
+    }
+    published.set(a.uri, diagnostics.length > 0);
+    sendStatus(a.uri, a.version, a);
+  }
+
+  function sendStatus(uri: string, version: number | null, a: Analysis | null): void {
+    if (!statusNotification) return;
+    const c = a ? counts(a) : { error: 0, warning: 0, info: 0, hint: 0 };
+    const params: StatusParams = {
+      uri,
+      version,
+      isReport: !!a?.isReport,
+      format: a?.result.report.format ?? 'unknown',
+      year: a?.result.report.year ?? null,
+      ...c,
+    };
+    void connection.sendNotification(STATUS_NOTIFICATION, params);
+  }
+
+  function cancel(uri: string): void {
+    const timer = timers.get(uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(uri);
+  }
+
+  /** Checks a document's current version and publishes the result. */
+  function validate(uri: string, settings: Settings): void {
+    cancel(uri);
+    const doc = documents.get(uri);
+    if (!doc || !handlesLanguage(doc.languageId)) return;
+    publish(analysisWith(doc, settings));
+  }
+
+  /** Checks a changed document: at once when checks are fast, else after a wait no longer than a check takes. */
+  function schedule(uri: string): void {
+    cancel(uri);
+    const doc = documents.get(uri);
+    if (!doc || !handlesLanguage(doc.languageId)) return;
+    const settings = settingsFor(uri);
+    if (settings instanceof Promise) {
+      // The first check of a document waits for its settings; later changes find them at once.
+      void settings.then((s) => {
+        const current = documents.get(uri);
+        if (current && !timers.has(uri) && !cache.peek(uri, current.version)) validate(uri, s);
+      });
+      return;
+    }
+    const cost = cache.cost(uri) ?? 0;
+    const delay = cost < FAST_CHECK_MS ? 0 : Math.min(settings.debounceMs, Math.ceil(cost));
+    if (delay <= 0) validate(uri, settings);
+    else timers.set(uri, setTimeout(() => validate(uri, settings), delay));
+  }
+
+  function recheckAll(): void {
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc.uri);
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    caps = params.capabilities;
+    locale = localeOfInitialize(params);
+    const opts = (params.initializationOptions ?? {}) as InitOptions;
+    statusNotification = opts.statusNotification === true;
+    pullConfiguration = !!caps.workspace?.configuration;
+    if (opts.settings !== undefined) globalSettings = readSettings(opts.settings);
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (!folders.length && params.rootUri) folders = [params.rootUri];
+    const literal = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'nianbao' },
+        foldingRangeProvider: true,
+        codeActionProvider: literal ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RECOMPUTE_KIND] } : true,
+        hoverProvider: true,
+        inlayHintProvider: true,
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+    }
+    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.nianbaorc.json' }] });
+    }
+    if (caps.workspace?.workspaceFolders) {
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => f.uri));
+          folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        });
+      } catch {
+        // the client sends no folder changes
+      }
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsGeneration++;
+    settingsByUri.clear();
+    pendingSettings.clear();
+    if (!pullConfiguration) {
+      const s = (change.settings ?? {}) as { nianbao?: unknown };
+      globalSettings = readSettings(s.nianbao ?? globalSettings);
+    }
+    recheckAll();
+    if (caps.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    configFiles.clear();
+    shownConfigErrors.clear();
+    recheckAll();
+  });
+
+  connection.onShutdown(() => {
+    for (const uri of [...timers.keys()]) cancel(uri);
+  });
+
+  // ------------------------------------------------------------------ documents
+
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    cancel(uri);
+    cache.delete(uri);
+    if (diskChecked.has(uri)) {
+      // Checked with "check all reports": back to the file on disk.
+      void checkFile(uri).then((a) => {
+        if (!a?.isReport) connection.sendDiagnostics({ uri, diagnostics: [] });
+      });
+      sendStatus(uri, null, null);
+      return;
+    }
+    if (published.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+    published.delete(uri);
+    sendStatus(uri, null, null);
+  });
+
+  // ------------------------------------------------------------------ requests
+
+  connection.onDocumentSymbol(async (params) => {
+    const r = await analysisOf(params.textDocument.uri);
+    if (!r) return null;
+    return caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ? documentSymbols(r.a, locale) : symbolInformation(r.a, locale);
+  });
+
+  connection.onFoldingRanges(async (params) => {
+    const r = await analysisOf(params.textDocument.uri);
+    return r ? foldingRanges(r.a) : null;
+  });
+
+  connection.onCodeAction(async (params) => {
+    const r = await analysisOf(params.textDocument.uri);
+    return r ? codeActions(r.a, params, locale, actionOptions()) : null;
+  });
+
+  connection.onHover(async (params) => {
+    const r = await analysisOf(params.textDocument.uri);
+    if (!r) return null;
+    const formats = caps.textDocument?.hover?.contentFormat;
+    const markdown = !formats || formats.includes('markdown');
+    return hover(r.a, r.a.doc.offsetAt(params.position), locale, markdown);
+  });
+
+  connection.languages.inlayHint.on(async (params) => {
+    const r = await analysisOf(params.textDocument.uri);
+    if (!r) return null;
+    const range: [number, number] = [r.a.doc.offsetAt(params.range.start), r.a.doc.offsetAt(params.range.end)];
+    return inlayHints(r.a, range, locale, r.settings.inlayHints.enabled);
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    const args = params.arguments ?? [];
+    switch (params.command) {
+      case COMMANDS.recomputeTotals:
+      case COMMANDS.fixAll: {
+        const uri = typeof args[0] === 'string' ? args[0] : (args[0] as { uri?: string } | undefined)?.uri;
+        if (!uri) throw new ResponseError(ErrorCodes.InvalidParams, 'expected a document uri');
+        const r = await analysisOf(uri);
+        if (!r) return { applied: false, edits: 0 };
+        const opts = actionOptions();
+        const action = params.command === COMMANDS.fixAll ? fixAllAction(r.a, locale, opts) : recomputeAction(r.a, locale, opts);
+        if (!action?.edit) return { applied: false, edits: 0 };
+        const edits = action.edit.documentChanges
+          ? action.edit.documentChanges.reduce((n, c) => n + ('edits' in c ? c.edits.length : 0), 0)
+          : Object.values(action.edit.changes ?? {}).reduce((n, es) => n + es.length, 0);
+        const res = await connection.workspace.applyEdit({ label: action.title, edit: action.edit });
+        return { applied: res.applied, edits };
+      }
+      case COMMANDS.template: {
+        const text = templateText(args[0], args[1]);
+        if (text === null) throw new ResponseError(ErrorCodes.InvalidParams, t(T.noTemplateYear, locale));
+        return text;
+      }
+      case COMMANDS.checkWorkspace:
+        return checkWorkspace(args.filter((x): x is string => typeof x === 'string'));
+      case COMMANDS.showRuleDoc: {
+        const rule = typeof args[0] === 'string' ? args[0] : '';
+        if (!ruleById(rule)) throw new ResponseError(ErrorCodes.InvalidParams, `unknown rule: ${rule}`);
+        const res = await connection.window.showDocument({ uri: ruleDocUrl(rule), external: true });
+        return res.success;
+      }
+      default:
+        throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command: ${params.command}`);
+    }
+  });
+
+  // ------------------------------------------------------------------ reports on disk
+
+  /** Checks a file from disk and publishes its diagnostics (no version: the file is not open). */
+  async function checkFile(uri: string): Promise<Analysis | null> {
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return null;
+    }
+    const text = readText(path);
+    if (text === null) return null;
+    const settings = await settingsFor(uri);
+    const doc = { uri, version: 0, languageId: languageOfPath(path), getText: () => text };
+    const a = analyse(doc, configFor(settings, fileConfig(uri)));
+    if (documents.get(uri)) return a; // opened meanwhile: the open document speaks
+    if (a.isReport) {
+      connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(a, locale, { relatedInformation: !!caps.textDocument?.publishDiagnostics?.relatedInformation }) });
+      published.set(uri, a.result.findings.length > 0);
+      diskChecked.add(uri);
+    }
+    return a;
+  }
+
+  async function checkWorkspace(roots: string[]): Promise<WorkspaceSummary> {
+    const dirs = (roots.length ? roots : folders).flatMap((u) => {
+      try {
+        return [fileURLToPath(u)];
+      } catch {
+        return [];
+      }
+    });
+    const summary: WorkspaceSummary = { files: 0, reports: 0, error: 0, warning: 0, info: 0, hint: 0 };
+    for (const path of findReportFiles(dirs)) {
+      if (/\.(errors|notes)\.md$/.test(path)) continue;
+      const uri = pathToFileURL(path).href;
+      const open = [...documents.all()].find((d) => d.uri === uri || sameFile(d.uri, path));
+      summary.files++;
+      let a: Analysis | null;
+      if (open) a = (await analysisOf(open.uri))?.a ?? null;
+      else a = await checkFile(uri);
+      if (!a?.isReport) continue;
+      summary.reports++;
+      const c = counts(a);
+      summary.error += c.error;
+      summary.warning += c.warning;
+      summary.info += c.info;
+      summary.hint += c.hint;
+    }
+    return summary;
+  }
+
+  function sameFile(uri: string, path: string): boolean {
+    try {
+      return uri.startsWith('file:') && fileURLToPath(uri) === path;
+    } catch {
+      return false;
+    }
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,47 @@
+/** The outline as hierarchical document symbols. */
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
+import { rangeOf, type Analysis } from './documents';
+import type { Locale } from './locale';
+import { outline, type OutlineKind, type OutlineNode } from './outline';
+
+const KIND: Record<OutlineKind, SymbolKind> = {
+  title: SymbolKind.File,
+  section: SymbolKind.Module,
+  subsection: SymbolKind.String,
+  table: SymbolKind.Struct,
+  block: SymbolKind.Object,
+  group: SymbolKind.Array,
+};
+
+function toSymbol(a: Analysis, n: OutlineNode): DocumentSymbol {
+  const s: DocumentSymbol = {
+    name: n.name || ' ',
+    kind: KIND[n.kind],
+    range: rangeOf(a, n.range),
+    selectionRange: rangeOf(a, n.selection),
+    children: n.children.map((c) => toSymbol(a, c)),
+  };
+  if (n.detail) s.detail = n.detail;
+  return s;
+}
+
+/** Hierarchical symbols: the title, then the six sections with their subsections, tables, blocks and row groups. */
+export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
+  if (!a.isReport) return [];
+  return outline(a.result.report, locale).map((n) => toSymbol(a, n));
+}
+
+/** For clients without hierarchical symbol support: the same tree, flattened with container names. */
+export function symbolInformation(a: Analysis, locale: Locale): SymbolInformation[] {
+  const out: SymbolInformation[] = [];
+  const walk = (nodes: OutlineNode[], container?: string) => {
+    for (const n of nodes) {
+      const info: SymbolInformation = { name: n.name || ' ', kind: KIND[n.kind], location: { uri: a.uri, range: rangeOf(a, n.range) } };
+      if (container) info.containerName = container;
+      out.push(info);
+      walk(n.children, n.name);
+    }
+  };
+  if (a.isReport) walk(outline(a.result.report, locale));
+  return out;
+}

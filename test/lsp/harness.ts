@@ -1,0 +1,194 @@
+/**
+ * An LSP client over an in-process pair of streams, for the LSP tests: the server runs in this
+ * process (`startServer` on a connection built from PassThrough streams), the client is a plain
+ * protocol connection that keeps its own copies of the documents and answers the server's requests
+ * (configuration, registrations, applyEdit, showDocument) the way an editor would.
+ */
+import { PassThrough } from 'node:stream';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  createConnection,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { startServer } from '../../server/src/features/service';
+
+export const CAPABILITIES: ClientCapabilities = {
+  textDocument: {
+    synchronization: { dynamicRegistration: false },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } },
+      isPreferredSupport: true,
+      dataSupport: true,
+    },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    foldingRange: {},
+    inlayHint: {},
+  },
+  workspace: {
+    configuration: true,
+    workspaceEdit: { documentChanges: true },
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    workspaceFolders: true,
+    inlayHint: { refreshSupport: true },
+  },
+  window: { showDocument: { support: true } },
+};
+
+export interface ClientOptions {
+  locale?: string;
+  /** The `nianbao` settings section the client answers `workspace/configuration` with. */
+  settings?: unknown;
+  capabilities?: ClientCapabilities;
+  initializationOptions?: unknown;
+  workspaceFolders?: { uri: string; name: string }[];
+}
+
+type Waiter = { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+
+export class TestClient {
+  readonly docs = new Map<string, TextDocument>();
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly messages: string[] = [];
+  readonly shownDocuments: string[] = [];
+  settings: unknown;
+  private waiters: Waiter[] = [];
+  initializeResult!: InitializeResult;
+
+  constructor(readonly conn: ProtocolConnection, options: ClientOptions) {
+    this.settings = options.settings ?? null;
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
+      for (const w of [...this.waiters]) {
+        if (w.uri === p.uri && w.pred(p)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p);
+        }
+      }
+    });
+    conn.onUnhandledNotification((n) => {
+      const method = n.method;
+      const params = n.params;
+      this.notifications.push({ method, params });
+      if (method === 'window/showMessage') this.messages.push((params as { message: string }).message);
+    });
+    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('workspace/inlayHint/refresh', () => null);
+    conn.onRequest('window/showDocument', (p: { uri: string }) => {
+      this.shownDocuments.push(p.uri);
+      return { success: true };
+    });
+    conn.onRequest('workspace/applyEdit', async (p: { edit: WorkspaceEdit }) => {
+      const applied = await this.applyEdit(p.edit);
+      return { applied };
+    });
+    conn.onRequest('window/showMessageRequest', () => null);
+  }
+
+  /** The next publication for a uri that satisfies `pred` (one already received counts only if `since` says so). */
+  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        pred,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
+    });
+  }
+
+  /** Opens a document and waits for its first diagnostics. */
+  async open(uri: string, languageId: string, text: string): Promise<PublishDiagnosticsParams> {
+    const doc = TextDocument.create(uri, languageId, 1, text);
+    this.docs.set(uri, doc);
+    const published = this.diagnostics(uri, (p) => p.version === 1 || p.version === undefined);
+    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return published;
+  }
+
+  /** Sends incremental changes (each relative to the text after the previous one) and waits for the new version's diagnostics. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
+    const doc = this.docs.get(uri)!;
+    const version = doc.version + 1;
+    const next = TextDocument.update(TextDocument.create(uri, doc.languageId, doc.version, doc.getText()), changes, version);
+    this.docs.set(uri, next);
+    const published = this.diagnostics(uri, (p) => p.version === version);
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return published;
+  }
+
+  /** Applies text edits (all relative to the current text) as one change, bottom first. */
+  async edit(uri: string, edits: TextEdit[]): Promise<PublishDiagnosticsParams> {
+    const doc = this.docs.get(uri)!;
+    const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start) || doc.offsetAt(b.range.end) - doc.offsetAt(a.range.end));
+    return this.change(
+      uri,
+      sorted.map((e) => ({ range: e.range, text: e.newText })),
+    );
+  }
+
+  async applyEdit(edit: WorkspaceEdit): Promise<boolean> {
+    const all: [string, TextEdit[], number | null][] = [];
+    for (const c of edit.documentChanges ?? []) {
+      if (!('edits' in c)) return false;
+      all.push([c.textDocument.uri, c.edits as TextEdit[], c.textDocument.version]);
+    }
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) all.push([uri, edits, null]);
+    for (const [uri, , version] of all) {
+      const doc = this.docs.get(uri);
+      if (!doc || (version !== null && version !== doc.version)) return false;
+    }
+    for (const [uri, edits] of all) await this.edit(uri, edits);
+    return true;
+  }
+
+  text(uri: string): string {
+    return this.docs.get(uri)!.getText();
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.conn.sendRequest(method, params) as Promise<R>;
+  }
+
+  async dispose(): Promise<void> {
+    await this.conn.sendRequest('shutdown');
+    this.conn.dispose();
+  }
+}
+
+/** A server in this process and a client on the other end of a pair of streams, initialized. */
+export async function startPair(options: ClientOptions = {}): Promise<TestClient> {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
+  startServer(server);
+  const conn = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const client = new TestClient(conn, options);
+  conn.listen();
+  client.initializeResult = await conn.sendRequest('initialize', {
+    processId: null,
+    rootUri: options.workspaceFolders?.[0]?.uri ?? null,
+    workspaceFolders: options.workspaceFolders ?? null,
+    capabilities: options.capabilities ?? CAPABILITIES,
+    locale: options.locale,
+    initializationOptions: options.initializationOptions,
+  });
+  await conn.sendNotification('initialized', {});
+  return client;
+}

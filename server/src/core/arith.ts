@@ -2,7 +2,7 @@
  * The arithmetic of a report's tables: every declared sum evaluated, and error localisation in the
  * spirit of Fellegi–Holt: the single cell whose one new value repairs every broken sum it lies on.
  */
-import type { CellRef, SumDecl } from './formats/types';
+import type { BlockDecl, CellRef, SumDecl } from './formats/types';
 import type { Block, Cell, Report, Row } from './model';
 
 export interface SumEval {
@@ -45,23 +45,26 @@ function known(c: Cell | undefined): c is Cell {
   return !!c && c.state === 'ok' && c.value !== null;
 }
 
-/** A sum's cell keys ("row|col"), made once per declaration. */
-const KEYS = new WeakMap<SumDecl, { left: string[]; right: string[]; anchor: string }>();
-function keysOf(decl: SumDecl) {
-  let k = KEYS.get(decl);
-  if (!k) {
-    const key = (r: CellRef) => `${r.row}|${r.col}`;
-    k = { left: decl.left.map(key), right: decl.right.map(key), anchor: key(decl.anchor) };
-    KEYS.set(decl, k);
-  }
-  return k;
+/**
+ * A block's sums as positions in a flat grid (row index × columns + column index), worked out once
+ * per block declaration: evaluating them then costs no lookups by name.
+ */
+interface Plan {
+  rowIndex: Map<string, number>;
+  sums: { left: number[]; right: number[]; anchor: number }[];
 }
-
-/** Cells of a block by "row|col". */
-function cellIndex(block: Block): Map<string, Cell> {
-  const m = new Map<string, Cell>();
-  for (const r of block.rows) for (const c of r.cells) m.set(`${r.decl.id}|${c.col.id}`, c);
-  return m;
+const PLANS = new WeakMap<BlockDecl, Plan>();
+function planOf(decl: BlockDecl): Plan {
+  let plan = PLANS.get(decl);
+  if (!plan) {
+    const n = decl.columns.length;
+    const rowIndex = new Map(decl.rows.map((r, i) => [r.id, i]));
+    const colIndex = new Map(decl.columns.map((c, i) => [c.id, i]));
+    const pos = (r: CellRef) => rowIndex.get(r.row)! * n + colIndex.get(r.col)!;
+    plan = { rowIndex, sums: decl.sums.map((s) => ({ left: s.left.map(pos), right: s.right.map(pos), anchor: pos(s.anchor) })) };
+    PLANS.set(decl, plan);
+  }
+  return plan;
 }
 
 const sum = (cells: (Cell | undefined)[], values: Map<Cell, number>) =>
@@ -74,16 +77,26 @@ export function analyse(report: Report): Arith {
   const blocks: Block[] = report.tables.flatMap((t) => t.blocks);
   for (const block of blocks) {
     for (const r of block.rows) for (const c of r.cells) rowOf.set(c, r);
-    const index = cellIndex(block);
-    const at = (key: string) => index.get(key);
-    for (const decl of block.decl.sums) {
-      const keys = keysOf(decl);
-      const left = keys.left.map(at);
-      const right = keys.right.map(at);
+    const plan = planOf(block.decl);
+    const n = block.decl.columns.length;
+    const grid: (Cell | undefined)[] = new Array(block.decl.rows.length * n);
+    for (const r of block.rows) {
+      const base = plan.rowIndex.get(r.decl.id)! * n;
+      for (let k = 0; k < r.cells.length; k++) grid[base + k] = r.cells[k];
+    }
+    const at = (i: number) => grid[i];
+    for (let si = 0; si < block.decl.sums.length; si++) {
+      const decl = block.decl.sums[si]!;
+      const p = plan.sums[si]!;
+      const left = p.left.map(at);
+      const right = p.right.map(at);
       const evaluable = left.every(known) && right.every(known);
-      const empty = new Map<Cell, number>();
-      const leftSum = evaluable ? sum(left, empty) : 0;
-      const rightSum = evaluable ? sum(right, empty) : 0;
+      let leftSum = 0;
+      let rightSum = 0;
+      if (evaluable) {
+        for (const c of left) leftSum += c!.value!;
+        for (const c of right) rightSum += c!.value!;
+      }
       const ev: SumEval = {
         decl,
         block,
@@ -93,14 +106,16 @@ export function analyse(report: Report): Arith {
         leftSum,
         rightSum,
         holds: evaluable && Math.abs(leftSum - rightSum) < 1e-9,
-        anchor: at(keysOf(decl).anchor),
+        anchor: at(p.anchor),
       };
       sums.push(ev);
-      for (const c of [...left, ...right]) {
-        if (!c) continue;
-        const list = sumsOf.get(c) ?? [];
-        list.push(ev);
-        sumsOf.set(c, list);
+      for (const side of [left, right]) {
+        for (const c of side) {
+          if (!c) continue;
+          const list = sumsOf.get(c);
+          if (list) list.push(ev);
+          else sumsOf.set(c, [ev]);
+        }
       }
     }
   }
@@ -160,6 +175,9 @@ function localise(broken: SumEval[], sumsOf: Map<Cell, SumEval[]>, rowOf: Map<Ce
 /** Blank or invalid cells whose sums determine them, filled by propagation; all others none. */
 function fillBlanks(sums: SumEval[]): Map<Cell, number> {
   const fill = new Map<Cell, number>();
+  // Nothing to fill in a table without blank or invalid cells (the usual case).
+  const needs = (c: Cell | undefined) => !!c && (c.state === 'blank' || c.state === 'invalid');
+  if (!sums.some((s) => !s.evaluable && (s.left.some(needs) || s.right.some(needs)))) return fill;
   const isKnown: (c: Cell | undefined) => boolean = known;
   const unknown = (c: Cell | undefined) => !!c && !isKnown(c) && !fill.has(c) && (c.state === 'blank' || c.state === 'invalid');
   const usable = (s: SumEval) => [...s.left, ...s.right].every((c) => c && (isKnown(c) || fill.has(c) || c.state === 'blank' || c.state === 'invalid'));

@@ -24,6 +24,8 @@ const LINE_PATTERNS: LinePattern[] = [
   { kind: 'page-number', re: /^(-\s*\d{1,3}\s*-|—\s*\d{1,3}\s*—|第\s*\d{1,3}\s*页(\s*[,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/, maxLength: 20 },
 ];
 
+const MAYBE_DEBRIS = /[>»›【]|首页|位置|字体|打印|关闭|分享|扫一扫|浏览|编辑|网站|联系我们|版权|ICP|公网安备|主办|承办|技术支持|分辨率|涉密|^[-—第\d]/;
+
 export interface Debris {
   artifacts: Artifact[];
   /** Lines made only of debris or directives: the parser skips them entirely. */
@@ -89,6 +91,8 @@ export function findDebris(text: string, norm: string, lines: Lines): Debris {
       }
       continue;
     }
+    // One cheap test first: a line with none of the words debris is made of is not debris.
+    if (!MAYBE_DEBRIS.test(trimmed)) continue;
     for (const p of LINE_PATTERNS) {
       if (trimmed.length <= p.maxLength && p.re.test(trimmed)) {
         ignoredLines.add(l);

@@ -4,6 +4,8 @@
  * protocol connection that keeps its own copies of the documents and answers the server's requests
  * (configuration, registrations, applyEdit, showDocument) the way an editor would.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -20,6 +22,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/features/service';
+import { ROOT } from '../helpers';
+
+/** The server to start as a process: the build, or another (`NIANBAO_SERVER`: e.g. the one unpacked from the .vsix). */
+export const SERVER = process.env.NIANBAO_SERVER ?? join(ROOT, 'server/out/server.js');
 
 export const CAPABILITIES: ClientCapabilities = {
   textDocument: {
@@ -95,7 +101,10 @@ export class TestClient {
       const applied = await this.applyEdit(p.edit);
       return { applied };
     });
-    conn.onRequest('window/showMessageRequest', () => null);
+    conn.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.messages.push(p.message);
+      return null;
+    });
   }
 
   /** The next publication for a uri that satisfies `pred` (one already received counts only if `since` says so). */
@@ -124,13 +133,19 @@ export class TestClient {
 
   /** Sends incremental changes (each relative to the text after the previous one) and waits for the new version's diagnostics. */
   async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
+    const version = this.docs.get(uri)!.version + 1;
+    const published = this.diagnostics(uri, (p) => p.version === version);
+    await this.send(uri, changes);
+    return published;
+  }
+
+  /** Sends incremental changes without waiting for diagnostics; returns the new version. */
+  async send(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
     const doc = this.docs.get(uri)!;
     const version = doc.version + 1;
-    const next = TextDocument.update(TextDocument.create(uri, doc.languageId, doc.version, doc.getText()), changes, version);
-    this.docs.set(uri, next);
-    const published = this.diagnostics(uri, (p) => p.version === version);
+    this.docs.set(uri, TextDocument.update(TextDocument.create(uri, doc.languageId, doc.version, doc.getText()), changes, version));
     await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
-    return published;
+    return version;
   }
 
   /** Applies text edits (all relative to the current text) as one change, bottom first. */
@@ -143,6 +158,7 @@ export class TestClient {
     );
   }
 
+  /** Applies a workspace edit as an editor does; for each document, waits for the diagnostics of its new version. */
   async applyEdit(edit: WorkspaceEdit): Promise<boolean> {
     const all: [string, TextEdit[], number | null][] = [];
     for (const c of edit.documentChanges ?? []) {
@@ -158,6 +174,20 @@ export class TestClient {
     return true;
   }
 
+  /** Resolves once `cond` holds (checked as messages arrive), or fails after the timeout. */
+  async until(cond: () => boolean, timeoutMs = 5000): Promise<void> {
+    const start = Date.now();
+    while (!cond()) {
+      if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  }
+
+  /** The last diagnostics published for a uri. */
+  latest(uri: string): PublishDiagnosticsParams | undefined {
+    return this.published.filter((p) => p.uri === uri).pop();
+  }
+
   text(uri: string): string {
     return this.docs.get(uri)!.getText();
   }
@@ -166,10 +196,44 @@ export class TestClient {
     return this.conn.sendRequest(method, params) as Promise<R>;
   }
 
+  /** The server process, when the client started one (`startProcess`). */
+  process?: ChildProcess;
+
   async dispose(): Promise<void> {
     await this.conn.sendRequest('shutdown');
+    if (this.process) {
+      const exited = new Promise<number | null>((resolve) => this.process!.on('exit', resolve));
+      await this.conn.sendNotification('exit');
+      const code = await exited;
+      this.conn.dispose();
+      if (code !== 0) throw new Error(`server exited with ${code}`);
+      return;
+    }
     this.conn.dispose();
   }
+}
+
+async function initialize(client: TestClient, options: ClientOptions): Promise<TestClient> {
+  client.conn.listen();
+  client.initializeResult = await client.conn.sendRequest('initialize', {
+    processId: client.process ? process.pid : null,
+    rootUri: options.workspaceFolders?.[0]?.uri ?? null,
+    workspaceFolders: options.workspaceFolders ?? null,
+    capabilities: options.capabilities ?? CAPABILITIES,
+    locale: options.locale,
+    initializationOptions: options.initializationOptions,
+  });
+  await client.conn.sendNotification('initialized', {});
+  return client;
+}
+
+/** The built server as a process over stdio (`node server.js --stdio`), and a client for it, initialized. */
+export async function startProcess(server: string, options: ClientOptions = {}): Promise<TestClient> {
+  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const client = new TestClient(conn, options);
+  client.process = proc;
+  return initialize(client, options);
 }
 
 /** A server in this process and a client on the other end of a pair of streams, initialized. */
@@ -179,16 +243,5 @@ export async function startPair(options: ClientOptions = {}): Promise<TestClient
   const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
   startServer(server);
   const conn = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
-  const client = new TestClient(conn, options);
-  conn.listen();
-  client.initializeResult = await conn.sendRequest('initialize', {
-    processId: null,
-    rootUri: options.workspaceFolders?.[0]?.uri ?? null,
-    workspaceFolders: options.workspaceFolders ?? null,
-    capabilities: options.capabilities ?? CAPABILITIES,
-    locale: options.locale,
-    initializationOptions: options.initializationOptions,
-  });
-  await conn.sendNotification('initialized', {});
-  return client;
+  return initialize(new TestClient(conn, options), options);
 }

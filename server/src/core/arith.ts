@@ -120,8 +120,8 @@ export function analyse(report: Report): Arith {
     }
   }
   const broken = sums.filter((s) => s.evaluable && !s.holds);
-  const culprit = localise(broken, sumsOf, rowOf);
-  const fill = fillBlanks(sums);
+  const fill = fillBlanks(sums, rowOf);
+  const culprit = localise(broken, sumsOf, rowOf, fill);
   return { sums, broken, culprit, sumsOf, fill, rowOf };
 }
 
@@ -133,7 +133,7 @@ export function solveFor(s: SumEval, cell: Cell, values: Map<Cell, number> = new
   return s.left.includes(cell) ? cur + (r - l) : cur + (l - r);
 }
 
-function localise(broken: SumEval[], sumsOf: Map<Cell, SumEval[]>, rowOf: Map<Cell, Row>): Map<SumEval, Culprit | null> {
+function localise(broken: SumEval[], sumsOf: Map<Cell, SumEval[]>, rowOf: Map<Cell, Row>, fill: Map<Cell, number>): Map<SumEval, Culprit | null> {
   const result = new Map<SumEval, Culprit | null>();
   if (!broken.length) return result;
   const brokenSet = new Set(broken);
@@ -143,7 +143,11 @@ function localise(broken: SumEval[], sumsOf: Map<Cell, SumEval[]>, rowOf: Map<Ce
     for (const c of [...s.left, ...s.right]) {
       if (!c || seen.has(c)) continue;
       seen.add(c);
-      const on = (sumsOf.get(c) ?? []).filter((x) => x.evaluable);
+      // In a row that lacks cells, which column a cell stands in is a guess: not a culprit.
+      if (rowOf.get(c)?.cells.some((x) => x.state === 'missing')) continue;
+      // A sum whose blanks the fills complete holds with them: fix-all applies both.
+      const complete = (x: SumEval) => x.evaluable || [...x.left, ...x.right].every((d) => d && (known(d) || fill.has(d)));
+      const on = (sumsOf.get(c) ?? []).filter(complete);
       // Changing the cell would break any sum of its that holds now.
       if (!on.every((x) => brokenSet.has(x))) continue;
       const values = on.map((x) => solveFor(x, c));
@@ -173,14 +177,18 @@ function localise(broken: SumEval[], sumsOf: Map<Cell, SumEval[]>, rowOf: Map<Ce
 }
 
 /** Blank or invalid cells whose sums determine them, filled by propagation; all others none. */
-function fillBlanks(sums: SumEval[]): Map<Cell, number> {
+function fillBlanks(sums: SumEval[], rowOf: Map<Cell, Row>): Map<Cell, number> {
   const fill = new Map<Cell, number>();
   // Nothing to fill in a table without blank or invalid cells (the usual case).
   const needs = (c: Cell | undefined) => !!c && (c.state === 'blank' || c.state === 'invalid');
   if (!sums.some((s) => !s.evaluable && (s.left.some(needs) || s.right.some(needs)))) return fill;
   const isKnown: (c: Cell | undefined) => boolean = known;
-  const unknown = (c: Cell | undefined) => !!c && !isKnown(c) && !fill.has(c) && (c.state === 'blank' || c.state === 'invalid');
-  const usable = (s: SumEval) => [...s.left, ...s.right].every((c) => c && (isKnown(c) || fill.has(c) || c.state === 'blank' || c.state === 'invalid'));
+  // Cells the sums cannot determine: in a row that lacks cells (which column a cell stands in is a
+  // guess there), or on a sum that cells filled together would break.
+  const blocked = new Set<Cell>();
+  const open = (c: Cell) => (c.state === 'blank' || c.state === 'invalid') && !blocked.has(c) && !rowOf.get(c)?.cells.some((x) => x.state === 'missing');
+  const unknown = (c: Cell | undefined) => !!c && !isKnown(c) && !fill.has(c) && open(c);
+  const usable = (s: SumEval) => [...s.left, ...s.right].every((c) => c && (isKnown(c) || fill.has(c) || open(c)));
   let progress = true;
   for (let round = 0; progress && round < 8; round++) {
     progress = false;
@@ -198,13 +206,29 @@ function fillBlanks(sums: SumEval[]): Map<Cell, number> {
       list.push(v);
       next.set(c, list);
     }
+    const added = new Set<Cell>();
     for (const [c, vs] of next) {
       const v = vs[0]!;
       // Sums that disagree (another error nearby) determine nothing.
       if (!vs.every((x) => Math.abs(x - v) < 1e-9)) continue;
       if (c.col.kind === 'count' && (v < 0 || !Number.isInteger(v))) continue;
       fill.set(c, v);
+      added.add(c);
       progress = true;
+    }
+    // Cells filled in the same round, each from its own sum, may complete a sum between them that
+    // none was checked against: if it does not hold, none of them is determined.
+    if (added.size < 2) continue;
+    for (const s of sums) {
+      const cells = [...s.left, ...s.right];
+      if (cells.filter((c) => c && added.has(c)).length < 2) continue;
+      if (!cells.every((c) => c && (isKnown(c) || fill.has(c)))) continue;
+      if (Math.abs(sum(s.left, fill) - sum(s.right, fill)) < 1e-9) continue;
+      for (const c of cells) {
+        if (!c || !added.has(c)) continue;
+        fill.delete(c);
+        blocked.add(c);
+      }
     }
   }
   return fill;

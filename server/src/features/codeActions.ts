@@ -192,23 +192,42 @@ export function workspaceEdit(a: Analysis, edits: Edit[], options: ActionOptions
   return { changes: { [a.uri]: textEdits } };
 }
 
-const DISABLE_LINE_AT_END = /<!--\s*nianbao-disable-line\b([^]*?)\s*-->\s*$/;
+const DIRECTIVE_AT_END = (kind: string) => new RegExp(`<!--\\s*nianbao-${kind}\\b([^]*?)\\s*-->\\s*$`);
 
-/** ` <!-- nianbao-disable-line RULE -->` at the end of the line an offset is on (or the rule added to the one there). */
+/**
+ * ` <!-- nianbao-disable-line RULE -->` at the end of the line an offset is on, or the rule added to
+ * the directive already there. A line with nothing else on it (a blank cell drafted one per line)
+ * would become a directive-only line, which the parser skips, moving the cells below it up: there
+ * the directive goes at the end of the line above, as `disable-next-line`.
+ */
 export function disableLineEdit(a: Analysis, offset: number, rule: string): Edit {
   const text = a.text;
+  const [start, end] = lineAround(text, offset);
+  const line = text.slice(start, end);
+  if (line.trim() === '' && start > 0) {
+    const [ps, pe] = lineAround(text, start - (text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1));
+    const prev = text.slice(ps, pe);
+    if (prev.trim() !== '' && !/<!--\s*nianbao-disable-line\b[^]*-->\s*$/.test(prev)) return appendDirective(text, ps, pe, 'disable-next-line', rule);
+  }
+  return appendDirective(text, start, end, 'disable-line', rule);
+}
+
+function lineAround(text: string, offset: number): [number, number] {
   let start = offset;
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
   let end = offset;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return [start, end];
+}
+
+function appendDirective(text: string, start: number, end: number, kind: 'disable-line' | 'disable-next-line', rule: string): Edit {
   const line = text.slice(start, end);
-  const m = DISABLE_LINE_AT_END.exec(line);
+  const m = DIRECTIVE_AT_END(kind).exec(line);
   if (m && m[1]!.trim()) {
     const listEnd = start + m.index + m[0].indexOf('-->');
     const at = start + m.index + text.slice(start + m.index, listEnd).trimEnd().length;
     return { range: [at, at], text: `, ${rule}` };
   }
   const sep = line.trim() === '' ? '' : ' ';
-  // Trailing white space stays before the comment.
-  return { range: [end, end], text: `${sep}<!-- nianbao-disable-line ${rule} -->` };
+  return { range: [end, end], text: `${sep}<!-- nianbao-${kind} ${rule} -->` };
 }

@@ -8,8 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, looksLikeReport, type CheckResult, type Config } from '../core';
 import { configKey } from './settings';
 
-/** The languages the server is registered for. */
-export const LANGUAGES = ['nianbao', 'plaintext', 'markdown'] as const;
+/** The languages the server looks at: `nianbao` always; plain text (VS Code's `plaintext`, Neovim's and Emacs's `text`) and Markdown when they look like a report. */
+export const LANGUAGES = ['nianbao', 'plaintext', 'text', 'markdown'] as const;
 
 /** Plain text or Markdown larger than this is not looked at (a log file is not a report). */
 export const MAX_GUESS_LENGTH = 2_000_000;
@@ -68,11 +68,31 @@ export function analyse(doc: DocLike, config: Config): Analysis {
   };
 }
 
+/**
+ * What a check costs, for the debounce: milliseconds per 1,000 characters over the recent checks
+ * (their lower median, so that a cold start or a pause for garbage collection does not count).
+ */
+export class CostModel {
+  private rates: number[] = [];
+  constructor(private readonly keep = 15) {}
+
+  record(length: number, ms: number): void {
+    this.rates.push(ms / Math.max(1, length / 1000));
+    if (this.rates.length > this.keep) this.rates.shift();
+  }
+
+  /** The expected cost of checking a text of this length, in milliseconds (0 before any check). */
+  estimate(length: number): number {
+    if (!this.rates.length) return 0;
+    const sorted = [...this.rates].sort((a, b) => a - b);
+    return sorted[(sorted.length - 1) >> 1]! * Math.max(1, length / 1000);
+  }
+}
+
 /** The latest analysis of each document, by uri + version + config. */
 export class AnalysisCache {
   private entries = new Map<string, { analysis: Analysis; key: string }>();
-  /** The cost of the last check of each document, kept across versions (for the debounce). */
-  private costs = new Map<string, number>();
+  readonly costs = new CostModel();
 
   get(doc: DocLike, config: Config): Analysis {
     const key = configKey(config);
@@ -80,7 +100,7 @@ export class AnalysisCache {
     if (hit && hit.analysis.version === doc.version && hit.key === key && hit.analysis.languageId === doc.languageId) return hit.analysis;
     const analysis = analyse(doc, config);
     this.entries.set(doc.uri, { analysis, key });
-    this.costs.set(doc.uri, analysis.cost);
+    this.costs.record(analysis.text.length, analysis.cost);
     return analysis;
   }
 
@@ -90,13 +110,13 @@ export class AnalysisCache {
     return hit && (version === undefined || hit.version === version) ? hit : undefined;
   }
 
-  cost(uri: string): number | undefined {
-    return this.costs.get(uri);
+  /** The expected cost of checking a document as it is now. */
+  expectedCost(doc: DocLike): number {
+    return this.costs.estimate(doc.getText().length);
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
-    this.costs.delete(uri);
   }
 
   clear(): void {

@@ -23,7 +23,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocUrl, ruleById } from '../core';
+import { check, reportTemplate, ruleDocUrl, ruleById } from '../core';
 import { codeActions, fixAllAction, recomputeAction, FIX_ALL_KIND, RECOMPUTE_KIND, type ActionOptions } from './codeActions';
 import { COMMANDS, templateText, type WorkspaceSummary } from './commands';
 import { counts, toDiagnostics } from './diagnostics';
@@ -198,7 +198,7 @@ export function startServer(connection: Connection): void {
       });
       return;
     }
-    const cost = cache.cost(uri) ?? 0;
+    const cost = cache.expectedCost(doc);
     const delay = cost < FAST_CHECK_MS ? 0 : Math.min(settings.debounceMs, Math.ceil(cost));
     if (delay <= 0) validate(uri, settings);
     else timers.set(uri, setTimeout(() => validate(uri, settings), delay));
@@ -237,6 +237,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Warm the checker up (the first check of a process runs cold): the first real edit is then fast.
+    setTimeout(() => void check(reportTemplate(2023)), 0);
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
     }
@@ -295,6 +297,7 @@ export function startServer(connection: Connection): void {
     }
     if (published.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
     published.delete(uri);
+    settingsByUri.delete(uri);
     sendStatus(uri, null, null);
   });
 

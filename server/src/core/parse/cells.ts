@@ -187,6 +187,8 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
       }
     }
     const candidate = [...tailSlots, ...more];
+    // A pipe-table line's closing pipe ends it: the empty piece after it is no cell.
+    if (candidate.length && candidate[candidate.length - 1]!.blank && text.slice(labelEnd, lineEnd).trimEnd().endsWith('|')) candidate.pop();
     // Cells on the label's line: some value, or a separator for every cell (an empty row to fill in).
     if (!textSeen && (candidate.some((s) => !s.blank) || candidate.length >= n)) {
       rowMode = true;
@@ -235,6 +237,14 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
       const trimmed = raw.trim();
       if (isSeparatorLine(trimmed)) continue;
       if (trimmed === '') {
+        // A line of only separators, one between each two of the cells still to come (at least
+        // three): a row of blank cells, as the templates write an empty table.
+        const pieces = slots.length === 0 && counting ? splitPieces(text, s, e) : [];
+        if (pieces.length >= 3 && pieces.length === n) {
+          for (const p of pieces) slots.push(toSlot(text, p));
+          counting = false;
+          continue;
+        }
         // A line of only white space is a blank cell: its range is what follows the indentation.
         let k = s;
         while (k < e && raw[k - s] === '\t') k++;

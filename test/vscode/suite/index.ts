@@ -1,0 +1,13 @@
+/** The entry VS Code loads for the tests (`--extensionTestsPath`): runs the mocha suite. */
+/// <reference types="mocha" />
+import Mocha from 'mocha';
+import { defineTests } from './extension.test';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: true, timeout: 60_000 });
+  mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
+  defineTests();
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
+  });
+}

@@ -93,3 +93,18 @@ describe('documentation pages', () => {
     for (const rule of RULES) assert.equal(read(`docs/rules/${rule.id}.md`), ruleDocPage(rule), rule.id);
   });
 });
+
+describe('parser details', () => {
+  it('a blank cell whose line carries a directive stays a blank cell', () => {
+    const cells = ['\t1', '\t0', '\t0', '\t0', '\t <!-- nianbao-disable-line table.cell-blank -->', ...Array.from({ length: 10 }, () => '\t0')];
+    const text = `${REVIEW_HEADER.split('\t').map((h) => `\t${h}`).join('\n')}\n\n${cells.join('\n')}\n`;
+    const r = check(text);
+    const row = r.report.tables[0]!.blocks[0]!.rows[0]!;
+    assert.deepEqual(row.cells.map((c) => c.value), [1, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(rules(text), []);
+  });
+  it('subsection titles read as written, full-width brackets and all', () => {
+    const r = check('一、总体情况\n（一）主动公开情况。本年度主动公开信息120条。\n（二）依申请公开\n');
+    assert.deepEqual(r.report.sections[0]!.subsections.map((s) => s.title), ['（一）主动公开情况', '（二）依申请公开']);
+  });
+});

@@ -9,6 +9,7 @@ export { LineMap } from './position';
 export { msg, localize, localeFrom, type Msg, type Locale } from './i18n';
 export { FORMATS, FORMAT_IDS, formatForYear } from './formats';
 export { tableSkeleton, reportTemplate } from './skeleton';
+export { cellName, fillText, fmt, visibleRange } from './rules/util';
 export type { Finding, Fix, Edit, Severity, SeveritySetting } from './finding';
 export type * from './model';
 export type { FormatId, FormatDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';

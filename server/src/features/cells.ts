@@ -3,7 +3,7 @@
  * "recompute all totals" (every declared total set to the sum of its parts).
  */
 import { msg, type Arith, type Block, type Cell, type CheckResult, type Fix, type Report, type Row, type SumEval, type Table } from '../core';
-import { cellName, fillText, fmt, visibleRange } from '../core/rules/util';
+import { cellName, fillText, fmt, visibleRange } from '../core';
 
 export { cellName, fmt };
 

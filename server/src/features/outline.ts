@@ -71,7 +71,7 @@ function sectionNode(report: Report, s: Section, locale: Locale): OutlineNode {
     const next = starts.find((o) => o > sub.range[0]) ?? end;
     node.children.push({
       kind: 'subsection',
-      name: subsectionTitle(text, sub.range) || sub.title,
+      name: sub.title,
       range: [sub.range[0], trimEnd(text, sub.range[0], Math.min(next, end))],
       selection: sub.range,
       children: [],
@@ -80,13 +80,6 @@ function sectionNode(report: Report, s: Section, locale: Locale): OutlineNode {
   for (const tb of tables) node.children.push(tableNode(report, tb, locale));
   node.children.sort((a, b) => a.range[0] - b.range[0]);
   return node;
-}
-
-/** A subsection's title as written (the parser's title is in folded forms): up to its first full stop. */
-function subsectionTitle(text: string, range: Range): string {
-  const body = text.slice(range[0], range[1]).trim();
-  const stop = body.search(/[。；;]/);
-  return (stop > 0 ? body.slice(0, stop) : body).slice(0, 40);
 }
 
 function tableNode(report: Report, tb: Table, locale: Locale): OutlineNode {

@@ -80,8 +80,11 @@ export function findDebris(text: string, norm: string, lines: Lines): Debris {
     const raw = masked.slice(s, e);
     const trimmed = raw.trim();
     if (!trimmed) {
-      // A line that held only a bookmark or a directive is debris, not an empty table cell.
-      if (norm.slice(s, e).trim()) {
+      // A line that held only a bookmark or a directive is debris, not an empty table cell, unless
+      // white space stood before the directive: that is a blank cell with its directive after it.
+      const original = norm.slice(s, e);
+      const directiveOnCell = /^[ \t]+<!--/.test(original) && !artifacts.some((a) => a.kind === 'bookmark' && a.range[0] >= s && a.range[1] <= e);
+      if (original.trim() && !directiveOnCell) {
         ignoredLines.add(l);
         const bm = artifacts.find((a) => a.kind === 'bookmark' && a.range[0] >= s && a.range[1] <= e);
         if (bm) {

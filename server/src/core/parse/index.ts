@@ -97,7 +97,7 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   }
   sections.sort((a, b) => a.range[0] - b.range[0]);
   for (let i = 0; i < sections.length; i++) sections[i]!.range[1] = i + 1 < sections.length ? sections[i + 1]!.range[0] : text.length;
-  for (const s of sections) s.subsections = findSubsections(masked, lines, debris.ignoredLines, s.range, tables);
+  for (const s of sections) s.subsections = findSubsections(text, masked, lines, debris.ignoredLines, s.range, tables);
 
   return {
     text,
@@ -221,7 +221,7 @@ function findSigned(masked: string, lines: Lines, chosen: HeadingCandidate[]): R
 
 const SUBSECTION = /^[ \t]*(\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}是)/;
 
-function findSubsections(masked: string, lines: Lines, ignored: Set<number>, range: Range, tables: Table[]): Section['subsections'] {
+function findSubsections(text: string, masked: string, lines: Lines, ignored: Set<number>, range: Range, tables: Table[]): Section['subsections'] {
   const out: Section['subsections'] = [];
   const inTable = (o: number) => tables.some((t) => o >= t.range[0] && o < t.range[1]);
   for (let l = lines.lineAt(range[0]) + 1; l < lines.count && lines.start(l) < range[1]; l++) {
@@ -231,7 +231,8 @@ function findSubsections(masked: string, lines: Lines, ignored: Set<number>, ran
     const m = SUBSECTION.exec(t);
     if (!m || inTable(s)) continue;
     const lead = t.length - t.trimStart().length;
-    const body = t.trim();
+    // The title as written (full-width brackets and all), from the original text.
+    const body = text.slice(s + lead, s + lead + t.trim().length);
     // The title is the text up to the first full stop (or the whole short line).
     const stop = body.search(/[。;；]/);
     const title = (stop > 0 ? body.slice(0, stop) : body).slice(0, 40);

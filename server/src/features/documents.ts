@@ -4,8 +4,10 @@
  * offsets here; each analysis keeps an immutable snapshot of its text to convert them to positions.
  */
 import { performance } from 'node:perf_hooks';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, looksLikeReport, type CheckResult, type Config } from '../core';
+import { Lines } from '../core/text';
 import { configKey } from './settings';
 
 /** The languages the server looks at: `nianbao` always; plain text (VS Code's `plaintext`, Neovim's and Emacs's `text`) and Markdown when they look like a report. */
@@ -41,20 +43,22 @@ export function handlesLanguage(languageId: string): boolean {
   return (LANGUAGES as readonly string[]).includes(languageId);
 }
 
+/** Whether a document is not looked at by size alone (plain text this long is a log, not a report). */
+function tooLargeToGuess(doc: DocLike, text: string): boolean {
+  return doc.languageId !== 'nianbao' && text.length > MAX_GUESS_LENGTH;
+}
+
 /** Checks a document (no cache). */
 export function analyse(doc: DocLike, config: Config): Analysis {
   const text = doc.getText();
   const t0 = performance.now();
-  let result: CheckResult;
-  let isReport: boolean;
-  if (doc.languageId !== 'nianbao' && text.length > MAX_GUESS_LENGTH) {
-    result = check('', { config });
-    isReport = false;
-  } else {
-    result = check(text, { config });
-    isReport = doc.languageId === 'nianbao' || (handlesLanguage(doc.languageId) && looksLikeReport(result.report));
-  }
-  const cost = performance.now() - t0;
+  const result = check(tooLargeToGuess(doc, text) ? '' : text, { config });
+  return finishAnalysis(doc, text, config, result, performance.now() - t0);
+}
+
+/** An analysis from a check made elsewhere (a worker thread, for a large document). */
+export function finishAnalysis(doc: DocLike, text: string, config: Config, result: CheckResult, cost: number): Analysis {
+  const isReport = !tooLargeToGuess(doc, text) && (doc.languageId === 'nianbao' || (handlesLanguage(doc.languageId) && looksLikeReport(result.report)));
   return {
     uri: doc.uri,
     version: doc.version,
@@ -104,6 +108,18 @@ export class AnalysisCache {
     return analysis;
   }
 
+  /** Stores an analysis made elsewhere (a background check). */
+  store(analysis: Analysis): void {
+    this.entries.set(analysis.uri, { analysis, key: configKey(analysis.config) });
+    this.costs.record(analysis.text.length, analysis.cost);
+  }
+
+  /** Whether the cache holds exactly this version under this config. */
+  has(doc: DocLike, config: Config): boolean {
+    const hit = this.entries.get(doc.uri);
+    return !!hit && hit.analysis.version === doc.version && hit.key === configKey(config) && hit.analysis.languageId === doc.languageId;
+  }
+
   /** The cached analysis of exactly this version, if any (whatever the config). */
   peek(uri: string, version?: number): Analysis | undefined {
     const hit = this.entries.get(uri)?.analysis;
@@ -127,4 +143,80 @@ export class AnalysisCache {
 /** Offsets to an LSP range in the analysed version's text. */
 export function rangeOf(a: Analysis, range: readonly [number, number]) {
   return { start: a.doc.positionAt(range[0]), end: a.doc.positionAt(range[1]) };
+}
+
+/** A text this long is checked on a worker thread, so the server keeps answering while it is checked. */
+export const LARGE_DOCUMENT = 400_000;
+
+export class Cancelled extends Error {}
+
+/**
+ * Checks one document at a time on a worker thread (this server's own script, started with the
+ * role below). A newer check cancels the running one by ending its worker.
+ */
+export class BackgroundChecker {
+  private worker: Worker | null = null;
+  private job: { id: number; resolve: (r: CheckResult) => void; reject: (e: Error) => void } | null = null;
+  private nextId = 0;
+  constructor(private readonly script: string) {}
+
+  check(text: string, config: Config): Promise<CheckResult> {
+    this.cancel();
+    const worker = this.worker ?? this.start();
+    const id = ++this.nextId;
+    return new Promise<CheckResult>((resolve, reject) => {
+      this.job = { id, resolve, reject };
+      worker.postMessage({ id, text, config });
+    });
+  }
+
+  /** Ends the running check, if any (its worker with it). */
+  cancel(): void {
+    if (!this.job) return;
+    this.job.reject(new Cancelled());
+    this.job = null;
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  dispose(): void {
+    this.cancel();
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.script, { workerData: { role: CHECK_WORKER_ROLE } });
+    worker.unref();
+    worker.on('message', (m: { id: number; result?: CheckResult; error?: string }) => {
+      const job = this.job;
+      if (!job || job.id !== m.id) return;
+      this.job = null;
+      if (m.result) {
+        // Structured cloning keeps the data, not the class: the line index gets its methods back.
+        Object.setPrototypeOf(m.result.report.lines, Lines.prototype);
+        job.resolve(m.result);
+      } else job.reject(new Error(m.error ?? 'check failed'));
+    });
+    worker.on('error', (e) => {
+      this.job?.reject(e);
+      this.job = null;
+      this.worker = null;
+    });
+    this.worker = worker;
+    return worker;
+  }
+}
+
+export const CHECK_WORKER_ROLE = 'nianbao-background-check';
+
+/** The worker's side: check each text it is sent and send the result back. */
+export function runCheckWorker(port: MessagePort): void {
+  port.on('message', ({ id, text, config }: { id: number; text: string; config: Config }) => {
+    try {
+      port.postMessage({ id, result: check(text, { config }) });
+    } catch (e) {
+      port.postMessage({ id, error: (e as Error).message });
+    }
+  });
 }

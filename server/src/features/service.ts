@@ -27,7 +27,8 @@ import { check, reportTemplate, ruleDocUrl, ruleById } from '../core';
 import { codeActions, fixAllAction, recomputeAction, FIX_ALL_KIND, RECOMPUTE_KIND, type ActionOptions } from './codeActions';
 import { COMMANDS, templateText, type WorkspaceSummary } from './commands';
 import { counts, toDiagnostics } from './diagnostics';
-import { analyse, AnalysisCache, handlesLanguage, type Analysis } from './documents';
+import { performance } from 'node:perf_hooks';
+import { analyse, AnalysisCache, BackgroundChecker, Cancelled, finishAnalysis, handlesLanguage, LARGE_DOCUMENT, type Analysis } from './documents';
 import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
@@ -140,7 +141,48 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
     if (!current) return null;
+    if (isLarge(current) && !cache.has(current, configFor(settings, fileConfig(uri)))) {
+      // A large document is being checked in the background: answer from its last check meanwhile.
+      validateInBackground(current, settings);
+      const last = cache.peek(uri);
+      return last ? { a: last, settings } : null;
+    }
     return { a: analysisWith(current, settings), settings };
+  }
+
+  // ------------------------------------------------------------------ large documents
+
+  const background = new Map<string, BackgroundChecker>();
+  /** The version each background check is for. */
+  const backgroundVersion = new Map<string, number>();
+  const workerScript = typeof __filename === 'string' ? __filename : '';
+  const isLarge = (doc: TextDocument) => doc.getText().length > LARGE_DOCUMENT && workerScript.endsWith('.js');
+
+  /** Checks a large document on a worker thread and publishes when done, unless a newer version came. */
+  function validateInBackground(doc: TextDocument, settings: Settings): void {
+    const uri = doc.uri;
+    const version = doc.version;
+    if (backgroundVersion.get(uri) === version) return;
+    const config = configFor(settings, fileConfig(uri));
+    let checker = background.get(uri);
+    if (!checker) background.set(uri, (checker = new BackgroundChecker(workerScript)));
+    backgroundVersion.set(uri, version);
+    const text = doc.getText();
+    const t0 = performance.now();
+    checker.check(text, config).then(
+      (result) => {
+        backgroundVersion.delete(uri);
+        const current = documents.get(uri);
+        if (!current || current.version !== version) return;
+        const a = finishAnalysis(doc, text, config, result, performance.now() - t0);
+        cache.store(a);
+        publish(a);
+      },
+      (e: Error) => {
+        if (backgroundVersion.get(uri) === version) backgroundVersion.delete(uri);
+        if (!(e instanceof Cancelled)) connection.console.error(`nianbao: ${e.message}`);
+      },
+    );
   }
 
   // ------------------------------------------------------------------ diagnostics
@@ -181,7 +223,8 @@ export function startServer(connection: Connection): void {
     cancel(uri);
     const doc = documents.get(uri);
     if (!doc || !handlesLanguage(doc.languageId)) return;
-    publish(analysisWith(doc, settings));
+    if (isLarge(doc)) validateInBackground(doc, settings);
+    else publish(analysisWith(doc, settings));
   }
 
   /** Checks a changed document: at once when checks are fast, else after a wait no longer than a check takes. */
@@ -277,6 +320,8 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     for (const uri of [...timers.keys()]) cancel(uri);
+    for (const checker of background.values()) checker.dispose();
+    background.clear();
   });
 
   // ------------------------------------------------------------------ documents
@@ -287,6 +332,9 @@ export function startServer(connection: Connection): void {
     const uri = e.document.uri;
     cancel(uri);
     cache.delete(uri);
+    background.get(uri)?.dispose();
+    background.delete(uri);
+    backgroundVersion.delete(uri);
     if (diskChecked.has(uri)) {
       // Checked with "check all reports": back to the file on disk.
       void checkFile(uri).then((a) => {

@@ -1,0 +1,55 @@
+/**
+ * A large document is checked on a worker thread: while it is, the server answers other requests
+ * at once, and the diagnostics still arrive.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type { DocumentSymbol } from 'vscode-languageserver/node';
+import { read } from '../helpers';
+import { SERVER, startProcess } from './harness';
+
+describe('large documents over stdio', { skip: existsSync(SERVER) ? false : 'server not built (npm run build)' }, () => {
+  it('a 10 MB report does not block symbols and hover on another document', async () => {
+    const c = await startProcess(SERVER, { locale: 'zh-cn' });
+    try {
+      const small = read('examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt');
+      const smallUri = 'file:///tmp/small.nianbao';
+      await c.open(smallUri, 'nianbao', small);
+      // A report followed by pages of prose, 10 MB in all: slow to check, with few findings to send.
+      const para = '本年度，我局坚持以公开为常态、不公开为例外，围绕市场监管重点工作，及时公开行政许可、行政处罚等信息，并通过政府网站、政务新媒体等渠道发布政策解读。\n';
+      let big = read('examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt');
+      while (big.length < (10 * 1024 * 1024) / 3) big += para;
+      const bigUri = 'file:///tmp/big.nianbao';
+      const first = c.diagnostics(bigUri, (p) => p.version === 1, 60_000);
+      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'nianbao', version: 1, text: big } });
+      await first;
+      // An edit to the big one: its check runs while requests on the small one keep coming.
+      const published = c.diagnostics(bigUri, (p) => p.version === 2, 60_000);
+      let done = false;
+      void published.then(
+        () => (done = true),
+        () => (done = true),
+      );
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: bigUri, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '某' }],
+      });
+      const times: number[] = [];
+      while (!done) {
+        const t0 = performance.now();
+        const symbols = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: smallUri } });
+        await c.request('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 374, character: 1 } });
+        times.push(performance.now() - t0);
+        assert.ok(symbols.length > 0);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const p = await published;
+      assert.equal(p.version, 2, 'the big document gets the diagnostics of its new version');
+      assert.ok(times.length >= 5, `requests were made while the check ran (${times.length})`);
+      assert.ok(Math.max(...times) < 100, `symbols and hover answered while a 10 MB check ran: max ${Math.max(...times).toFixed(0)} ms over ${times.length}`);
+    } finally {
+      await c.dispose();
+    }
+  });
+});

@@ -93,25 +93,41 @@ export class CostModel {
   }
 }
 
+/** How many documents keep their analysis in memory; the others are checked again when asked about. */
+export const MAX_ANALYSES = 12;
+
 /** The latest analysis of each document, by uri + version + config. */
 export class AnalysisCache {
+  /** In order of use, the most recent last: only the last `limit` are kept (a check is cheap to redo). */
   private entries = new Map<string, { analysis: Analysis; key: string }>();
   readonly costs = new CostModel();
+  constructor(private readonly limit = MAX_ANALYSES) {}
 
   get(doc: DocLike, config: Config): Analysis {
     const key = configKey(config);
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.analysis.version === doc.version && hit.key === key && hit.analysis.languageId === doc.languageId) return hit.analysis;
+    if (hit && hit.analysis.version === doc.version && hit.key === key && hit.analysis.languageId === doc.languageId) {
+      this.entries.delete(doc.uri);
+      this.entries.set(doc.uri, hit);
+      return hit.analysis;
+    }
     const analysis = analyse(doc, config);
-    this.entries.set(doc.uri, { analysis, key });
+    this.put(analysis, key);
     this.costs.record(analysis.text.length, analysis.cost);
     return analysis;
   }
 
   /** Stores an analysis made elsewhere (a background check). */
   store(analysis: Analysis): void {
-    this.entries.set(analysis.uri, { analysis, key: configKey(analysis.config) });
+    this.put(analysis, configKey(analysis.config));
     this.costs.record(analysis.text.length, analysis.cost);
+  }
+
+  private put(analysis: Analysis, key: string): void {
+    this.entries.delete(analysis.uri);
+    this.entries.set(analysis.uri, { analysis, key });
+    // Memory stays flat with many documents open: the least recently used analysis goes.
+    while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
   }
 
   /** Whether the cache holds exactly this version under this config. */

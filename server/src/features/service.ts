@@ -5,8 +5,9 @@
  *
  * Diagnostics are pushed (`textDocument/publishDiagnostics`, with the document version). A change
  * is checked at once when checking the document is fast (a 10 KB report takes well under a
- * millisecond); only where checking is slow does the server wait, never longer than a check takes
- * nor longer than `nianbao.debounceMs`, and a newer version cancels the wait.
+ * millisecond) or when it comes after a pause; only while edits come faster than a slow check does
+ * the server wait, never longer than a check takes nor longer than `nianbao.debounceMs`, and a newer
+ * version cancels the wait. Large documents are checked on a worker thread.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -76,6 +77,8 @@ export function startServer(connection: Connection): void {
   const settingsByUri = new Map<string, Settings>();
   const pendingSettings = new Map<string, Promise<Settings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When each document last changed, to tell typing from an edit after a pause. */
+  const lastChange = new Map<string, number>();
   /** Documents that had diagnostics published, and whether they were non-empty. */
   const published = new Map<string, boolean>();
   /** Files whose diagnostics come from "check all reports" (kept when the file is closed). */
@@ -242,7 +245,12 @@ export function startServer(connection: Connection): void {
       return;
     }
     const cost = cache.expectedCost(doc);
-    const delay = cost < FAST_CHECK_MS ? 0 : Math.min(settings.debounceMs, Math.ceil(cost));
+    // Wait only while edits come faster than a check takes (typing): then one check serves them all.
+    // An edit after a pause is checked at once, however slow the check.
+    const now = performance.now();
+    const gap = now - (lastChange.get(uri) ?? -Infinity);
+    lastChange.set(uri, now);
+    const delay = cost < FAST_CHECK_MS || gap > cost ? 0 : Math.min(settings.debounceMs, Math.ceil(cost));
     if (delay <= 0) validate(uri, settings);
     else timers.set(uri, setTimeout(() => validate(uri, settings), delay));
   }
@@ -335,6 +343,7 @@ export function startServer(connection: Connection): void {
     background.get(uri)?.dispose();
     background.delete(uri);
     backgroundVersion.delete(uri);
+    lastChange.delete(uri);
     if (diskChecked.has(uri)) {
       // Checked with "check all reports": back to the file on disk.
       void checkFile(uri).then((a) => {

@@ -18,6 +18,8 @@ export interface TextClaim {
   id: string;
   name: Msg;
   patterns: string[];
+  /** Words every pattern contains: the patterns are tried only near them. */
+  keys: string[];
   /** The cells the figure is the sum of. */
   cells: CellPath[];
   /** Other scopes a text may count; a figure equal to one of them is not reported. */
@@ -38,6 +40,7 @@ export const TEXT_CLAIMS: TextClaim[] = [
       `(收到|受理|接收|接到)[^。，,;；:：\\d]{0,14}?(申请|申请件|依申请公开件?|依申请公开信息)\\s*(共计?|合计)?\\s*${NUM}\\s*(件|个|条)`,
       `(收到|受理|接收|接到)\\s*${NUM}\\s*(件|个|条)[^。，,;；]{0,8}?(申请|依申请)`,
     ],
+    keys: ['收到', '受理', '接收', '接到'],
     cells: [req('new')],
     alsoAccepted: [[req('new'), req('carried')]],
   },
@@ -45,39 +48,45 @@ export const TEXT_CLAIMS: TextClaim[] = [
     id: 'handled',
     name: msg('本年度办理结果（七）总计', 'requests handled'),
     patterns: [`(已?办结|已?答复|已?办理完毕)[^。，,;；\\d]{0,4}?\\s*${NUM}\\s*(件|个|条)`, `${NUM}\\s*(件|个|条)[^。，,;；\\d]{0,4}?已?(办结|答复完毕)`],
+    keys: ['办结', '答复', '办理完毕'],
     cells: [req('total')],
   },
   {
     id: 'carryover',
     name: msg('结转下年度继续办理', 'carried over to next year'),
     patterns: [`${NUM}\\s*(件|个|条)[^。，,;；\\d]{0,4}?结转(至|到)?下(一)?年度?`, `结转(至|到)?下(一)?年度?(继续办理)?[^。，,;；\\d]{0,4}?\\s*${NUM}\\s*(件|个|条)`],
+    keys: ['结转'],
     cells: [req('carryover')],
   },
   {
     id: 'reconsideration',
     name: msg('行政复议', 'administrative reconsideration'),
     patterns: [`行政复议(案件)?(共计?)?\\s*${NUM}\\s*(件|起|宗|次)`],
+    keys: ['行政复议'],
     cells: [rev('reconsideration.total')],
   },
   {
     id: 'litigation',
     name: msg('行政诉讼', 'administrative litigation'),
     patterns: [`行政诉讼(案件)?(共计?)?\\s*${NUM}\\s*(件|起|宗|次)`],
+    keys: ['行政诉讼'],
     cells: [rev('direct.total'), rev('after.total')],
   },
   {
     id: 'normative',
     name: msg('现行有效行政规范性文件', 'normative documents in force'),
     patterns: [`现行有效的?(行政)?规范性文件(共计?)?\\s*${NUM}\\s*(件|份|个)`],
+    keys: ['规范性文件'],
     cells: [{ table: 'active', slot: 'active.1', row: 'normative', col: 'current' }],
   },
 ];
 
 /** "No reconsideration or litigation": the cells that must then be 0. */
-export const NONE_CLAIMS: { patterns: string[]; cells: CellPath[]; name: Msg }[] = [
+export const NONE_CLAIMS: { patterns: string[]; keys: string[]; cells: CellPath[]; name: Msg }[] = [
   {
     name: msg('行政复议和行政诉讼', 'reconsideration and litigation'),
     patterns: ['(未发生|没有发生|无|没有|未被|未有)[^。，,;；\\d]{0,10}?行政复议[^。，,;；\\d]{0,4}?(和|或|及|、|与)[^。，,;；\\d]{0,6}?行政诉讼'],
+    keys: ['行政复议'],
     cells: [rev('reconsideration.total'), rev('direct.total'), rev('after.total')],
   },
 ];

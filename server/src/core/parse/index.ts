@@ -227,6 +227,10 @@ function findSubsections(text: string, masked: string, lines: Lines, ignored: Se
   for (let l = lines.lineAt(range[0]) + 1; l < lines.count && lines.start(l) < range[1]; l++) {
     if (ignored.has(l)) continue;
     const s = lines.start(l);
+    // Cheap rejection: a subsection line opens with "(" or a numeral after its indentation.
+    let a = s;
+    while (masked.charCodeAt(a) === 32 || masked.charCodeAt(a) === 9) a++;
+    if (masked[a] !== '(' && !'一二三四五六七八九十'.includes(masked[a] ?? 'x')) continue;
     const t = masked.slice(s, lines.end(l));
     const m = SUBSECTION.exec(t);
     if (!m || inTable(s)) continue;

@@ -31,6 +31,29 @@ function narrativeOnly(report: Report): string {
   return parts.join('');
 }
 
+/**
+ * The matches of a pattern near its key words only: a claim's patterns all contain one, and trying
+ * them at every digit of a long text is slow. Windows wide enough for any claim, merged where they
+ * overlap, never starting inside a number.
+ */
+function* matchesNear(text: string, source: string, keys: string[]): Generator<RegExpMatchArray> {
+  const windows: [number, number][] = [];
+  for (const key of keys) for (let i = text.indexOf(key); i !== -1; i = text.indexOf(key, i + 1)) windows.push([Math.max(0, i - 60), Math.min(text.length, i + key.length + 60)]);
+  windows.sort((a, b) => a[0] - b[0]);
+  let last = -1;
+  for (let k = 0; k < windows.length; k++) {
+    let [from, to] = windows[k]!;
+    while (k + 1 < windows.length && windows[k + 1]![0] <= to) to = Math.max(to, windows[++k]![1]);
+    from = Math.max(from, last);
+    while (from > 0 && /[\d零一二两三四五六七八九十百]/.test(text[from - 1]!)) from--;
+    for (const m of text.slice(from, to).matchAll(re(source))) {
+      m.index! += from;
+      yield m;
+    }
+    last = to;
+  }
+}
+
 const compiled = new Map<string, RegExp>();
 function re(source: string): RegExp {
   let r = compiled.get(source);
@@ -66,7 +89,7 @@ export const textTableMismatch: Rule = {
       const sum = tableSum(report, claim.cells);
       if (!sum) continue;
       for (const source of claim.patterns) {
-        for (const m of text.matchAll(re(source))) {
+        for (const m of matchesNear(text, source, claim.keys)) {
           const n = m.groups!.n!;
           const at = m.index! + m[0].lastIndexOf(n, m[0].length);
           if (inTable(at) || seen.has(at)) continue;
@@ -94,7 +117,7 @@ export const textTableMismatch: Rule = {
       const sum = tableSum(report, claim.cells);
       if (!sum || sum.value === 0) continue;
       for (const source of claim.patterns) {
-        for (const m of text.matchAll(re(source))) {
+        for (const m of matchesNear(text, source, claim.keys)) {
           if (inTable(m.index!)) continue;
           out.push({
             range: [m.index!, m.index! + m[0].length],

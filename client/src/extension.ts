@@ -131,7 +131,7 @@ async function newReport(): Promise<void> {
       picked: y === last,
     });
   }
-  const pick = await vscode.window.showQuickPick(years, { placeHolder: vscode.l10n.t('The year the report covers') });
+  const pick = await pickOne(years, years.find((y) => y.picked), vscode.l10n.t('The year the report covers'));
   if (!pick) return;
   const body = await vscode.window.showInputBox({
     prompt: vscode.l10n.t('The name of the government body (optional)'),
@@ -141,6 +141,28 @@ async function newReport(): Promise<void> {
   const text = (await vscode.commands.executeCommand(SERVER.template, pick.year, body)) as string;
   const doc = await vscode.workspace.openTextDocument({ language: 'nianbao', content: text });
   await vscode.window.showTextDocument(doc);
+}
+
+/**
+ * A single-choice picker with `active` highlighted, so that Enter takes it (`showQuickPick` ignores
+ * `picked` unless many can be picked, and would offer the first item: the year not yet over).
+ */
+function pickOne<T extends vscode.QuickPickItem>(items: T[], active: T | undefined, placeholder: string): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<T>();
+    qp.items = items;
+    if (active) qp.activeItems = [active];
+    qp.placeholder = placeholder;
+    qp.onDidAccept(() => {
+      resolve(qp.selectedItems[0] ?? qp.activeItems[0]);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
+    qp.show();
+  });
 }
 
 /** 检查工作区中的全部年报: the server reads and checks every report file; the results land in the Problems view. */

@@ -238,6 +238,19 @@ describe('code actions', () => {
     assert.deepEqual(more.command!.arguments, ['table.identity']);
   });
 
+  it('one wrong cell under several diagnostics: its fix is listed once, for all of them', () => {
+    const a = doc(read(ERRORS_2023));
+    // （七）总计·自然人 breaks 表三's identity, its column total and its row total: three diagnostics on one cell.
+    const onCell = a.result.findings.filter((f) => f.range[0] === a.result.findings.find((g) => g.rule === 'table.identity')!.range[0]);
+    assert.equal(onCell.length, 3);
+    const ds = onCell.map((f) => toDiagnostic(a, f, 'zh'));
+    const actions = codeActions(a, { range: ds[0]!.range, context: { diagnostics: ds } }, 'zh', {});
+    const fixes = actions.filter((x) => x.title === '将“（七）总计·自然人”改为 6');
+    assert.equal(fixes.length, 1, actions.map((x) => x.title).join(' | '));
+    assert.equal(fixes[0]!.isPreferred, true);
+    assert.equal(fixes[0]!.diagnostics!.length, 3);
+  });
+
   it('"fix all of this rule" fixes every finding of the rule at once', () => {
     // Break two 表四 totals of the clean report: two group-total findings.
     const a0 = doc(read(CLEAN_TXT));

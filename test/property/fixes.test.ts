@@ -69,7 +69,7 @@ describe('property: fixes', () => {
           assert.deepEqual(still.map(show), [], `fixed: ${show(f)}`);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 
@@ -80,7 +80,7 @@ describe('property: fixes', () => {
         assert.ok(once.passes <= MAX_PASSES, `fix-all still changes the text after ${MAX_PASSES} passes`);
         assert.equal(fixAll(once.text).text, once.text);
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 
@@ -110,7 +110,7 @@ describe('property: fixes', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 120 },
     );
   });
 });

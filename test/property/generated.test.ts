@@ -44,7 +44,7 @@ describe('property: generated reports', () => {
           'a complete, consistent report has no finding',
         );
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

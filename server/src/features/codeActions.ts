@@ -60,9 +60,23 @@ export function codeActions(a: Analysis, params: ActionParams, locale: Locale, o
 
   if (wants(CodeActionKind.QuickFix)) {
     const resolved = params.context.diagnostics.filter((d) => d.source === SOURCE).flatMap((d) => resolve(a, d, locale));
+    // One wrong cell breaks several sums, each diagnostic offering the same fix: list it once, for all of them.
+    const fixes = new Map<string, CodeAction>();
+    const addFix = (fix: WireFix, d: Diagnostic, preferred: boolean) => {
+      const key = JSON.stringify([fix.title, fix.range, fix.text, fix.more ?? []]);
+      const same = fixes.get(key);
+      if (!same) {
+        const action = fixAction(a, fix, [d], options, preferred);
+        fixes.set(key, action);
+        actions.push(action);
+        return;
+      }
+      if (!same.diagnostics!.includes(d)) same.diagnostics!.push(d);
+      if (preferred) same.isPreferred = true;
+    };
     for (const r of resolved) {
-      if (r.fix) actions.push(fixAction(a, r.fix, [r.diagnostic], options, true));
-      for (const s of r.suggestions) actions.push(fixAction(a, s, [r.diagnostic], options, false));
+      if (r.fix) addFix(r.fix, r.diagnostic, true);
+      for (const s of r.suggestions) addFix(s, r.diagnostic, false);
     }
     const rules = [...new Set(resolved.map((r) => r.rule))];
     for (const rule of rules) {

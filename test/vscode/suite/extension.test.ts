@@ -1,19 +1,30 @@
 /**
- * The extension in a real VS Code: open an example draft, wait for its diagnostics (on
- * `onDidChangeDiagnostics`, never on sleeps), run the quick fix, check the text; outline, hover,
- * the recompute command, fix-all on save, settings, plain text that looks like a report.
+ * The extension in a real VS Code (`npm run test:vscode` on a desktop; in CI inside code-server's
+ * extension host, see test/e2e/host.js): activation on plain text that looks like a report and on
+ * the nianbao language, diagnostics awaited on `onDidChangeDiagnostics` (never on sleeps), their
+ * messages in the display language, the outline, hover, code actions and their kinds, the palette
+ * commands, fix-all on save, settings that change severities while the report is open.
+ * The workspace is a fresh copy of examples/ (the first workspace folder).
  */
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
-const WORKSPACE = process.env.NIANBAO_TEST_WORKSPACE!;
+const EXTENSION_ID = 'nianbao.nianbao';
+const WORKSPACE = process.env.NIANBAO_TEST_WORKSPACE ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
 const DRAFT = join(WORKSPACE, 'errors', '白沙镇人民政府2023年政府信息公开工作年度报告.txt');
+const SHIMEN = join(WORKSPACE, 'errors', '石门街道办事处2022年政府信息公开工作年度报告.txt');
+const CLEAN_MD = join(WORKSPACE, '云岭市桐溪区人民政府办公室2021年政府信息公开工作年度报告.md');
 const ARITH = ['table.row-total', 'table.result-total', 'table.identity', 'table.group-total'];
+/** The language the extension and its server speak: Chinese for a Chinese display language, else English. */
+const ZH = vscode.env.language.toLowerCase().startsWith('zh');
+const say = (zh: string, en: string) => (ZH ? zh : en);
 
 const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'nianbao');
+const has = (rule: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => code(d) === rule);
 
 /** Resolves with the document's diagnostics once `pred` holds for them (now or after a change). */
 function diagnostics(uri: vscode.Uri, pred: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
@@ -22,7 +33,7 @@ function diagnostics(uri: vscode.Uri, pred: (ds: vscode.Diagnostic[]) => boolean
     if (pred(now)) return resolve(now);
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`diagnostics of ${uri.fsPath} did not arrive: ${ours(uri).map(code).join(', ')}`));
+      reject(new Error(`diagnostics of ${uri.toString()} did not arrive: [${ours(uri).map(code).join(', ')}]`));
     }, timeoutMs);
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === uri.toString())) return;
@@ -35,105 +46,242 @@ function diagnostics(uri: vscode.Uri, pred: (ds: vscode.Diagnostic[]) => boolean
   });
 }
 
+/** Resolves with the next document opened that satisfies `pred`. */
+function opened(pred: (d: vscode.TextDocument) => boolean, timeoutMs = 20_000): Promise<vscode.TextDocument> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error('the document was not opened'));
+    }, timeoutMs);
+    const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (!pred(d)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(d);
+    });
+  });
+}
+
 async function open(path: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
   return vscode.window.showTextDocument(doc);
 }
 
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+}
+
+async function revertAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isDirty || doc.isUntitled) continue;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
 export function defineTests(): void {
-  suite('nianbao in VS Code', () => {
-    suiteTeardown(async () => {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+  suite(`nianbao in VS Code (display language ${vscode.env.language})`, () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+
+    suiteSetup(() => {
+      assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+    });
+
+    teardown(async () => {
+      await revertAll();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
-    test('a draft named like a report opens as 政府信息公开年报 and gets its diagnostics', async () => {
+    // (The workbench creates plain-text models of its own at startup, so `onLanguage:plaintext` may
+    // have activated the extension before the first test: which event did it cannot be observed here.)
+    test('plain text that looks like a report is checked and keeps its language; other plain text is left alone', async () => {
+      for (const language of ['nianbao', 'plaintext', 'markdown']) assert.ok(extension!.packageJSON.activationEvents.includes(`onLanguage:${language}`));
+      const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '会议纪要\n\n今天下雨。\n' });
+      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: readFileSync(DRAFT, 'utf8') });
+      await vscode.window.showTextDocument(doc);
+      assert.equal(doc.languageId, 'plaintext');
+      await diagnostics(doc.uri, has('table.group-total'));
+      assert.ok(extension!.isActive);
+      // The server answers in order: the text that is no report (opened first) was looked at and left alone.
+      assert.deepEqual(ours(other.uri), []);
+    });
+
+    test('a file named like a report opens as 政府信息公开年报 and gets its diagnostics, in the display language', async () => {
+      assert.ok((await vscode.languages.getLanguages()).includes('nianbao'));
       const editor = await open(DRAFT);
       assert.equal(editor.document.languageId, 'nianbao');
-      const ds = await diagnostics(editor.document.uri, (x) => x.some((d) => code(d) === 'table.group-total'));
+      // Chinese punctuation (，（）：) is not flagged as look-alike characters in a report.
+      const editorConfig = vscode.workspace.getConfiguration('editor', editor.document);
+      assert.equal(editorConfig.get('unicodeHighlight.ambiguousCharacters'), false);
+      const ds = await diagnostics(editor.document.uri, has('table.group-total'));
       const group = ds.find((d) => code(d) === 'table.group-total')!;
       assert.equal(group.severity, vscode.DiagnosticSeverity.Error);
       assert.equal(group.range.start.line, 374);
+      assert.equal(editor.document.getText(group.range), '2');
       assert.match(String((group.code as { target: vscode.Uri }).target), /docs\/rules\/table\.group-total\.md$/);
+      assert.equal(group.message, say('“行政复议·总计”应为 1（1+0+0+0），实为 2', '“Reconsideration · total” should be 1 (1+0+0+0), not 2'));
+      const artifact = ds.find((d) => code(d) === 'text.artifact')!;
+      assert.equal(artifact.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(artifact.message, ZH ? /Word 书签残留/ : /a Word bookmark/);
     });
 
-    test('the quick fix for a wrong total, applied, puts the number right and the diagnostic goes', async () => {
+    test('a Markdown report keeps its language and is checked; a clean one has no problem', async () => {
+      const editor = await open(CLEAN_MD);
+      assert.equal(editor.document.languageId, 'markdown');
+      const uri = editor.document.uri;
+      // Break the 行政复议 total (1+1+0+0 = 2): a diagnostic comes; mend it: it goes.
+      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('| 行政复议 |'));
+      const cell = new vscode.Range(line, editor.document.lineAt(line).text.length - 3, line, editor.document.lineAt(line).text.length - 2);
+      assert.equal(editor.document.getText(cell), '2');
+      await editor.edit((b) => b.replace(cell, '3'));
+      const ds = await diagnostics(uri, has('table.group-total'));
+      assert.deepEqual(ds.find((d) => code(d) === 'table.group-total')!.range, cell);
+      await editor.edit((b) => b.replace(cell, '2'));
+      await diagnostics(uri, (x) => x.length === 0);
+    });
+
+    test('quick fixes: kind quickfix, the preferred fix first, disable-for-line; applied, the number is right', async () => {
       const editor = await open(DRAFT);
       const uri = editor.document.uri;
-      const ds = await diagnostics(uri, (x) => x.some((d) => code(d) === 'table.group-total'));
+      const ds = await diagnostics(uri, has('table.group-total'));
       const d = ds.find((x) => code(x) === 'table.group-total')!;
-      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value))!;
-      const fix = actions.find((a) => a.isPreferred && a.diagnostics?.some((x) => code(x) === 'table.group-total'))!;
-      assert.ok(fix, actions.map((a) => a.title).join(' | '));
+      const actions = await codeActions(uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const titles = actions.map((a) => a.title).join(' | ');
+      for (const a of actions) assert.ok(a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind), `${a.title}: ${a.kind?.value}`);
+      assert.equal(actions[0]?.isPreferred, true, titles);
+      const fix = actions[0]!;
+      assert.equal(fix.title, say('将“行政复议·总计”改为 1', 'Change “Reconsideration · total” to 1'));
+      assert.ok(actions.some((a) => a.title === say('在本行停用 table.group-total', 'Disable table.group-total for this line')), titles);
       assert.ok(await vscode.workspace.applyEdit(fix.edit!));
       await diagnostics(uri, (x) => !x.some((y) => code(y) === 'table.group-total'));
       assert.equal(editor.document.getText(d.range), '1');
     });
 
-    test('the outline: the six sections', async () => {
+    test('disable for this line: the directive is written and the diagnostic goes', async () => {
+      const editor = await open(DRAFT);
+      const uri = editor.document.uri;
+      const d = (await diagnostics(uri, has('table.group-total'))).find((x) => code(x) === 'table.group-total')!;
+      const title = say('在本行停用 table.group-total', 'Disable table.group-total for this line');
+      const action = (await codeActions(uri, d.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title === title);
+      assert.ok(action?.edit);
+      assert.ok(await vscode.workspace.applyEdit(action.edit));
+      await diagnostics(uri, (x) => x.length > 0 && !x.some((y) => code(y) === 'table.group-total'));
+      assert.match(editor.document.getText(), /<!-- nianbao-disable-(next-)?line table\.group-total -->/);
+    });
+
+    test('source actions: source.fixAll.nianbao and source.nianbao.recomputeTotals', async () => {
+      const editor = await open(DRAFT);
+      const uri = editor.document.uri;
+      await diagnostics(uri, (x) => x.some((d) => ARITH.includes(code(d))));
+      const all = new vscode.Range(0, 0, editor.document.lineCount, 0);
+      const fixAll = await codeActions(uri, all, vscode.CodeActionKind.SourceFixAll.value);
+      assert.deepEqual(fixAll.map((a) => a.kind?.value), ['source.fixAll.nianbao']);
+      assert.equal(fixAll[0]!.title, say('修复全部可自动修复的年报问题', 'Fix all auto-fixable report problems'));
+      const recompute = await codeActions(uri, all, 'source.nianbao.recomputeTotals');
+      assert.deepEqual(recompute.map((a) => a.kind?.value), ['source.nianbao.recomputeTotals']);
+      // Not offered unasked (the lightbulb shows quick fixes only).
+      const unasked = await codeActions(uri, all);
+      assert.ok(!unasked.some((a) => a.kind && vscode.CodeActionKind.Source.contains(a.kind)), unasked.map((a) => a.kind?.value).join(', '));
+    });
+
+    test('the outline: the title, then the six sections', async () => {
       const editor = await open(DRAFT);
       const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri))!;
-      const sections = symbols.filter((s) => s.kind === vscode.SymbolKind.Module).map((s) => s.name);
-      assert.equal(sections.length, 6, sections.join(' | '));
+      const sections = symbols.flatMap((s) => [s, ...s.children]).filter((s) => s.kind === vscode.SymbolKind.Module);
+      assert.deepEqual(sections.map((s) => s.name.slice(0, 2)), ['一、', '二、', '三、', '四、', '五、', '六、']);
+      const third = sections[2]!;
+      assert.ok(third.children.some((c) => c.kind === vscode.SymbolKind.Struct), 'section 三 has its table');
     });
 
-    test('hover on a total shows its computation', async () => {
+    test('hover on a wrong total shows the arithmetic', async () => {
       const editor = await open(DRAFT);
-      const ds = await diagnostics(editor.document.uri, (x) => x.some((d) => code(d) === 'table.result-total'));
-      const d = ds.find((x) => code(x) === 'table.result-total')!;
+      const ds = await diagnostics(editor.document.uri, has('table.group-total'));
+      const d = ds.find((x) => code(x) === 'table.group-total')!;
       const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, d.range.start))!;
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-      assert.match(text, /(应为|expected)/);
+      assert.match(text, ZH ? /应为 \*\*1\*\*，实为 \*\*2\*\*/ : /expected \*\*1\*\*, actual \*\*2\*\*/);
+      assert.match(text, /1 \+ .*0 \+ .*0 \+ .*0 = \*\*1\*\*/);
     });
 
-    test('重新计算全部合计 mends every total', async () => {
+    test('command 重新计算全部合计 (recompute all totals) mends every total', async () => {
       const editor = await open(DRAFT);
       await diagnostics(editor.document.uri, (x) => x.some((d) => ARITH.includes(code(d))));
       await vscode.commands.executeCommand('nianbao.recomputeTotals');
       await diagnostics(editor.document.uri, (x) => !x.some((d) => ARITH.includes(code(d))));
+      assert.ok(editor.document.isDirty);
+    });
+
+    test('command 修复全部可自动修复的年报问题 (fix all) applies every preferred fix', async () => {
+      const editor = await open(DRAFT);
+      await diagnostics(editor.document.uri, has('text.artifact'));
+      await vscode.commands.executeCommand('nianbao.fixAll');
+      await diagnostics(editor.document.uri, (x) => !x.some((d) => code(d) === 'text.artifact' || ARITH.includes(code(d))));
+      assert.ok(!editor.document.getText().includes('[bookmark: _GoBack]'));
+    });
+
+    test('command 从模板新建年度报告 (new report from template) opens a report of the year\'s format', async () => {
+      const created = opened((d) => d.isUntitled && d.languageId === 'nianbao');
+      const run = vscode.commands.executeCommand('nianbao.newReport');
+      // Answer the year picker and the name box as a person pressing Enter would: last year's report, no name.
+      let doc: vscode.TextDocument | undefined;
+      void created.then((d) => (doc = d), () => {});
+      for (let i = 0; i < 100 && !doc; i++) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await run;
+      const d = await created;
+      const year = new Date().getFullYear() - 1;
+      assert.match(d.getText().split('\n')[0]!, new RegExp(`${year}年政府信息公开工作年度报告$`));
+      assert.ok(d.getText().includes(year >= 2021 ? '本年制发件数' : '本年新制作数量'));
+      // A blank template is a report: checked, and its blanks reported.
+      await diagnostics(d.uri, has('table.cell-blank'));
+    });
+
+    test('the template command of the server gives the year\'s format', async () => {
+      const text = (await vscode.commands.executeCommand<string>('nianbao.server.template', 2020, '某某局'))!;
+      assert.ok(text.startsWith('某某局2020年政府信息公开工作年度报告'));
+      assert.ok(text.includes('本年新制作数量'));
+    });
+
+    test('command 检查工作区中的全部年报 (check all reports) puts files that are not open in the Problems view', async () => {
+      const uri = vscode.Uri.file(SHIMEN);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));
+      await vscode.commands.executeCommand('nianbao.checkWorkspace');
+      await diagnostics(uri, has('format.mismatch'));
     });
 
     test('source.fixAll.nianbao on save', async () => {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
       const config = vscode.workspace.getConfiguration('editor', { languageId: 'nianbao' });
       await config.update('codeActionsOnSave', { 'source.fixAll.nianbao': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
       try {
         const editor = await open(DRAFT);
-        await diagnostics(editor.document.uri, (x) => x.some((d) => code(d) === 'text.artifact'));
+        await diagnostics(editor.document.uri, has('text.artifact'));
         // A change so that the save is real.
         await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
         await editor.document.save();
         await diagnostics(editor.document.uri, (x) => !x.some((d) => code(d) === 'text.artifact' || ARITH.includes(code(d))));
         assert.ok(!editor.document.getText().includes('[bookmark: _GoBack]'));
+        assert.ok(!readFileSync(DRAFT, 'utf8').includes('[bookmark: _GoBack]'), 'the file on disk is fixed');
       } finally {
         await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
       }
     });
 
-    test('a rule turned off in the settings disappears', async () => {
-      const editor = await open(join(WORKSPACE, 'errors', '石门街道办事处2022年政府信息公开工作年度报告.txt'));
+    test('settings change severities while the report is open: off, and warning → error', async () => {
+      const editor = await open(SHIMEN);
       const uri = editor.document.uri;
-      await diagnostics(uri, (x) => x.some((d) => code(d) === 'format.mismatch'));
+      await diagnostics(uri, (x) => has('format.mismatch')(x) && has('text.artifact')(x));
+      const warning = (ds: vscode.Diagnostic[]) => ds.find((d) => code(d) === 'text.artifact')?.severity;
+      assert.equal(warning(ours(uri)), vscode.DiagnosticSeverity.Warning);
       const config = vscode.workspace.getConfiguration('nianbao');
-      await config.update('rules', { 'format.mismatch': 'off' }, vscode.ConfigurationTarget.Workspace);
+      await config.update('rules', { 'format.mismatch': 'off', 'text.artifact': 'error' }, vscode.ConfigurationTarget.Workspace);
       try {
-        await diagnostics(uri, (x) => x.length > 0 && !x.some((d) => code(d) === 'format.mismatch'));
+        await diagnostics(uri, (x) => !has('format.mismatch')(x) && warning(x) === vscode.DiagnosticSeverity.Error);
       } finally {
         await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
       }
-    });
-
-    test('plain text that looks like a report is checked and keeps its language', async () => {
-      const text = (await vscode.workspace.openTextDocument(vscode.Uri.file(DRAFT))).getText();
-      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
-      await vscode.window.showTextDocument(doc);
-      assert.equal(doc.languageId, 'plaintext');
-      await diagnostics(doc.uri, (x) => x.some((d) => code(d) === 'table.group-total'));
-    });
-
-    test('the template command of the server gives the year\'s format', async () => {
-      const text = (await vscode.commands.executeCommand<string>('nianbao.server.template', 2020, '某某局'))!;
-      assert.ok(text.includes('本年新制作数量'));
+      await diagnostics(uri, (x) => has('format.mismatch')(x) && warning(x) === vscode.DiagnosticSeverity.Warning);
     });
   });
 }

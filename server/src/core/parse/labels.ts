@@ -76,15 +76,23 @@ function formsOf(labels: string[]): string[] {
 /** All occurrences of any form of `labels` in the compact text, longest form first at each position. */
 export function occurrences(compact: View, labels: string[], from = 0, to = compact.str.length): [number, number][] {
   const out: [number, number][] = [];
-  const taken = new Set<number>();
+  const forms = formsOf(labels);
+  // Where each occurrence found starts, and where it ends. Forms come longest first, so an
+  // occurrence that covers a position starts less than the longest form's length before it.
+  const ends = new Map<number, number>();
+  const longest = forms[0]?.length ?? 0;
+  const inside = (i: number) => {
+    for (let a = i - 1; a > i - longest && a >= 0; a--) if ((ends.get(a) ?? -1) > i) return true;
+    return false;
+  };
   const str = compact.str;
-  for (const f of formsOf(labels)) {
+  for (const f of forms) {
     let i = str.indexOf(f, from);
     while (i !== -1 && i + f.length <= to) {
       // Skip a shorter form inside a longer one already found here.
-      if (!taken.has(i) && !out.some(([a, b]) => i >= a && i < b)) {
+      if (!ends.has(i) && !inside(i)) {
         out.push([i, i + f.length]);
-        taken.add(i);
+        ends.set(i, i + f.length);
       }
       i = str.indexOf(f, i + 1);
     }
@@ -109,19 +117,41 @@ export function alignLabels<T>(compact: View, items: LabelItem<T>[], from = 0, t
   cands.sort((a, b) => a.item - b.item || a.i - b.i);
   const best = new Float64Array(cands.length);
   const prev = new Int32Array(cands.length).fill(-1);
-  for (let x = 0; x < cands.length; x++) {
-    const c = cands[x]!;
-    best[x] = items[c.item]!.weight;
-    for (let y = 0; y < x; y++) {
-      const d = cands[y]!;
-      if (d.item >= c.item || d.j > c.i) continue;
-      // Prefer heavier chains; among equal ones, the closest predecessor (a stray early match loses).
-      const v = best[y]! + items[c.item]!.weight;
-      if (v > best[x]! + 1e-9 || (Math.abs(v - best[x]!) < 1e-9 && prev[x] !== -1 && cands[prev[x]!]!.i < d.i)) {
-        best[x] = v;
-        prev[x] = y;
-      }
+  // The predecessor of a candidate: among candidates of earlier items that end before it starts, the
+  // heaviest chain; among equal ones, the closest predecessor (a stray early match loses), then the
+  // earlier item. Earlier items' candidates wait in a Fenwick tree of prefix maxima over their ends,
+  // so that the chain costs O(n log n), not O(n²) (drafts pasted many times over repeat every label).
+  const better = (y: number, z: number) =>
+    z === -1 ||
+    best[y]! > best[z]! + 1e-9 ||
+    (Math.abs(best[y]! - best[z]!) < 1e-9 && (cands[y]!.i > cands[z]!.i || (cands[y]!.i === cands[z]!.i && cands[y]!.item < cands[z]!.item)));
+  const ends = [...new Set(cands.map((c) => c.j))].sort((a, b) => a - b);
+  /** The number of ends <= limit. */
+  const upTo = (limit: number) => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= limit) lo = mid + 1;
+      else hi = mid;
     }
+    return lo;
+  };
+  const tree = new Int32Array(ends.length + 1).fill(-1);
+  for (let start = 0; start < cands.length; ) {
+    let end = start;
+    while (end < cands.length && cands[end]!.item === cands[start]!.item) end++;
+    for (let x = start; x < end; x++) {
+      const c = cands[x]!;
+      let y = -1;
+      for (let p = upTo(c.i); p > 0; p -= p & -p) if (tree[p] !== -1 && better(tree[p]!, y)) y = tree[p]!;
+      best[x] = items[c.item]!.weight + (y === -1 ? 0 : best[y]!);
+      prev[x] = y;
+    }
+    for (let x = start; x < end; x++) {
+      for (let p = upTo(cands[x]!.j); p <= ends.length; p += p & -p) if (better(x, tree[p]!)) tree[p] = x;
+    }
+    start = end;
   }
   let top = 0;
   for (let x = 1; x < cands.length; x++) {

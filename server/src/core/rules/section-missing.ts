@@ -40,9 +40,11 @@ export const sectionMissing: Rule = {
       const prevEnd = at === report.text.length && report.text.length && !report.text.endsWith('\n') ? '\n' : '';
       const skeleton = skeletonFor(report, decl.id);
       // Shown on the heading of the section that follows the gap (or the end of the text).
-      // (The text's last character is a whole code point: an emoji is two UTF-16 units.)
-      const end = report.text.length;
-      const last = end >= 2 && (report.text.charCodeAt(end - 1) & 0xfc00) === 0xdc00 && (report.text.charCodeAt(end - 2) & 0xfc00) === 0xd800 ? end - 2 : Math.max(0, end - 1);
+      // (The text's last character whole: an emoji is two UTF-16 units, and so is a CRLF.)
+      const t = report.text;
+      const end = t.length;
+      const pair = end >= 2 && (((t.charCodeAt(end - 1) & 0xfc00) === 0xdc00 && (t.charCodeAt(end - 2) & 0xfc00) === 0xd800) || t.endsWith('\r\n'));
+      const last = pair ? end - 2 : Math.max(0, end - 1);
       const range: [number, number] = next?.heading ? next.heading.range : [last, end];
       out.push({
         range,

@@ -22,11 +22,13 @@ export const tableAmbiguous: Rule = {
         for (const r of b.rows) {
           if (!r.ambiguous) continue;
           const n = b.decl.columns.length;
+          // The numbers as one line (a one-cell-per-line row quotes its line breaks otherwise, CRLF twice).
+          const raw = r.ambiguous.raw.replace(/\s+/g, ' ');
           out.push({
             range: r.ambiguous.range,
             message:
               r.ambiguous.reason === 'merged'
-                ? msg(`“${r.decl.name.zh}”一行的数字“${r.ambiguous.raw}”连在一起，无法确定 ${n} 栏各自的值`, `The numbers “${r.ambiguous.raw}” of “${r.decl.name.en}” run together: the ${n} cells cannot be told apart`)
+                ? msg(`“${r.decl.name.zh}”一行的数字“${raw}”连在一起，无法确定 ${n} 栏各自的值`, `The numbers “${raw}” of “${r.decl.name.en}” run together: the ${n} cells cannot be told apart`)
                 : msg(`“${r.decl.name.zh}”一行的数字多于 ${n} 栏，无法确定各栏的值`, `“${r.decl.name.en}” has more numbers than its ${n} columns`),
           });
         }

@@ -3,7 +3,7 @@
  * random UTF-16 through the core (on a worker thread, watched for hangs), and the same cases opened
  * and edited in the built language server over stdio.
  *
- *   npm run fuzz -- [--seconds N] [--seed S] [--no-server] [--raw-eol] [--server-share F] [--max-failures N]
+ *   npm run fuzz -- [--seconds N] [--seed S] [--no-server] [--no-raw-eol] [--server-share F] [--max-failures N]
  *   npm run fuzz -- --seed S --case I       reproduce one core case (prints it, writes it out)
  *   npm run fuzz -- --seed S --session N    reproduce one server session
  *
@@ -36,7 +36,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { seconds: 20, seed: (Math.random() * 2 ** 31) >>> 0, server: true, serverShare: 1, maxFailures: 10, case: null, session: null, minimiseSeconds: 30, rawEol: false };
+  const o: Options = { seconds: 20, seed: (Math.random() * 2 ** 31) >>> 0, server: true, serverShare: 1, maxFailures: 10, case: null, session: null, minimiseSeconds: 30, rawEol: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -53,6 +53,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--session') o.session = num();
     else if (a === '--minimise-seconds') o.minimiseSeconds = num();
     else if (a === '--raw-eol') o.rawEol = true;
+    else if (a === '--no-raw-eol') o.rawEol = false;
     else if (a === '--help' || a === '-h') {
       console.log('usage: npm run fuzz -- [--seconds N] [--seed S] [--no-server] [--raw-eol] [--max-failures N] [--case I | --session N]');
       process.exit(0);

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { FORMATS, type FormatId } from '../../server/src/core';
 import type { BlockDecl, SumDecl } from '../../server/src/core/formats/types';
 import type { Range } from '../../server/src/core/model';
+import './seed';
 
 export type Layout = 'tabs' | 'cells' | 'pipe' | 'spaces';
 

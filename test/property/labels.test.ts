@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { alignLabels, labelForms, occurrences, View, type LabelItem } from '../../server/src/core/parse/labels';
 import { Compact, normalize } from '../../server/src/core/text';
+import './seed';
 
 /** The previous `occurrences`: each occurrence checked against every one found before. */
 function occurrencesRef(compact: View, labels: string[], from = 0, to = compact.str.length): [number, number][] {

@@ -16,7 +16,7 @@ function editsOf(f: Fix): Edit[] {
 function overlaps(a: Edit, b: Edit): boolean {
   const [as, ae] = a.range;
   const [bs, be] = b.range;
-  if (as === ae && bs === be) return as === bs; // two insertions at one place: their order is unknown
+  if (as === ae && bs === be) return false; // insertions at one place go in the order they are listed
   if (as === ae) return as > bs && as < be;
   if (bs === be) return bs > as && bs < ae;
   return as < be && bs < ae;
@@ -43,7 +43,9 @@ export function applyFixes(text: string, fixes: Fix[]): ApplyResult {
     taken.push(...es);
     applied.push(f);
   }
-  const edits = taken.sort((a, b) => b.range[0] - a.range[0] || b.range[1] - a.range[1]);
+  // Bottom up; at one place, the later-listed first, so that the earlier-listed ends up in front.
+  const order = new Map(taken.map((e, i) => [e, i]));
+  const edits = taken.sort((a, b) => b.range[0] - a.range[0] || b.range[1] - a.range[1] || order.get(b)! - order.get(a)!);
   const parts: string[] = [];
   let end = text.length;
   for (const e of edits) {

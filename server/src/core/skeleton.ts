@@ -18,10 +18,11 @@ function blockText(b: BlockDecl, fill: string): string {
   }
   if (b.heading.length) lines.push(['信息内容', ...b.columns.map((c) => c.name.zh)].join('\t'));
   else lines.push(['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况', ...b.columns.map((c) => c.name.zh)].join('\t'));
-  let group: string | undefined;
+  // Each group heading once, before its first row (2019's （六） and （七） come back to group 三).
+  const placed = new Set<string>();
   for (const r of b.rows) {
-    if (r.group !== group) {
-      group = r.group;
+    if (r.group && !placed.has(r.group)) {
+      placed.add(r.group);
       const g = b.groups.find((x) => x.id === r.group);
       if (g) lines.push(g.labels[0]!);
     }

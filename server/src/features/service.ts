@@ -65,7 +65,16 @@ interface InitOptions {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update(doc, changes, version) {
+      // vscode-languageserver-textdocument keeps a stale line table when an edit joins a "\r" and a
+      // "\n" (the two become one line break): where either text has a carriage return, rebuild it.
+      const carriage = doc.getText().includes('\r') || changes.some((c) => c.text.includes('\r'));
+      const next = TextDocument.update(doc, changes, version);
+      return carriage ? TextDocument.create(next.uri, next.languageId, version, next.getText()) : next;
+    },
+  });
   const cache = new AnalysisCache();
   const configFiles = new ConfigFiles();
   let locale: Locale = 'zh';

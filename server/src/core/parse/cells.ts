@@ -274,7 +274,8 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
   if (values.length && slots.length !== n) {
     const digits = values.reduce((a, s) => a + s.raw.replace(/\D/g, '').length, 0);
     const anySpaced = values.some((s) => s.spaced);
-    if (slots.length < n && (anySpaced || values.some((s) => /^\d{2,}$/.test(s.raw))) && digits >= n && !slots.some((s) => s.blank)) {
+    // Numbers can run together only on one line: one cell per line, each line is a cell.
+    if (slots.length < n && (anySpaced || (rowMode && values.some((s) => /^\d{2,}$/.test(s.raw)))) && digits >= n && !slots.some((s) => s.blank)) {
       ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'merged' };
     } else if (rowMode && slots.length > n) {
       ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'extra' };

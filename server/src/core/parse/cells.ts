@@ -31,15 +31,25 @@ const PLACEHOLDER_RE = /^(—+|-+|\/|无|空|\\|×|x|X|N\/?A|n\/a|\*)$/;
 const SIGN_WORD_RE = /^(增加?|减少?)\s*(\d+)\s*(件|条|个|项)?$/;
 
 /** Whether a trimmed piece of text can stand in a number cell (a number, a placeholder, a blank). */
+/** A plain run of ASCII digits (most cells): read without regular expressions. */
+function allDigits(t: string): boolean {
+  if (!t.length || t.length > 15) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function isValueLike(t: string): boolean {
-  if (t === '') return true;
+  if (t === '' || allDigits(t)) return true;
   if (NUMBER_RE.test(t) || PLACEHOLDER_RE.test(t) || SIGN_WORD_RE.test(t)) return true;
   // Short things with digits ("约3", "3.5.1") are wrong values, not labels.
   return t.length <= 8 && /\d/.test(t) && (t.match(/[\u4e00-\u9fff]/g)?.length ?? 0) <= 1;
 }
 
 function isNumberToken(t: string): boolean {
-  return NUMBER_RE.test(t);
+  return allDigits(t) || NUMBER_RE.test(t);
 }
 
 interface Piece {
@@ -296,6 +306,11 @@ function cell(col: ColumnDecl, slot: Slot, state: Cell['state'], value: number |
 export function makeCell(col: ColumnDecl, slot: Slot | undefined, at: number): Cell {
   if (!slot) return { col, range: [at, at], raw: '', state: 'missing', value: null, unit: null, sign: null, piped: false };
   if (slot.blank) return cell(col, slot, 'blank', null, null, null);
+  if (allDigits(slot.raw)) {
+    // The common case: a plain count.
+    const v = Number(slot.raw);
+    return cell(col, slot, 'ok', v, null, null);
+  }
   const m = NUMBER_RE.exec(slot.raw);
   if (!m) {
     const w = col.kind === 'signed' ? SIGN_WORD_RE.exec(slot.raw) : null;

@@ -24,7 +24,7 @@ const LINE_PATTERNS: LinePattern[] = [
   { kind: 'page-number', re: /^(-\s*\d{1,3}\s*-|—\s*\d{1,3}\s*—|第\s*\d{1,3}\s*页(\s*[,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/, maxLength: 20 },
 ];
 
-const MAYBE_DEBRIS = /[>»›【]|首页|位置|字体|打印|关闭|分享|扫一扫|浏览|编辑|网站|联系我们|版权|ICP|公网安备|主办|承办|技术支持|分辨率|涉密|^[-—第\d]/;
+const MAYBE_DEBRIS = /[>»›【]|首页|位置|字体|打印|关闭|分享|扫一扫|浏览|编辑|网站|联系我们|版权|ICP|公网安备|主办|承办|技术支持|分辨率|涉密|^[-—第]|^\d+\s*\//;
 
 export interface Debris {
   artifacts: Artifact[];
@@ -77,6 +77,16 @@ export function findDebris(text: string, norm: string, lines: Lines): Debris {
     const e = lines.end(l);
     // Debris lines are short; prose is not worth trimming and testing.
     if (e - s > 160) continue;
+    // Table cells ("\t0", "12"): not debris, and the most common lines of all.
+    let a = s;
+    while (a < e && (masked.charCodeAt(a) === 9 || masked.charCodeAt(a) === 32)) a++;
+    let z = a;
+    while (z < e && masked.charCodeAt(z) >= 48 && masked.charCodeAt(z) <= 57) z++;
+    if (z > a && (z === e || masked.charCodeAt(z) === 9 || masked.charCodeAt(z) === 32)) {
+      let slash = false;
+      for (let k = z; k < e && !slash; k++) slash = masked.charCodeAt(k) === 47;
+      if (!slash) continue;
+    }
     const raw = masked.slice(s, e);
     const trimmed = raw.trim();
     if (!trimmed) {

@@ -15,6 +15,8 @@ export function hanToNumber(s: string): number | null {
 
 const NUMBERED = /^(第([一二三四五六])部分|([一二三四五六七八九十]{1,2}|\d{1,2}))\s*(?:[、.,:]\s*|(?<=部分)\s*[、.,:]?\s*)/;
 
+const HEADING_START = '一二三四五六七八九十第#*';
+
 export interface HeadingCandidate {
   line: number;
   decl: SectionDecl;
@@ -63,6 +65,8 @@ export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set
     let z = e;
     while (z > a && (masked.charCodeAt(z - 1) === 32 || masked.charCodeAt(z - 1) === 9)) z--;
     if (z - a < 3 || z - a > 60) continue;
+    // An indented line is a heading only if it is numbered (most indented lines are table cells).
+    if (a > s && !HEADING_START.includes(masked[a]!) && !(masked.charCodeAt(a) >= 48 && masked.charCodeAt(a) <= 57)) continue;
     const raw = masked.slice(s, e);
     // Leading white space, Markdown heading marks and bold.
     const lead = /^[ \t]*(#{1,6}[ \t]+)?(\*\*)?[ \t]*/.exec(raw)![0];

@@ -7,37 +7,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// Shared with the server: constants and types only, nothing of the server is bundled.
+import { COMMANDS as SERVER, STATUS_NOTIFICATION, type StatusParams as Status, type WorkspaceSummary } from '../../server/src/features/protocol';
 
-/** Server commands (see server/src/features/commands.ts). */
-const SERVER = {
-  recomputeTotals: 'nianbao.server.recomputeTotals',
-  fixAll: 'nianbao.server.fixAll',
-  checkWorkspace: 'nianbao.server.checkWorkspace',
-  template: 'nianbao.server.template',
-} as const;
-const STATUS_NOTIFICATION = 'nianbao/status';
 const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
-
-interface Status {
-  uri: string;
-  version: number | null;
-  isReport: boolean;
-  format: string;
-  year: number | null;
-  error: number;
-  warning: number;
-  info: number;
-  hint: number;
-}
-
-interface WorkspaceSummary {
-  files: number;
-  reports: number;
-  error: number;
-  warning: number;
-  info: number;
-  hint: number;
-}
 
 let client: LanguageClient | undefined;
 

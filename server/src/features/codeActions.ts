@@ -23,10 +23,11 @@ import { recomputeTotals } from './cells';
 import { isDiagnosticData, SOURCE, wireFix, type WireFix } from './diagnostics';
 import { rangeOf, type Analysis } from './documents';
 import { T, t } from './locale';
+import { COMMANDS } from './protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 export const RECOMPUTE_KIND = `${CodeActionKind.Source}.nianbao.recomputeTotals`;
-export const SHOW_RULE_DOC_COMMAND = 'nianbao.server.showRuleDoc';
+export const SHOW_RULE_DOC_COMMAND = COMMANDS.showRuleDoc;
 
 export interface ActionOptions {
   /** Versioned `documentChanges` instead of `changes` in workspace edits. */

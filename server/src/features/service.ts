@@ -26,7 +26,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, reportTemplate, ruleDocUrl, ruleById } from '../core';
 import { codeActions, fixAllAction, recomputeAction, FIX_ALL_KIND, RECOMPUTE_KIND, type ActionOptions } from './codeActions';
-import { COMMANDS, templateText, type WorkspaceSummary } from './commands';
+import { templateText } from './commands';
+import { COMMANDS, STATUS_NOTIFICATION, type StatusParams, type WorkspaceSummary } from './protocol';
 import { counts, toDiagnostics } from './diagnostics';
 import { performance } from 'node:perf_hooks';
 import { analyse, AnalysisCache, BackgroundChecker, Cancelled, finishAnalysis, handlesLanguage, LARGE_DOCUMENT, type Analysis } from './documents';
@@ -40,23 +41,9 @@ import { findReportFiles, languageOfPath, readText } from './workspace';
 
 export const SERVER_NAME = 'nianbao';
 export const SERVER_VERSION = '0.1.0';
-/** Custom notification with the detected format, year and counts, sent when the client asks for it (`initializationOptions.statusNotification`). */
-export const STATUS_NOTIFICATION = 'nianbao/status';
+export { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 /** A check slower than this is debounced (by at most its own duration and `debounceMs`). */
 export const FAST_CHECK_MS = 4;
-
-export interface StatusParams {
-  uri: string;
-  version: number | null;
-  isReport: boolean;
-  format: string;
-  year: number | null;
-  error: number;
-  warning: number;
-  info: number;
-  hint: number;
-}
-
 interface InitOptions {
   locale?: string;
   statusNotification?: boolean;

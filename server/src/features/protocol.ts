@@ -1,0 +1,44 @@
+/**
+ * What the server and the VS Code client say to each other beyond LSP itself: the server's
+ * commands, the status notification and the workspace summary. No imports, so the client can share
+ * it without bundling any of the server.
+ */
+
+export const COMMANDS = {
+  /** [uri]: every total set to the sum of its parts (applied through `workspace/applyEdit`). */
+  recomputeTotals: 'nianbao.server.recomputeTotals',
+  /** [uri]: every preferred fix. */
+  fixAll: 'nianbao.server.fixAll',
+  /** [folderUri…]: check every report under the workspace folders (or the given ones); diagnostics are published per file. */
+  checkWorkspace: 'nianbao.server.checkWorkspace',
+  /** [year, body?]: the text of a new report in the year's format. */
+  template: 'nianbao.server.template',
+  /** [ruleId]: open the rule's documentation page (`window/showDocument`). */
+  showRuleDoc: 'nianbao.server.showRuleDoc',
+} as const;
+
+/** Custom notification with the detected format, year and counts, sent when the client asks for it (`initializationOptions.statusNotification`). */
+export const STATUS_NOTIFICATION = 'nianbao/status';
+
+export interface StatusParams {
+  uri: string;
+  version: number | null;
+  isReport: boolean;
+  format: string;
+  year: number | null;
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}
+
+export interface WorkspaceSummary {
+  /** Files looked at. */
+  files: number;
+  /** Of them, reports (checked, diagnostics published). */
+  reports: number;
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}

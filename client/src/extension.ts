@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 // Shared with the server: constants and types only, nothing of the server is bundled.
-import { COMMANDS as SERVER, STATUS_NOTIFICATION, type StatusParams as Status, type WorkspaceSummary } from '../../server/src/features/protocol';
+import { COMMANDS as SERVER, SERVER_EXEC_ARGV, STATUS_NOTIFICATION, type StatusParams as Status, type WorkspaceSummary } from '../../server/src/features/protocol';
 
 const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
 
@@ -17,8 +17,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [

@@ -19,8 +19,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || SUDO=sudo
   echo "e2e setup: apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" > /tmp/nianbao-e2e-apt.log 2>&1 \
+  $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+  $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" > /tmp/nianbao-e2e-apt.log 2>&1 \
     || { tail -50 /tmp/nianbao-e2e-apt.log; exit 1; }
 fi
 

@@ -50,33 +50,50 @@ const FOLD_TABLE = (() => {
   return t;
 })();
 
+/** UTF-16 code units as a string, lone surrogates kept as they are (TextDecoder would replace them). */
+export function fromCodes(codes: Uint16Array): string {
+  return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+}
+
 export function normalize(text: string): string {
+  return normalizeLines(text).norm;
+}
+
+/**
+ * The normalized text and its line starts, in one pass over the text's code units. The result is
+ * always a flat string: a text built up by edits arrives as a rope, slow to read unit by unit.
+ */
+export function normalizeLines(text: string): { norm: string; starts: number[]; codes: Uint16Array } {
   const n = text.length;
-  let parts: string[] | null = null;
-  let last = 0;
+  const buf = Buffer.from(text, 'utf16le');
+  const codes = new Uint16Array(buf.buffer, buf.byteOffset, n);
+  const starts = [0];
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127 || c === 13 || c === 12 || c === 11) {
+    const c = codes[i]!;
+    if (c === 10) starts.push(i + 1);
+    else if (c > 127 || c === 13 || c === 12 || c === 11) {
       const r = FOLD_TABLE[c]!;
       if (r !== 0) {
-        parts ??= [];
-        if (i > last) parts.push(text.slice(last, i));
-        parts.push(String.fromCharCode(r));
-        last = i + 1;
+        codes[i] = r;
+        if (r === 10) starts.push(i + 1);
       }
     }
   }
-  if (!parts) return text;
-  if (last < n) parts.push(text.slice(last));
-  return parts.join('');
+  return { norm: buf.toString('utf16le'), starts, codes };
 }
 
 /** Line starts of a normalized text (lines end at "\n"). */
 export class Lines {
   readonly starts: number[];
-  constructor(readonly norm: string) {
-    const starts = [0];
-    for (let i = norm.indexOf('\n'); i !== -1; i = norm.indexOf('\n', i + 1)) starts.push(i + 1);
+  /** `starts` may be given: those of another text with its line breaks in the same places. */
+  constructor(
+    readonly norm: string,
+    starts?: number[],
+  ) {
+    if (!starts) {
+      starts = [0];
+      for (let i = norm.indexOf('\n'); i !== -1; i = norm.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
     this.starts = starts;
   }
   get count(): number {
@@ -106,6 +123,13 @@ export class Lines {
   }
 }
 
+/** The white space String.prototype.trim removes (and \s matches), as code units. */
+export function isTrimSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n';
 }
@@ -114,13 +138,12 @@ export function isSpace(ch: string | undefined): boolean {
 const COMPACT_DROP = new Set([' ', '\t', '\n', '"', "'", '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '〈', '〉', '<', '>']);
 const COMPACT_MAP: Record<string, string> = { '、': '.', '。': '.', '【': '(', '】': ')', '〔': '(', '〕': ')' };
 /** The same as a table: 0 keeps a unit, 0xffff drops it, anything else replaces it. */
-const COMPACT_TABLE = (() => {
+export const COMPACT_TABLE = (() => {
   const t = new Uint16Array(65536);
   for (const ch of COMPACT_DROP) t[ch.charCodeAt(0)] = 0xffff;
   for (const [from, to] of Object.entries(COMPACT_MAP)) t[from.charCodeAt(0)] = to.charCodeAt(0);
   return t;
 })();
-const UTF16 = new TextDecoder('utf-16le');
 
 /**
  * A view of a stretch of normalized text without white space, quotation marks or layout, for
@@ -128,21 +151,42 @@ const UTF16 = new TextDecoder('utf-16le');
  */
 export class Compact {
   readonly str: string;
+  /** str as code units. */
+  readonly codes: Uint16Array;
   /** offsets[i] = the normalized-text offset of str[i]. */
   readonly offsets: Int32Array;
-  constructor(norm: string, readonly from: number, readonly to: number, skip?: (offset: number) => boolean) {
+  /** `units`, when given, are norm's code units (read faster than the string). */
+  constructor(norm: string, readonly from: number, readonly to: number, skip?: (offset: number) => boolean, units?: Uint16Array) {
     const codes = new Uint16Array(Math.max(0, to - from));
     const offs = new Int32Array(codes.length);
     let k = 0;
-    for (let i = from; i < to; i++) {
-      const c = norm.charCodeAt(i);
-      const m = COMPACT_TABLE[c]!;
-      if (m === 0xffff) continue;
-      if (skip && skip(i)) continue;
-      codes[k] = m === 0 ? c : m;
-      offs[k++] = i;
+    if (skip) {
+      for (let i = from; i < to; i++) {
+        const c = norm.charCodeAt(i);
+        const m = COMPACT_TABLE[c]!;
+        if (m === 0xffff || skip(i)) continue;
+        codes[k] = m === 0 ? c : m;
+        offs[k++] = i;
+      }
+    } else if (units) {
+      for (let i = from; i < to; i++) {
+        const c = units[i]!;
+        const m = COMPACT_TABLE[c]!;
+        if (m === 0xffff) continue;
+        codes[k] = m === 0 ? c : m;
+        offs[k++] = i;
+      }
+    } else {
+      for (let i = from; i < to; i++) {
+        const c = norm.charCodeAt(i);
+        const m = COMPACT_TABLE[c]!;
+        if (m === 0xffff) continue;
+        codes[k] = m === 0 ? c : m;
+        offs[k++] = i;
+      }
     }
-    this.str = UTF16.decode(codes.subarray(0, k));
+    this.codes = codes.subarray(0, k);
+    this.str = fromCodes(this.codes);
     this.offsets = offs.subarray(0, k);
   }
   /** The normalized-text range [start, end) of compact range [i, j). */
@@ -165,24 +209,25 @@ export class Compact {
 
 /** The compact form of text that is already normalized. */
 export function compactText(norm: string): string {
-  let out = '';
-  for (let i = 0; i < norm.length; i++) {
+  const n = norm.length;
+  let i = 0;
+  // Most short texts (heading bodies) have nothing to drop or replace: the text itself.
+  while (i < n && COMPACT_TABLE[norm.charCodeAt(i)] === 0) i++;
+  if (i === n) return norm;
+  const codes = new Uint16Array(n);
+  let k = 0;
+  for (let j = 0; j < i; j++) codes[k++] = norm.charCodeAt(j);
+  for (; i < n; i++) {
     const c = norm.charCodeAt(i);
     const m = COMPACT_TABLE[c]!;
-    if (m !== 0xffff) out += m === 0 ? norm[i] : String.fromCharCode(m);
+    if (m !== 0xffff) codes[k++] = m === 0 ? c : m;
   }
-  return out;
+  return fromCodes(codes.subarray(0, k));
 }
 
 /** The compact form of a label as declared (same folding as `Compact`). */
 export function compactLabel(label: string): string {
-  const norm = normalize(label);
-  let out = '';
-  for (const ch of norm) {
-    if (COMPACT_DROP.has(ch)) continue;
-    out += COMPACT_MAP[ch] ?? ch;
-  }
-  return out;
+  return compactText(normalize(label));
 }
 
 /** True when a UTF-16 offset does not fall between the two halves of a surrogate pair. */

@@ -4,7 +4,7 @@
  * all but the directives.
  */
 import type { Artifact, Range } from '../model';
-import type { Lines } from '../text';
+import { isTrimSpace, type Lines } from '../text';
 
 const INLINE_BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
 const DIRECTIVE = /<!--\s*nianbao-[\s\S]*?-->/g;
@@ -24,7 +24,36 @@ const LINE_PATTERNS: LinePattern[] = [
   { kind: 'page-number', re: /^(-\s*\d{1,3}\s*-|—\s*\d{1,3}\s*—|第\s*\d{1,3}\s*页(\s*[,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/, maxLength: 20 },
 ];
 
-const MAYBE_DEBRIS = /[>»›【]|首页|位置|字体|打印|关闭|分享|扫一扫|浏览|编辑|网站|联系我们|版权|ICP|公网安备|主办|承办|技术支持|分辨率|涉密|^[-—第]|^\d+\s*\//;
+/** The words debris is made of: a line with none of them (nor opening like a page number) is not debris. */
+const DEBRIS_WORDS = ['>', '»', '›', '【', '首页', '位置', '字体', '打印', '关闭', '分享', '扫一扫', '浏览', '编辑', '网站', '联系我们', '版权', 'ICP', '公网安备', '主办', '承办', '技术支持', '分辨率', '涉密'];
+/** The words by their first unit: WORD_START[c] is 1 + the index of c's list in WORDS_BY_START, or 0. */
+const WORD_START = new Uint8Array(65536);
+const WORDS_BY_START: string[][] = [];
+for (const w of DEBRIS_WORDS) {
+  const c = w.charCodeAt(0);
+  if (!WORD_START[c]) WORD_START[c] = WORDS_BY_START.push([]);
+  WORDS_BY_START[WORD_START[c]! - 1]!.push(w);
+}
+
+function hasDebrisWord(t: string, a: number, e: number): boolean {
+  for (let k = a; k < e; k++) {
+    const w = WORD_START[t.charCodeAt(k)]!;
+    if (w === 0) continue;
+    for (const word of WORDS_BY_START[w - 1]!) if (k + word.length <= e && t.startsWith(word, k)) return true;
+  }
+  return false;
+}
+
+/** Whether the trimmed line at [a, e) opens like a page number: "-", "—", "第", or digits, white space, "/". */
+function opensLikeDebris(t: string, a: number, e: number): boolean {
+  const c = t.charCodeAt(a);
+  if (c === 45 || c === 0x2014 || c === 0x7b2c) return true;
+  let k = a;
+  while (k < e && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+  if (k === a) return false;
+  while (k < e && isTrimSpace(t.charCodeAt(k))) k++;
+  return t.charCodeAt(k) === 47 && k < e;
+}
 
 export interface Debris {
   artifacts: Artifact[];
@@ -48,12 +77,12 @@ export function findDebris(text: string, norm: string, lines: Lines): Debris {
   const chars: string[] | null = [];
   const blank: Range[] = [];
 
-  for (const m of norm.matchAll(DIRECTIVE)) {
+  if (norm.includes('<!--')) for (const m of norm.matchAll(DIRECTIVE)) {
     const start = m.index!;
     directives.push({ range: [start, start + m[0].length], body: m[0], line: lines.lineAt(start) });
     blank.push([start, start + m[0].length]);
   }
-  for (const m of norm.matchAll(INLINE_BOOKMARK)) {
+  if (norm.includes('[bookmark:')) for (const m of norm.matchAll(INLINE_BOOKMARK)) {
     const start = m.index!;
     blank.push([start, start + m[0].length]);
     artifacts.push({ range: [start, start + m[0].length], line: false, kind: 'bookmark', text: m[0] });
@@ -87,6 +116,11 @@ export function findDebris(text: string, norm: string, lines: Lines): Debris {
       for (let k = z; k < e && !slash; k++) slash = masked.charCodeAt(k) === 47;
       if (!slash) continue;
     }
+    // The line as trim() sees it.
+    let ta = s;
+    while (ta < e && isTrimSpace(masked.charCodeAt(ta))) ta++;
+    if (ta === e && masked === norm) continue;
+    if (ta < e && !opensLikeDebris(masked, ta, e) && !hasDebrisWord(masked, ta, e)) continue;
     const raw = masked.slice(s, e);
     const trimmed = raw.trim();
     if (!trimmed) {
@@ -104,8 +138,6 @@ export function findDebris(text: string, norm: string, lines: Lines): Debris {
       }
       continue;
     }
-    // One cheap test first: a line with none of the words debris is made of is not debris.
-    if (!MAYBE_DEBRIS.test(trimmed)) continue;
     for (const p of LINE_PATTERNS) {
       if (trimmed.length <= p.maxLength && p.re.test(trimmed)) {
         ignoredLines.add(l);

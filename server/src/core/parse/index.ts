@@ -2,7 +2,7 @@
 import { ALL_FORMATS, FORMATS, formatForYear } from '../formats';
 import type { FormatDecl, FormatId, SectionDecl } from '../formats/types';
 import type { Block, Range, Report, Section, Table, YearMention } from '../model';
-import { Compact, Lines, normalize } from '../text';
+import { Compact, Lines, normalizeLines } from '../text';
 import { findDebris } from './debris';
 import { chooseHeadings, findHeadingCandidates, type HeadingCandidate } from './sections';
 import { parseActiveTable, parseBlock, parseSingleTable, slotsOf, type ParseContext } from './tables';
@@ -15,14 +15,15 @@ export interface ParseOptions {
 const YEAR_RE = /(\d{4,6})\s*年(?!\s*\d{1,2}\s*月)/;
 
 export function parse(text: string, options: ParseOptions = {}): Report {
-  const norm = normalize(text);
-  const rawLines = new Lines(norm);
+  const { norm, starts, codes } = normalizeLines(text);
+  const rawLines = new Lines(norm, starts);
   const debris = findDebris(text, norm, rawLines);
   const masked = debris.masked;
-  const lines = debris.masked === norm ? rawLines : new Lines(masked);
+  // Masking blanks debris but keeps every line break: the line starts are the same.
+  const lines = debris.masked === norm ? rawLines : new Lines(masked, rawLines.starts);
   const formats: FormatDecl[] = ALL_FORMATS;
   const ignored = debris.ignoredLines;
-  const compact = new Compact(masked, 0, masked.length, ignored.size ? ignoredOffsets(lines, ignored) : undefined);
+  const compact = new Compact(masked, 0, masked.length, ignored.size ? ignoredOffsets(lines, ignored) : undefined, masked === norm ? codes : undefined);
   const ctx: ParseContext = { text: masked, lines, ignored, formats, compact };
 
   // ------------------------------------------------------------ sections

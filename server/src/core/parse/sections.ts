@@ -1,7 +1,7 @@
 /** Section headings: canonical, variant, misnumbered, Markdown, or unnumbered. */
 import type { FormatDecl, SectionDecl } from '../formats/types';
 import type { ExtraHeading, Heading, Range } from '../model';
-import { compactLabel, compactText, type Lines } from '../text';
+import { COMPACT_TABLE, compactLabel, compactText, isTrimSpace, type Lines } from '../text';
 
 const HAN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -42,23 +42,42 @@ let cache: {
   formats: FormatDecl[];
   rowLabels: string[];
   patterns: { decl: SectionDecl; res: RegExp[]; bodies: Set<string> }[];
+  /** The first units of every unnumbered heading's compact form. */
+  bodyFirst: Uint8Array;
+  /** Every section's patterns as one: a numbered line no section's wording matches is tried once. */
+  anyPattern: RegExp;
 } | null = null;
+
+/** Han numerals and 第: the units a numbered heading (other than "4、") opens with. */
+const NUMERAL_START = new Uint8Array(65536);
+for (const ch of '一二三四五六七八九十第') NUMERAL_START[ch.charCodeAt(0)] = 1;
+
+/** Whether [a, z) opens the way NUMBERED needs an Arabic numeral to: one or two digits, white space, then 、.,: */
+function arabicNumbered(t: string, a: number, z: number): boolean {
+  let k = a;
+  while (k < z && k < a + 2 && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+  while (k < z && isTrimSpace(t.charCodeAt(k))) k++;
+  const c = t.charCodeAt(k);
+  return k < z && (c === 0x3001 || c === 46 || c === 44 || c === 58);
+}
 
 export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set<number>, formats: FormatDecl[]): HeadingCandidate[] {
   if (!cache || cache.formats !== formats) {
     const sections = formats[0]!.sections;
-    cache = {
-      formats,
-      rowLabels: rowLabelSet(formats),
-      patterns: sections.map((s) => ({ decl: s, res: s.patterns.map((p) => new RegExp(p)), bodies: new Set([s.canonical.replace(/^.、/, ''), ...s.variants].map(compactLabel)) })),
-    };
+    const patterns = sections.map((s) => ({ decl: s, res: s.patterns.map((p) => new RegExp(p)), bodies: new Set([s.canonical.replace(/^.、/, ''), ...s.variants].map(compactLabel)) }));
+    const bodyFirst = new Uint8Array(65536);
+    for (const p of patterns) for (const b of p.bodies) bodyFirst[b.charCodeAt(0)] = 1;
+    const anyPattern = new RegExp(sections.flatMap((s) => s.patterns.map((p) => `(?:${p})`)).join('|'));
+    cache = { formats, rowLabels: rowLabelSet(formats), patterns, bodyFirst, anyPattern };
   }
-  const { rowLabels, patterns } = cache;
+  const { rowLabels, patterns, bodyFirst, anyPattern } = cache;
   const out: HeadingCandidate[] = [];
-  for (let l = 0; l < lines.count; l++) {
-    if (ignored.has(l)) continue;
-    const s = lines.start(l);
-    const e = lines.end(l);
+  const starts = lines.starts;
+  const skipSome = ignored.size > 0;
+  for (let l = 0; l < starts.length; l++) {
+    if (skipSome && ignored.has(l)) continue;
+    const s = starts[l]!;
+    const e = l + 1 < starts.length ? starts[l + 1]! - 1 : masked.length;
     // Cheap rejections first: most lines are prose (long) or table cells (no Chinese).
     let a = s;
     while (a < e && (masked.charCodeAt(a) === 32 || masked.charCodeAt(a) === 9)) a++;
@@ -67,13 +86,25 @@ export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set
     if (z - a < 3 || z - a > 60) continue;
     // An indented line is a heading only if it is numbered (most indented lines are table cells).
     if (a > s && !HEADING_START.includes(masked[a]!) && !(masked.charCodeAt(a) >= 48 && masked.charCodeAt(a) <= 57)) continue;
+    // What the line opens with rules most lines out before any regular expression runs (no Markdown
+    // marks, so the content starts at `a`): an Arabic numeral must read as one ("4、"); a line without
+    // a numeral is a heading only as a whole known wording, whose first unit it must then have.
+    const c0 = masked.charCodeAt(a);
+    if (c0 !== 35 && c0 !== 42 && !isTrimSpace(c0)) {
+      if (c0 >= 48 && c0 <= 57) {
+        if (!arabicNumbered(masked, a, z)) continue;
+      } else if (!NUMERAL_START[c0]) {
+        const m = COMPACT_TABLE[c0]!;
+        if (m !== 0xffff && !bodyFirst[m === 0 ? c0 : m]) continue;
+      }
+    }
     const raw = masked.slice(s, e);
     // Leading white space, Markdown heading marks and bold.
     const lead = /^[ \t]*(#{1,6}[ \t]+)?(\*\*)?[ \t]*/.exec(raw)![0];
     const indented = /^[ \t]/.test(raw) && !/^#/.test(raw.trimStart());
     let content = raw.slice(lead.length);
     let end = content.length;
-    while (end > 0 && /[\s*:]/.test(content[end - 1]!)) end--;
+    while (end > 0 && (isTrimSpace(content.charCodeAt(end - 1)) || content.charCodeAt(end - 1) === 42 || content.charCodeAt(end - 1) === 58)) end--;
     content = content.slice(0, end);
     if (!content || content.length > 48) continue;
     const start = s + lead.length;
@@ -93,6 +124,7 @@ export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set
     if (m) {
       // A numbered heading: its wording must name the section; the sentence-like are prose.
       if (/[,，]/.test(body) && body.length > 24) continue;
+      if (!anyPattern.test(body)) continue;
       matched = patterns.filter((p) => p.res.some((re) => re.test(body))).map((p) => p.decl);
       if (!matched.length) continue;
       cbody = compactText(body);

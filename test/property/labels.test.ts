@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { alignLabels, labelForms, occurrences, View, type LabelItem } from '../../server/src/core/parse/labels';
+import { alignLabels, FormDictionary, LabelIndex, labelForms, occurrences, View, type LabelItem } from '../../server/src/core/parse/labels';
 import { Compact, normalize } from '../../server/src/core/text';
 import './seed';
 
@@ -68,16 +68,18 @@ const label = fc.array(piece, { minLength: 1, maxLength: 5 }).map((xs) => xs.joi
 const textArb = fc.array(fc.oneof(piece, fc.constantFrom(' ', '\n', '\t')), { maxLength: 300, size: 'large' }).map((xs) => xs.join(''));
 const itemsArb = fc.array(fc.record({ labels: fc.array(label, { minLength: 1, maxLength: 3 }), weight: fc.constantFrom(0.5, 1) }), { minLength: 1, maxLength: 8, size: 'medium' });
 
-function view(text: string): View {
+/** A view of the whole text; the labels given are in the index's dictionary (found by its scan), others searched one by one. */
+function view(text: string, dictionary: string[][] = []): View {
   const norm = normalize(text);
-  return View.of(new Compact(norm, 0, norm.length), 0, norm.length);
+  const dict = new FormDictionary(dictionary.flatMap((l) => labelForms(l)));
+  return View.of(new LabelIndex(new Compact(norm, 0, norm.length), dict), 0, norm.length);
 }
 
 describe('property: label alignment, fast and as before', () => {
   it('occurrences: the same as the quadratic scan', () => {
     fc.assert(
-      fc.property(textArb, fc.array(label, { minLength: 1, maxLength: 4 }), (text, labels) => {
-        const v = view(text);
+      fc.property(textArb, fc.array(label, { minLength: 1, maxLength: 4 }), fc.boolean(), (text, labels, declared) => {
+        const v = view(text, declared ? [labels] : []);
         assert.deepEqual(occurrences(v, labels), occurrencesRef(v, labels));
       }),
       { numRuns: 500 },
@@ -86,8 +88,8 @@ describe('property: label alignment, fast and as before', () => {
 
   it('alignLabels: the same chain as the quadratic programme', () => {
     fc.assert(
-      fc.property(textArb, itemsArb, (text, its) => {
-        const v = view(text);
+      fc.property(textArb, itemsArb, fc.boolean(), (text, its, declared) => {
+        const v = view(text, declared ? its.map((x) => x.labels) : []);
         const items: LabelItem<number>[] = its.map((x, k) => ({ key: k, labels: x.labels, weight: x.weight }));
         assert.deepEqual(
           alignLabels(v, items).map((f) => ({ key: f.key, ci: f.ci, cj: f.cj })),
@@ -100,8 +102,8 @@ describe('property: label alignment, fast and as before', () => {
 
   it('2 MB of table rows without headings: linear, not quadratic', () => {
     const rows = '（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t1\t0\t0\t0\t0\t0\t1\n';
-    const v = view(rows.repeat(Math.ceil(2_000_000 / rows.length)));
     const items: LabelItem<number>[] = ['（一）予以公开', '1.属于国家秘密', '（七）总计'].map((l, k) => ({ key: k, labels: [l], weight: 1 }));
+    const v = view(rows.repeat(Math.ceil(2_000_000 / rows.length)), items.map((x) => x.labels));
     const t0 = performance.now();
     const chain = alignLabels(v, items);
     const ms = performance.now() - t0;

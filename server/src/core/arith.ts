@@ -35,10 +35,69 @@ export interface Arith {
   /** The cell to blame for a broken sum, or null when no single cell explains it. */
   culprit: Map<SumEval, Culprit | null>;
   /** Sums each cell lies on. */
-  sumsOf: Map<Cell, SumEval[]>;
+  readonly sumsOf: Map<Cell, SumEval[]>;
   /** Values that fill blank or invalid cells so that their sums hold, where the sums determine them. */
   fill: Map<Cell, number>;
-  rowOf: Map<Cell, Row>;
+  readonly rowOf: Map<Cell, Row>;
+}
+
+/**
+ * The arithmetic of one report. Which sums a cell lies on and which row it stands in are maps
+ * over every cell: they are built the first time they are asked for (most reports add up, and
+ * then nothing asks). Built, they are own fields, so a structured clone (a worker's result) keeps
+ * them; `restoreArith` gives the clone its methods back.
+ */
+class ArithResult implements Arith {
+  culprit = new Map<SumEval, Culprit | null>();
+  fill = new Map<Cell, number>();
+  private sumsOfMap: Map<Cell, SumEval[]> | null = null;
+  private rowOfMap: Map<Cell, Row> | null = null;
+  constructor(
+    readonly sums: SumEval[],
+    readonly broken: SumEval[],
+    private readonly blocks: Block[],
+  ) {}
+  get sumsOf(): Map<Cell, SumEval[]> {
+    if (!this.sumsOfMap) {
+      const m = new Map<Cell, SumEval[]>();
+      for (const ev of this.sums) {
+        for (const side of [ev.left, ev.right]) {
+          for (const c of side) {
+            if (!c) continue;
+            const list = m.get(c);
+            if (list) list.push(ev);
+            else m.set(c, [ev]);
+          }
+        }
+      }
+      this.sumsOfMap = m;
+    }
+    return this.sumsOfMap;
+  }
+  get rowOf(): Map<Cell, Row> {
+    if (!this.rowOfMap) {
+      const m = new Map<Cell, Row>();
+      for (const b of this.blocks) for (const r of b.rows) for (const c of r.cells) m.set(c, r);
+      this.rowOfMap = m;
+    }
+    return this.rowOfMap;
+  }
+  /** Builds the lazy maps, so that a structured clone carries them. */
+  complete(): this {
+    void this.sumsOf;
+    void this.rowOf;
+    return this;
+  }
+}
+
+/** A structured clone of an analysis (from a worker) with its methods back. */
+export function restoreArith(arith: Arith): Arith {
+  return Object.setPrototypeOf(arith, ArithResult.prototype) as Arith;
+}
+
+/** Builds an analysis' lazy maps before it is sent to another thread. */
+export function completeArith(arith: Arith): Arith {
+  return arith instanceof ArithResult ? arith.complete() : arith;
 }
 
 function known(c: Cell | undefined): c is Cell {
@@ -72,11 +131,10 @@ const sum = (cells: (Cell | undefined)[], values: Map<Cell, number>) =>
 
 export function analyse(report: Report): Arith {
   const sums: SumEval[] = [];
-  const sumsOf = new Map<Cell, SumEval[]>();
-  const rowOf = new Map<Cell, Row>();
-  const blocks: Block[] = report.tables.flatMap((t) => t.blocks);
+  const broken: SumEval[] = [];
+  const blocks: Block[] = [];
+  for (const t of report.tables) for (const b of t.blocks) blocks.push(b);
   for (const block of blocks) {
-    for (const r of block.rows) for (const c of r.cells) rowOf.set(c, r);
     const plan = planOf(block.decl);
     const n = block.decl.columns.length;
     const grid: (Cell | undefined)[] = new Array(block.decl.rows.length * n);
@@ -84,19 +142,25 @@ export function analyse(report: Report): Arith {
       const base = plan.rowIndex.get(r.decl.id)! * n;
       for (let k = 0; k < r.cells.length; k++) grid[base + k] = r.cells[k];
     }
-    const at = (i: number) => grid[i];
     for (let si = 0; si < block.decl.sums.length; si++) {
       const decl = block.decl.sums[si]!;
       const p = plan.sums[si]!;
-      const left = p.left.map(at);
-      const right = p.right.map(at);
-      const evaluable = left.every(known) && right.every(known);
+      const left = new Array<Cell | undefined>(p.left.length);
+      const right = new Array<Cell | undefined>(p.right.length);
+      let evaluable = true;
       let leftSum = 0;
       let rightSum = 0;
-      if (evaluable) {
-        for (const c of left) leftSum += c!.value!;
-        for (const c of right) rightSum += c!.value!;
+      for (let k = 0; k < p.left.length; k++) {
+        const c = (left[k] = grid[p.left[k]!]);
+        if (known(c)) leftSum += c.value!;
+        else evaluable = false;
       }
+      for (let k = 0; k < p.right.length; k++) {
+        const c = (right[k] = grid[p.right[k]!]);
+        if (known(c)) rightSum += c.value!;
+        else evaluable = false;
+      }
+      if (!evaluable) leftSum = rightSum = 0;
       const ev: SumEval = {
         decl,
         block,
@@ -106,23 +170,16 @@ export function analyse(report: Report): Arith {
         leftSum,
         rightSum,
         holds: evaluable && Math.abs(leftSum - rightSum) < 1e-9,
-        anchor: at(p.anchor),
+        anchor: grid[p.anchor],
       };
       sums.push(ev);
-      for (const side of [left, right]) {
-        for (const c of side) {
-          if (!c) continue;
-          const list = sumsOf.get(c);
-          if (list) list.push(ev);
-          else sumsOf.set(c, [ev]);
-        }
-      }
+      if (evaluable && !ev.holds) broken.push(ev);
     }
   }
-  const broken = sums.filter((s) => s.evaluable && !s.holds);
-  const fill = fillBlanks(sums, rowOf);
-  const culprit = localise(broken, sumsOf, rowOf, fill);
-  return { sums, broken, culprit, sumsOf, fill, rowOf };
+  const arith = new ArithResult(sums, broken, blocks);
+  arith.fill = fillBlanks(sums, arith);
+  arith.culprit = localise(broken, arith);
+  return arith;
 }
 
 /** The value `cell` needs for `s` to hold, the other cells as they are (or filled). */
@@ -133,9 +190,10 @@ export function solveFor(s: SumEval, cell: Cell, values: Map<Cell, number> = new
   return s.left.includes(cell) ? cur + (r - l) : cur + (l - r);
 }
 
-function localise(broken: SumEval[], sumsOf: Map<Cell, SumEval[]>, rowOf: Map<Cell, Row>, fill: Map<Cell, number>): Map<SumEval, Culprit | null> {
+function localise(broken: SumEval[], arith: Arith): Map<SumEval, Culprit | null> {
   const result = new Map<SumEval, Culprit | null>();
   if (!broken.length) return result;
+  const { sumsOf, rowOf, fill } = arith;
   const brokenSet = new Set(broken);
   const candidates: Culprit[] = [];
   const seen = new Set<Cell>();
@@ -177,11 +235,12 @@ function localise(broken: SumEval[], sumsOf: Map<Cell, SumEval[]>, rowOf: Map<Ce
 }
 
 /** Blank or invalid cells whose sums determine them, filled by propagation; all others none. */
-function fillBlanks(sums: SumEval[], rowOf: Map<Cell, Row>): Map<Cell, number> {
+function fillBlanks(sums: SumEval[], arith: Arith): Map<Cell, number> {
   const fill = new Map<Cell, number>();
   // Nothing to fill in a table without blank or invalid cells (the usual case).
   const needs = (c: Cell | undefined) => !!c && (c.state === 'blank' || c.state === 'invalid');
   if (!sums.some((s) => !s.evaluable && (s.left.some(needs) || s.right.some(needs)))) return fill;
+  const rowOf = arith.rowOf;
   const isKnown: (c: Cell | undefined) => boolean = known;
   // Cells the sums cannot determine: in a row that lacks cells (which column a cell stands in is a
   // guess there), or on a sum that cells filled together would break.

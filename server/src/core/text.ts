@@ -50,28 +50,49 @@ const FOLD_TABLE = (() => {
   return t;
 })();
 
-/** UTF-16 code units as a string, lone surrogates kept as they are (TextDecoder would replace them). */
-export function fromCodes(codes: Uint16Array): string {
-  return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+/**
+ * A buffer reused from one call to the next, grown as needed: a typed array allocated off the heap
+ * costs microseconds, more than reading a whole report. Each user has its own, and nothing that
+ * points into one outlives the call that filled it.
+ */
+export class Scratch {
+  private buf = Buffer.allocUnsafeSlow(0);
+  /** The units of `text` (at least `size` of them), copied into the buffer. */
+  units(text: string, size = text.length): Uint16Array {
+    const u = this.reserve(size);
+    this.buf.write(text, 0, 2 * text.length, 'utf16le');
+    return u;
+  }
+  /** Room for `size` units (old contents undefined). */
+  reserve(size: number): Uint16Array {
+    if (this.buf.length < 2 * size) this.buf = Buffer.allocUnsafeSlow(Math.max(2 * size, 2 * this.buf.length, 1024));
+    return new Uint16Array(this.buf.buffer, this.buf.byteOffset, this.buf.length >> 1);
+  }
+  /** Units [0, n) of the buffer as a string, lone surrogates kept (TextDecoder would replace them). */
+  string(n: number): string {
+    return this.buf.toString('utf16le', 0, 2 * n);
+  }
 }
 
 export function normalize(text: string): string {
   return normalizeLines(text).norm;
 }
 
+const normScratch = new Scratch();
+
 /**
  * The normalized text and its line starts, in one pass over the text's code units. The result is
  * always a flat string: a text built up by edits arrives as a rope, slow to read unit by unit.
  */
-export function normalizeLines(text: string): { norm: string; starts: number[]; codes: Uint16Array } {
+export function normalizeLines(text: string): { norm: string; starts: number[] } {
   const n = text.length;
-  const buf = Buffer.from(text, 'utf16le');
-  const codes = new Uint16Array(buf.buffer, buf.byteOffset, n);
+  const codes = normScratch.units(text);
   const starts = [0];
   for (let i = 0; i < n; i++) {
     const c = codes[i]!;
     if (c === 10) starts.push(i + 1);
-    else if (c > 127 || c === 13 || c === 12 || c === 11) {
+    // Han characters (most of a report) never fold: no table lookup for them.
+    else if ((c > 127 && (c < 0x4e00 || c > 0x9fff)) || c === 13 || c === 12 || c === 11) {
       const r = FOLD_TABLE[c]!;
       if (r !== 0) {
         codes[i] = r;
@@ -79,7 +100,7 @@ export function normalizeLines(text: string): { norm: string; starts: number[]; 
       }
     }
   }
-  return { norm: buf.toString('utf16le'), starts, codes };
+  return { norm: normScratch.string(n), starts };
 }
 
 /** Line starts of a normalized text (lines end at "\n"). */
@@ -137,6 +158,8 @@ export function isSpace(ch: string | undefined): boolean {
 /** Characters dropped from the compact form: white space and quotation marks. */
 const COMPACT_DROP = new Set([' ', '\t', '\n', '"', "'", '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '〈', '〉', '<', '>']);
 const COMPACT_MAP: Record<string, string> = { '、': '.', '。': '.', '【': '(', '】': ')', '〔': '(', '〕': ')' };
+const compactIn = new Scratch();
+const compactOut = new Scratch();
 /** The same as a table: 0 keeps a unit, 0xffff drops it, anything else replaces it. */
 export const COMPACT_TABLE = (() => {
   const t = new Uint16Array(65536);
@@ -151,42 +174,23 @@ export const COMPACT_TABLE = (() => {
  */
 export class Compact {
   readonly str: string;
-  /** str as code units. */
-  readonly codes: Uint16Array;
   /** offsets[i] = the normalized-text offset of str[i]. */
   readonly offsets: Int32Array;
-  /** `units`, when given, are norm's code units (read faster than the string). */
-  constructor(norm: string, readonly from: number, readonly to: number, skip?: (offset: number) => boolean, units?: Uint16Array) {
-    const codes = new Uint16Array(Math.max(0, to - from));
-    const offs = new Int32Array(codes.length);
+  constructor(norm: string, readonly from: number, readonly to: number, skip?: (offset: number) => boolean) {
+    const size = Math.max(0, to - from);
+    const offs = new Int32Array(size);
+    const units = compactIn.units(norm);
+    const codes = compactOut.reserve(size);
     let k = 0;
-    if (skip) {
-      for (let i = from; i < to; i++) {
-        const c = norm.charCodeAt(i);
-        const m = COMPACT_TABLE[c]!;
-        if (m === 0xffff || skip(i)) continue;
-        codes[k] = m === 0 ? c : m;
-        offs[k++] = i;
-      }
-    } else if (units) {
-      for (let i = from; i < to; i++) {
-        const c = units[i]!;
-        const m = COMPACT_TABLE[c]!;
-        if (m === 0xffff) continue;
-        codes[k] = m === 0 ? c : m;
-        offs[k++] = i;
-      }
-    } else {
-      for (let i = from; i < to; i++) {
-        const c = norm.charCodeAt(i);
-        const m = COMPACT_TABLE[c]!;
-        if (m === 0xffff) continue;
-        codes[k] = m === 0 ? c : m;
-        offs[k++] = i;
-      }
+    for (let i = from; i < to; i++) {
+      const c = units[i]!;
+      // Han characters are kept as they are: no table lookup for them.
+      const m = c >= 0x4e00 && c <= 0x9fff ? 0 : COMPACT_TABLE[c]!;
+      if (m === 0xffff || (skip && skip(i))) continue;
+      codes[k] = m === 0 ? c : m;
+      offs[k++] = i;
     }
-    this.codes = codes.subarray(0, k);
-    this.str = fromCodes(this.codes);
+    this.str = compactOut.string(k);
     this.offsets = offs.subarray(0, k);
   }
   /** The normalized-text range [start, end) of compact range [i, j). */
@@ -214,15 +218,13 @@ export function compactText(norm: string): string {
   // Most short texts (heading bodies) have nothing to drop or replace: the text itself.
   while (i < n && COMPACT_TABLE[norm.charCodeAt(i)] === 0) i++;
   if (i === n) return norm;
-  const codes = new Uint16Array(n);
-  let k = 0;
-  for (let j = 0; j < i; j++) codes[k++] = norm.charCodeAt(j);
+  let out = norm.slice(0, i);
   for (; i < n; i++) {
     const c = norm.charCodeAt(i);
     const m = COMPACT_TABLE[c]!;
-    if (m !== 0xffff) codes[k++] = m === 0 ? c : m;
+    if (m !== 0xffff) out += String.fromCharCode(m === 0 ? c : m);
   }
-  return fromCodes(codes.subarray(0, k));
+  return out;
 }
 
 /** The compact form of a label as declared (same folding as `Compact`). */

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, looksLikeReport, type CheckResult, type Config } from '../core';
+import { completeArith, restoreArith } from '../core/arith';
 import { Lines } from '../core/text';
 import { configKey } from './settings';
 
@@ -209,8 +210,9 @@ export class BackgroundChecker {
       if (!job || job.id !== m.id) return;
       this.job = null;
       if (m.result) {
-        // Structured cloning keeps the data, not the class: the line index gets its methods back.
+        // Structured cloning keeps the data, not the classes: the line index and the analysis get their methods back.
         Object.setPrototypeOf(m.result.report.lines, Lines.prototype);
+        restoreArith(m.result.arith);
         job.resolve(m.result);
       } else job.reject(new Error(m.error ?? 'check failed'));
     });
@@ -230,7 +232,9 @@ export const CHECK_WORKER_ROLE = 'nianbao-background-check';
 export function runCheckWorker(port: MessagePort): void {
   port.on('message', ({ id, text, config }: { id: number; text: string; config: Config }) => {
     try {
-      port.postMessage({ id, result: check(text, { config }) });
+      const result = check(text, { config });
+      completeArith(result.arith);
+      port.postMessage({ id, result });
     } catch (e) {
       port.postMessage({ id, error: (e as Error).message });
     }

@@ -4,6 +4,7 @@ import type { FormatDecl, FormatId, SectionDecl } from '../formats/types';
 import type { Block, Range, Report, Section, Table, YearMention } from '../model';
 import { Compact, Lines, normalizeLines } from '../text';
 import { findDebris } from './debris';
+import { dictionaryOf, LabelIndex } from './labels';
 import { chooseHeadings, findHeadingCandidates, type HeadingCandidate } from './sections';
 import { parseActiveTable, parseBlock, parseSingleTable, slotsOf, type ParseContext } from './tables';
 
@@ -15,7 +16,7 @@ export interface ParseOptions {
 const YEAR_RE = /(\d{4,6})\s*年(?!\s*\d{1,2}\s*月)/;
 
 export function parse(text: string, options: ParseOptions = {}): Report {
-  const { norm, starts, codes } = normalizeLines(text);
+  const { norm, starts } = normalizeLines(text);
   const rawLines = new Lines(norm, starts);
   const debris = findDebris(text, norm, rawLines);
   const masked = debris.masked;
@@ -23,8 +24,8 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   const lines = debris.masked === norm ? rawLines : new Lines(masked, rawLines.starts);
   const formats: FormatDecl[] = ALL_FORMATS;
   const ignored = debris.ignoredLines;
-  const compact = new Compact(masked, 0, masked.length, ignored.size ? ignoredOffsets(lines, ignored) : undefined, masked === norm ? codes : undefined);
-  const ctx: ParseContext = { text: masked, lines, ignored, formats, compact };
+  const compact = new Compact(masked, 0, masked.length, ignored.size ? ignoredOffsets(lines, ignored) : undefined);
+  const ctx: ParseContext = { text: masked, lines, ignored, formats, labels: new LabelIndex(compact, dictionaryOf(ALL_FORMATS)) };
 
   // ------------------------------------------------------------ sections
   const cands = findHeadingCandidates(masked, lines, debris.ignoredLines, formats);

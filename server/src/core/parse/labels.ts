@@ -3,28 +3,159 @@
  * line breaks inside labels, numbering variants and missing rows: every occurrence of every label is
  * a candidate, and the chosen ones are the longest increasing chain (a small alignment).
  */
-import { compactLabel, type Compact } from '../text';
+import { compactLabel, Scratch, type Compact } from '../text';
+import type { FormatDecl } from '../formats/types';
 
-/** A stretch [from, to) of the document's compact text, searched as its own string. */
-export class View {
-  readonly str: string;
-  private constructor(
+const NONE: number[] = [];
+const indexScratch = new Scratch();
+const BUCKETS = 1 << 16;
+function hash3(a: number, b: number, c: number): number {
+  return (a * 961 + b * 31 + c) & (BUCKETS - 1);
+}
+
+/**
+ * Where the forms of declared labels occur in a document's compact text: every form the formats
+ * declare is found in one scan, bucketed by its first three units; any other form (and those
+ * shorter than three units) by a search of its own, the first time it is asked for.
+ */
+export class LabelIndex {
+  private readonly found: readonly (readonly number[])[];
+  private readonly others = new Map<string, number[]>();
+  constructor(
     readonly compact: Compact,
-    readonly from: number,
+    readonly dict: FormDictionary = FormDictionary.EMPTY,
   ) {
-    this.str = '';
+    this.found = dict.scan(indexScratch.units(compact.str), compact.str.length);
   }
-  static of(compact: Compact, fromOffset: number, toOffset: number): View {
-    const v = new View(compact, compact.indexAt(fromOffset));
-    (v as { str: string }).str = compact.str.slice(v.from, compact.indexAt(toOffset));
-    return v;
+  /** The compact indices where `form` starts, in increasing order (`id`: its id in the dictionary, if known). */
+  positions(form: string, id = this.dict.idOf(form)): readonly number[] {
+    if (id !== -1) return this.found[id]!;
+    let p = this.others.get(form);
+    if (!p) {
+      p = [];
+      const str = this.compact.str;
+      for (let i = str.indexOf(form); i !== -1; i = str.indexOf(form, i + 1)) p.push(i);
+      this.others.set(form, p);
+    }
+    return p;
+  }
+}
+
+/** Forms of three units or more, bucketed by a hash of their first three units. */
+export class FormDictionary {
+  static readonly EMPTY = new FormDictionary([]);
+  private readonly ids = new Map<string, number>();
+  private readonly forms: string[] = [];
+  /** bucket h holds forms order[start[h] .. start[h + 1]). */
+  private readonly start = new Int32Array(BUCKETS + 1);
+  private readonly order: Int32Array;
+  /** One bit per bucket, set when it holds a form: a small table the scan tests first. */
+  private readonly used = new Uint32Array(BUCKETS >> 5);
+  constructor(forms: Iterable<string>) {
+    for (const f of forms) if (f.length >= 3 && !this.ids.has(f)) this.ids.set(f, this.forms.push(f) - 1);
+    const hashes = this.forms.map((f) => hash3(f.charCodeAt(0), f.charCodeAt(1), f.charCodeAt(2)));
+    for (const h of hashes) this.start[h + 1]!++;
+    for (let h = 0; h < BUCKETS; h++) this.start[h + 1]! += this.start[h]!;
+    const next = this.start.slice(0, BUCKETS);
+    this.order = new Int32Array(this.forms.length);
+    hashes.forEach((h, f) => {
+      this.order[next[h]!++] = f;
+      this.used[h >> 5]! |= 1 << (h & 31);
+    });
+  }
+  idOf(form: string): number {
+    return this.ids.get(form) ?? -1;
+  }
+  private readonly lists = new WeakMap<readonly string[], { forms: string[]; ids: number[] }>();
+  /** The forms of a list of labels, longest first, with their ids (-1: not in the dictionary). */
+  resolve(labels: readonly string[]): { forms: string[]; ids: number[] } {
+    let r = this.lists.get(labels);
+    if (!r) {
+      const forms = formsOf(labels);
+      this.lists.set(labels, (r = { forms, ids: forms.map((f) => this.idOf(f)) }));
+    }
+    return r;
+  }
+  /** Every occurrence of every form in `codes`: one list of start indices per form id. */
+  scan(codes: Uint16Array, n: number): number[][] {
+    // Most forms do not occur: they share one empty list until they do.
+    const out: number[][] = new Array<number[]>(this.forms.length).fill(NONE);
+    if (!this.forms.length) return out;
+    const { start, order, forms, used } = this;
+    for (let i = 0; i + 2 < n; i++) {
+      const h = hash3(codes[i]!, codes[i + 1]!, codes[i + 2]!);
+      if ((used[h >> 5]! & (1 << (h & 31))) === 0) continue;
+      const b0 = start[h]!;
+      const b1 = start[h + 1]!;
+      for (let b = b0; b < b1; b++) {
+        const f = order[b]!;
+        const form = forms[f]!;
+        const m = form.length;
+        if (i + m > n) continue;
+        let k = 0;
+        while (k < m && codes[i + k] === form.charCodeAt(k)) k++;
+        if (k === m) {
+          if (out[f] === NONE) out[f] = [];
+          out[f]!.push(i);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+const DICTIONARIES = new WeakMap<readonly FormatDecl[], FormDictionary>();
+
+/** The dictionary of every label, heading, header word, marker and anchor the formats declare. */
+export function dictionaryOf(formats: readonly FormatDecl[]): FormDictionary {
+  let d = DICTIONARIES.get(formats);
+  if (!d) {
+    const labels = new Set<string>();
+    const add = (xs: readonly string[]) => xs.forEach((x) => labels.add(x));
+    for (const f of formats) {
+      for (const t of f.tables) add(t.anchors);
+      for (const blocks of Object.values(f.blocks)) {
+        for (const b of blocks) {
+          for (const r of b.rows) add(r.labels);
+          for (const g of b.groups) add(g.labels);
+          add(b.heading);
+          add(b.header);
+          add(b.markers);
+          for (const g of b.groupedLayout ?? []) add(g.labels);
+        }
+      }
+    }
+    d = new FormDictionary([...labels].flatMap((l) => labelForms([l])));
+    DICTIONARIES.set(formats, d);
+  }
+  return d;
+}
+
+/** A stretch [from, to) of the document's compact text. */
+export class View {
+  private constructor(
+    readonly index: LabelIndex,
+    /** Compact indices. */
+    readonly from: number,
+    readonly to: number,
+  ) {}
+  static of(index: LabelIndex, fromOffset: number, toOffset: number): View {
+    const c = index.compact;
+    return new View(index, c.indexAt(fromOffset), c.indexAt(toOffset));
+  }
+  get length(): number {
+    return Math.max(0, this.to - this.from);
+  }
+  /** The view's compact text (for tests: the parser reads the index). */
+  get str(): string {
+    return this.index.compact.str.slice(this.from, this.to);
   }
   /** The normalized-text range of view range [i, j). */
   range(i: number, j: number): [number, number] {
-    return this.compact.range(i + this.from, j + this.from);
+    return this.index.compact.range(i + this.from, j + this.from);
   }
   offset(i: number): number {
-    return this.compact.offsets[i + this.from]!;
+    return this.index.compact.offsets[i + this.from]!;
   }
 }
 
@@ -62,46 +193,115 @@ export function labelForms(labels: string[]): string[] {
 }
 
 const formCache = new Map<string, string[]>();
-function formsOf(labels: string[]): string[] {
+const listForms = new WeakMap<readonly string[], string[]>();
+/** The forms of a list of labels: declared lists are looked up by identity, others by their text. */
+export function formsOf(labels: readonly string[]): string[] {
+  let f = listForms.get(labels);
+  if (f) return f;
   const key = labels.join('\u0000');
-  let f = formCache.get(key);
+  f = formCache.get(key);
   if (!f) {
-    f = labelForms(labels);
+    f = labelForms([...labels]);
     // Labels come from the declarations: the cache stays as small as they are.
     if (formCache.size < 4096) formCache.set(key, f);
   }
+  listForms.set(labels, f);
   return f;
 }
 
-/** All occurrences of any form of `labels` in the compact text, longest form first at each position. */
-export function occurrences(compact: View, labels: string[], from = 0, to = compact.str.length): [number, number][] {
-  const out: [number, number][] = [];
-  const forms = formsOf(labels);
-  // Where each occurrence found starts, and where it ends. Forms come longest first, so an
-  // occurrence that covers a position starts less than the longest form's length before it.
-  const ends = new Map<number, number>();
-  const longest = forms[0]?.length ?? 0;
-  const inside = (i: number) => {
-    for (let a = i - 1; a > i - longest && a >= 0; a--) if ((ends.get(a) ?? -1) > i) return true;
+/** A one-label list, the same array each time (lists are looked up by identity). */
+const singles = new Map<string, readonly string[]>();
+export function single(label: string): readonly string[] {
+  let l = singles.get(label);
+  if (!l) {
+    l = [label];
+    if (singles.size < 4096) singles.set(label, l);
+  }
+  return l;
+}
+
+/** The first index in a sorted list whose value is >= x. */
+function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The occurrences taken so far, to tell whether one covers a position. Forms come longest first,
+ * so a covering occurrence starts less than the longest form's length before it; few occurrences
+ * are checked one by one, many (a draft pasted many times over) through a map of their starts.
+ */
+class Taken {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private map: Map<number, number> | null = null;
+  constructor(private readonly longest: number) {}
+  /** Whether an occurrence taken starts at i or covers it. */
+  covers(i: number): boolean {
+    const map = this.map;
+    if (map) {
+      if (map.has(i)) return true;
+      for (let a = i - 1; a > i - this.longest && a >= 0; a--) if ((map.get(a) ?? -1) > i) return true;
+      return false;
+    }
+    for (let k = 0; k < this.starts.length; k++) if (this.starts[k]! <= i && this.ends[k]! > i) return true;
     return false;
-  };
-  const str = compact.str;
-  for (const f of forms) {
-    let i = str.indexOf(f, from);
-    while (i !== -1 && i + f.length <= to) {
+  }
+  add(i: number, j: number): void {
+    if (this.map) {
+      this.map.set(i, j);
+      return;
+    }
+    this.starts.push(i);
+    this.ends.push(j);
+    if (this.starts.length > 16) this.map = new Map(this.starts.map((x, k) => [x, this.ends[k]!]));
+  }
+}
+
+/** All occurrences of any form of `labels` in the view [from, to), longest form first at each position. */
+export function occurrences(view: View, labels: readonly string[], from = 0, to = view.length): [number, number][] {
+  const out: [number, number][] = [];
+  const { forms, ids } = view.index.dict.resolve(labels);
+  const base = view.from;
+  const lo = base + Math.max(0, from);
+  const hi = base + Math.min(to, view.length);
+  if (forms.length === 1) {
+    // One form: its occurrences in order, each that overlaps the one taken before it skipped.
+    const f = forms[0]!;
+    const at = view.index.positions(f, ids[0]!);
+    let taken = -1;
+    for (let p = lowerBound(at, lo); p < at.length && at[p]! + f.length <= hi; p++) {
+      const i = at[p]! - base;
+      if (taken !== -1 && taken + f.length > i) continue;
+      out.push([i, i + f.length]);
+      taken = i;
+    }
+    return out;
+  }
+  const taken = new Taken(forms[0]?.length ?? 0);
+  for (let k = 0; k < forms.length; k++) {
+    const f = forms[k]!;
+    const at = view.index.positions(f, ids[k]!);
+    for (let p = lowerBound(at, lo); p < at.length && at[p]! + f.length <= hi; p++) {
+      const i = at[p]! - base;
       // Skip a shorter form inside a longer one already found here.
-      if (!ends.has(i) && !inside(i)) {
+      if (!taken.covers(i)) {
         out.push([i, i + f.length]);
-        ends.set(i, i + f.length);
+        taken.add(i, i + f.length);
       }
-      i = str.indexOf(f, i + 1);
     }
   }
-  return out.sort((a, b) => a[0] - b[0]);
+  return out.length > 1 ? out.sort((a, b) => a[0] - b[0]) : out;
 }
 
 /** Chooses at most one occurrence per item so that positions increase, maximising the total weight. */
-export function alignLabels<T>(compact: View, items: LabelItem<T>[], from = 0, to = compact.str.length): FoundLabel<T>[] {
+export function alignLabels<T>(compact: View, items: LabelItem<T>[], from = 0, to = compact.length): FoundLabel<T>[] {
   interface Cand {
     item: number;
     i: number;

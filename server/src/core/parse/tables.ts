@@ -1,18 +1,17 @@
 /** Tables: 表二's article blocks, 表三 and 表四, each parsed against every format's variant of it. */
 import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } from '../formats/types';
 import type { Block, GroupLabel, Range, Row, Table } from '../model';
-import type { Compact } from '../text';
 import { collectSlots, isValueLike, makeCell, type Slot, type SlotContext } from './cells';
-import { alignLabels, occurrences, View, type LabelItem } from './labels';
+import { alignLabels, occurrences, single, View, type LabelIndex, type LabelItem } from './labels';
 
 export interface ParseContext extends SlotContext {
   formats: FormatDecl[];
-  /** The whole document without white space and debris lines, built once. */
-  compact: Compact;
+  /** Where the declared labels stand in the whole document without white space and debris lines, built once. */
+  labels: LabelIndex;
 }
 
 function compactOf(ctx: ParseContext, from: number, to: number): View {
-  return View.of(ctx.compact, from, to);
+  return View.of(ctx.labels, from, to);
 }
 
 type Item = { kind: 'row'; row: RowDecl } | { kind: 'group'; id: string };
@@ -49,7 +48,7 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
   const groups: GroupLabel[] = [];
   let fits = 0;
   let markers = 0;
-  for (const m of decl.markers) if (occurrences(compact, [m]).length) markers++;
+  for (const m of decl.markers) if (occurrences(compact, single(m)).length) markers++;
 
   if (decl.unlabelled) {
     const row = parseUnlabelled(ctx, decl, compact, to);
@@ -92,11 +91,19 @@ function buildRow(rdecl: RowDecl, decl: BlockDecl, label: Range, res: ReturnType
   return { decl: rdecl, label, cells, range: [label[0], Math.max(label[1], last)], ambiguous: res.ambiguous };
 }
 
+const DISTINCTIVE = new WeakMap<BlockDecl, string[]>();
+/** The header words that open 表四's header (结果维持…), not the 行政复议 prose may name too. */
+function distinctiveHeader(decl: BlockDecl): string[] {
+  let words = DISTINCTIVE.get(decl);
+  if (!words) DISTINCTIVE.set(decl, (words = decl.header.filter((w) => w.length >= 4 && !/^行政/.test(w))));
+  return words;
+}
+
 /** 表四: one row of numbers under a header whose cells are often split one character per line. */
 function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: View, to: number) {
   const words = decl.header;
   // The header starts at its first distinctive word (结果维持); prose before it may name 行政复议 too.
-  const anchors = occurrences(compact, words.filter((w) => w.length >= 4 && !/^行政/.test(w)));
+  const anchors = occurrences(compact, distinctiveHeader(decl));
   if (!anchors.length) return null;
   const headerStart = anchors[0]![0];
   const all = occurrences(compact, words, headerStart).filter(([i]) => i >= headerStart);
@@ -184,7 +191,7 @@ export function chooseVariant(parses: BlockParse[], preferred: FormatId | null):
 function parseVariants(ctx: ParseContext, variants: BlockDecl[], from: number, to: number, heading: Range | null, preferred: FormatId | null): Block {
   if (variants.length > 1) {
     const view = compactOf(ctx, from, to);
-    const counts = variants.map((v) => v.markers.filter((m) => occurrences(view, [m]).length).length);
+    const counts = variants.map((v) => v.markers.filter((m) => occurrences(view, single(m)).length).length);
     const max = Math.max(...counts);
     if (max > 0 && counts.filter((c) => c === max).length === 1) {
       const p = parseBlock(ctx, variants[counts.indexOf(max)]!, from, to, heading);
@@ -252,7 +259,7 @@ export function parseSingleTable(ctx: ParseContext, decl: TableDecl, from: numbe
   let start = block.range[0];
   const compact = compactOf(ctx, from, block.range[0]);
   for (const a of decl.anchors) {
-    const occ = occurrences(compact, [a]);
+    const occ = occurrences(compact, single(a));
     if (occ.length) start = Math.min(start, compact.range(occ[0]![0], occ[0]![1])[0]);
   }
   block.range = [start, block.range[1]];

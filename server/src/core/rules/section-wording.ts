@@ -2,6 +2,13 @@ import { msg } from '../i18n';
 import { compactLabel } from '../text';
 import type { Rule } from './types';
 
+const compacted = new Map<string, string>();
+function compactCanonical(heading: string): string {
+  let c = compacted.get(heading);
+  if (c === undefined) compacted.set(heading, (c = compactLabel(heading)));
+  return c;
+}
+
 export const sectionWording: Rule = {
   id: 'section.wording',
   name: msg('章节标题措辞不规范', 'Non-canonical section heading'),
@@ -22,7 +29,7 @@ export const sectionWording: Rule = {
       const h = s.heading;
       if (!h) continue;
       const canonical = s.decl.canonical;
-      if (compactLabel(h.text) === compactLabel(canonical) && h.text.replace(/\s+/g, '') === canonical) continue;
+      if (h.text.replace(/\s+/g, '') === canonical && compactLabel(h.text) === compactCanonical(canonical)) continue;
       const misnumbered = h.number !== s.decl.number;
       out.push({
         range: h.range,

@@ -1,7 +1,7 @@
 import { msg } from '../i18n';
 import { REVIEW_HEADER } from './examples';
 import type { Rule } from './types';
-import { allCells, cellName, fillText, fmt, visibleRange } from './util';
+import { cellName, cellsWhere, fillText, fmt, visibleRange } from './util';
 
 export const tableCellBlank: Rule = {
   id: 'table.cell-blank',
@@ -36,7 +36,7 @@ export const tableCellBlank: Rule = {
         }
       }
     }
-    for (const { row, cell } of allCells(report)) {
+    for (const { row, cell } of cellsWhere(report, (c) => c.state === 'blank')) {
       if (cell.state !== 'blank') continue;
       const name = cellName(row, cell);
       const v = arith.fill.get(cell);

@@ -1,7 +1,7 @@
 import { msg } from '../i18n';
 import { REVIEW_HEADER } from './examples';
 import type { Rule } from './types';
-import { allCells, cellName, fmt } from './util';
+import { cellName, cellsWhere, fmt } from './util';
 
 const PLACEHOLDER = /^(—+|-+|\/|无|空|\\|×|x|X|N\/?A|n\/a|\*)$/;
 
@@ -18,7 +18,7 @@ export const tableCellInvalid: Rule = {
   },
   check({ report, arith }) {
     const out: ReturnType<Rule['check']> = [];
-    for (const { row, cell } of allCells(report)) {
+    for (const { row, cell } of cellsWhere(report, (c) => c.state === 'invalid')) {
       if (cell.state !== 'invalid') continue;
       const name = cellName(row, cell);
       const v = arith.fill.get(cell);

@@ -1,6 +1,6 @@
 import { msg } from '../i18n';
 import type { Rule } from './types';
-import { allCells, cellName, fmt } from './util';
+import { cellName, cellsWhere, fmt } from './util';
 
 export const tableSign: Rule = {
   id: 'table.sign',
@@ -15,7 +15,7 @@ export const tableSign: Rule = {
   },
   check({ report }) {
     const out: ReturnType<Rule['check']> = [];
-    for (const { row, cell } of allCells(report)) {
+    for (const { row, cell } of cellsWhere(report, (c) => c.col.kind === 'signed')) {
       if (cell.col.kind !== 'signed' || cell.state !== 'ok' || cell.value === null) continue;
       const name = cellName(row, cell);
       const v = cell.value;

@@ -1,6 +1,6 @@
 import { msg } from '../i18n';
 import type { Rule } from './types';
-import { allCells, cellName, fmt } from './util';
+import { cellName, cellsWhere, fmt } from './util';
 
 const TO_WAN: Record<string, number> = { 元: 1 / 10000, 万元: 1, 亿元: 10000 };
 
@@ -20,7 +20,7 @@ export const tableUnit: Rule = {
   },
   check({ report }) {
     const out: ReturnType<Rule['check']> = [];
-    for (const { row, cell } of allCells(report)) {
+    for (const { row, cell } of cellsWhere(report, (c) => c.col.kind === 'money')) {
       if (cell.col.kind !== 'money' || cell.state !== 'ok' || !cell.col.unit) continue;
       const name = cellName(row, cell);
       const unit = cell.col.unit;

@@ -32,33 +32,48 @@ function narrativeOnly(report: Report): string {
 }
 
 /**
- * The matches of a pattern near its key words only: a claim's patterns all contain one, and trying
- * them at every digit of a long text is slow. Windows wide enough for any claim, merged where they
- * overlap, never starting inside a number.
+ * Where a claim's patterns are tried: near its key words only (a claim's patterns all contain one,
+ * and trying them at every digit of a long text is slow). Windows wide enough for any claim,
+ * merged where they overlap, never starting inside a number.
  */
-function* matchesNear(text: string, source: string, keys: string[]): Generator<RegExpMatchArray> {
-  const windows: [number, number][] = [];
-  for (const key of keys) for (let i = text.indexOf(key); i !== -1; i = text.indexOf(key, i + 1)) windows.push([Math.max(0, i - 60), Math.min(text.length, i + key.length + 60)]);
-  windows.sort((a, b) => a[0] - b[0]);
+function windowsNear(text: string, keys: string[]): [number, number][] {
+  const found: [number, number][] = [];
+  for (const key of keys) for (let i = text.indexOf(key); i !== -1; i = text.indexOf(key, i + 1)) found.push([Math.max(0, i - 60), Math.min(text.length, i + key.length + 60)]);
+  if (found.length > 1) found.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
   let last = -1;
-  for (let k = 0; k < windows.length; k++) {
-    let [from, to] = windows[k]!;
-    while (k + 1 < windows.length && windows[k + 1]![0] <= to) to = Math.max(to, windows[++k]![1]);
+  for (let k = 0; k < found.length; k++) {
+    let [from, to] = found[k]!;
+    while (k + 1 < found.length && found[k + 1]![0] <= to) to = Math.max(to, found[++k]![1]);
     from = Math.max(from, last);
-    while (from > 0 && /[\d零一二两三四五六七八九十百]/.test(text[from - 1]!)) from--;
-    for (const m of text.slice(from, to).matchAll(re(source))) {
-      m.index! += from;
-      yield m;
-    }
+    while (from > 0 && NUMERAL.test(text[from - 1]!)) from--;
+    out.push([from, to]);
     last = to;
   }
+  return out;
+}
+const NUMERAL = /[\d零一二两三四五六七八九十百]/;
+
+/** The matches of a pattern in the windows, with their indices in the whole text. */
+function matchesIn(text: string, source: string, windows: [number, number][]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const r = re(source);
+  for (const [from, to] of windows) {
+    const part = text.slice(from, to);
+    r.lastIndex = 0;
+    for (let m = r.exec(part); m; m = r.exec(part)) {
+      if (m[0] === '') r.lastIndex++;
+      m.index += from;
+      out.push(m);
+    }
+  }
+  return out;
 }
 
 const compiled = new Map<string, RegExp>();
 function re(source: string): RegExp {
   let r = compiled.get(source);
   if (!r) compiled.set(source, (r = new RegExp(source, 'g')));
-  r.lastIndex = 0;
   return r;
 }
 
@@ -88,8 +103,9 @@ export const textTableMismatch: Rule = {
     for (const claim of TEXT_CLAIMS) {
       const sum = tableSum(report, claim.cells);
       if (!sum) continue;
+      const windows = windowsNear(text, claim.keys);
       for (const source of claim.patterns) {
-        for (const m of matchesNear(text, source, claim.keys)) {
+        for (const m of matchesIn(text, source, windows)) {
           const n = m.groups!.n!;
           const at = m.index! + m[0].lastIndexOf(n, m[0].length);
           if (inTable(at) || seen.has(at)) continue;
@@ -116,8 +132,9 @@ export const textTableMismatch: Rule = {
     for (const claim of NONE_CLAIMS) {
       const sum = tableSum(report, claim.cells);
       if (!sum || sum.value === 0) continue;
+      const windows = windowsNear(text, claim.keys);
       for (const source of claim.patterns) {
-        for (const m of matchesNear(text, source, claim.keys)) {
+        for (const m of matchesIn(text, source, windows)) {
           if (inTable(m.index!)) continue;
           out.push({
             range: [m.index!, m.index! + m[0].length],

@@ -40,9 +40,10 @@ export function rowOf(arith: Arith, cell: Cell): Row | undefined {
   return arith.rowOf.get(cell);
 }
 
-export function allCells(report: Report): { row: Row; cell: Cell }[] {
+/** The cells that pass `keep`, with their rows (a rule reads a few of a report's hundreds of cells). */
+export function cellsWhere(report: Report, keep: (cell: Cell) => boolean): { row: Row; cell: Cell }[] {
   const out: { row: Row; cell: Cell }[] = [];
-  for (const t of report.tables) for (const b of t.blocks) for (const r of b.rows) for (const c of r.cells) out.push({ row: r, cell: c });
+  for (const t of report.tables) for (const b of t.blocks) for (const r of b.rows) for (const c of r.cells) if (keep(c)) out.push({ row: r, cell: c });
   return out;
 }
 

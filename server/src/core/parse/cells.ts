@@ -5,7 +5,7 @@
  */
 import type { ColumnDecl } from '../formats/types';
 import type { Cell, Range } from '../model';
-import type { Lines } from '../text';
+import { isTrimSpace, type Lines } from '../text';
 
 export interface Slot {
   range: Range;
@@ -61,47 +61,51 @@ interface Piece {
   piped: boolean;
 }
 
+/** A piece [s, e) with its trimmed range (spaces and tabs). */
+function piece(text: string, s: number, e: number, piped: boolean): Piece {
+  let ts = s;
+  let te = e;
+  while (ts < te && (text.charCodeAt(ts) === 32 || text.charCodeAt(ts) === 9)) ts++;
+  while (te > ts && (text.charCodeAt(te - 1) === 32 || text.charCodeAt(te - 1) === 9)) te--;
+  return { start: s, end: e, ts, te, piped };
+}
+
 /** Splits [from, to) of one line into pieces at tabs, pipes and runs of two or more spaces. */
 export function splitPieces(text: string, from: number, to: number): Piece[] {
   const out: Piece[] = [];
   let s = from;
   let piped = false;
-  const push = (e: number, nextPiped: boolean) => {
-    let ts = s;
-    let te = e;
-    while (ts < te && (text[ts] === ' ' || text[ts] === '\t')) ts++;
-    while (te > ts && (text[te - 1] === ' ' || text[te - 1] === '\t')) te--;
-    out.push({ start: s, end: e, ts, te, piped: piped || nextPiped });
-    piped = nextPiped;
-  };
   let i = from;
   while (i < to) {
-    const ch = text[i];
-    if (ch === '\t' || ch === '|') {
-      push(i, ch === '|');
+    const ch = text.charCodeAt(i);
+    if (ch === 9 || ch === 124) {
+      out.push(piece(text, s, i, piped || ch === 124));
+      piped = ch === 124;
       s = i + 1;
       i++;
-    } else if (ch === ' ' && text[i + 1] === ' ') {
+    } else if (ch === 32 && text.charCodeAt(i + 1) === 32) {
       let j = i;
-      while (j < to && text[j] === ' ') j++;
+      while (j < to && text.charCodeAt(j) === 32) j++;
       // Two or more spaces inside a piece separate cells, but not at the piece's edges.
-      if (i > s && j < to && text[j] !== '\t' && text[j] !== '|') {
-        push(i, false);
+      if (i > s && j < to && text.charCodeAt(j) !== 9 && text.charCodeAt(j) !== 124) {
+        out.push(piece(text, s, i, piped));
+        piped = false;
         s = j;
       }
       i = j;
     } else i++;
   }
-  push(to, false);
+  out.push(piece(text, s, to, piped));
   return out;
 }
 
-/** Splits a piece of number tokens separated by single spaces ("5 0 00 0 16") into its tokens. */
-function spacedTokens(text: string, p: Piece): Piece[] | null {
-  const t = text.slice(p.ts, p.te);
+const SPACED_TOKEN = /^[+-]?\d+(\.\d+)?$/;
+
+/** Splits a piece `t` of number tokens separated by single spaces ("5 0 00 0 16") into its tokens. */
+function spacedTokens(text: string, p: Piece, t: string): Piece[] | null {
   if (!t.includes(' ')) return null;
   const toks = t.split(/ +/);
-  if (toks.length < 2 || !toks.every((x) => /^[+-]?\d+(\.\d+)?$/.test(x))) return null;
+  if (toks.length < 2 || !toks.every((x) => SPACED_TOKEN.test(x))) return null;
   const out: Piece[] = [];
   let pos = p.ts;
   for (const tok of toks) {
@@ -112,17 +116,31 @@ function spacedTokens(text: string, p: Piece): Piece[] | null {
   return out;
 }
 
-function toSlot(text: string, p: Piece, spaced = false): Slot {
-  const raw = text.slice(p.ts, p.te);
-  if (raw === '') {
-    // A blank cell: its range is the white space between its separators.
-    return { range: [p.start, p.end], raw: '', blank: true, piped: p.piped, spaced };
-  }
+/** The slot of a piece whose trimmed text is `raw`. */
+function slotOf(p: Piece, raw: string, spaced: boolean): Slot {
+  // A blank cell: its range is the white space between its separators.
+  if (raw === '') return { range: [p.start, p.end], raw: '', blank: true, piped: p.piped, spaced };
   return { range: [p.ts, p.te], raw, blank: false, piped: p.piped, spaced };
 }
 
-function isSeparatorLine(t: string): boolean {
-  return /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(t);
+function toSlot(text: string, p: Piece, spaced = false): Slot {
+  return slotOf(p, text.slice(p.ts, p.te), spaced);
+}
+
+/** Pushes the slots of a piece whose trimmed text `t` is value-like: its spaced tokens, or itself. */
+function pushValue(text: string, p: Piece, t: string, into: Slot[]): void {
+  const split = t.includes(' ') && !isNumberToken(t) ? spacedTokens(text, p, t) : null;
+  if (split) for (const q of split) into.push(toSlot(text, q, true));
+  else into.push(slotOf(p, t, false));
+}
+
+const SEPARATOR_LINE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
+
+/** Whether the trimmed line [a, z) is a Markdown table's separator line ("|---|:--:|"). */
+function isSeparatorLine(text: string, a: number, z: number): boolean {
+  const c = text.charCodeAt(a);
+  if (a >= z || (c !== 124 && c !== 58 && c !== 45)) return false;
+  return SEPARATOR_LINE.test(text.slice(a, z));
 }
 
 export interface SlotContext {
@@ -131,29 +149,39 @@ export interface SlotContext {
   ignored: Set<number>;
 }
 
-/** Value pieces of a line span, or null when the span holds text that is not a value. */
-function valuePieces(ctx: SlotContext, from: number, to: number, dropLeadingBlank: boolean): { slots: Slot[] } | null {
+/** The first unit of [from, to) that trim() keeps, or `to`. */
+function trimStart(text: string, from: number, to: number): number {
+  while (from < to && isTrimSpace(text.charCodeAt(from))) from++;
+  return from;
+}
+/** The end of [from, to) once trim() has removed its trailing white space. */
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && isTrimSpace(text.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+/** Value slots of a line span, or null when the span holds text that is not a value. */
+function valuePieces(ctx: SlotContext, from: number, to: number, dropLeadingBlank: boolean): Slot[] | null {
   const { text } = ctx;
   const pieces = splitPieces(text, from, to);
   const slots: Slot[] = [];
   for (const p of pieces) {
     const t = text.slice(p.ts, p.te);
     if (!isValueLike(t)) {
-      const split = spacedTokens(text, p);
+      const split = spacedTokens(text, p, t);
       if (!split) return null;
       for (const q of split) slots.push(toSlot(text, q, true));
       continue;
     }
-    const split = t.includes(' ') && !isNumberToken(t) ? spacedTokens(text, p) : null;
-    if (split) for (const q of split) slots.push(toSlot(text, q, true));
-    else slots.push(toSlot(text, p));
+    pushValue(text, p, t, slots);
   }
   if (dropLeadingBlank) while (slots.length && slots[0]!.blank) slots.shift();
   // A pipe-table line's outer pipes open and close it: nothing stands before the first or after the last.
-  const line = text.slice(from, to).trim();
-  if (line.startsWith('|') && slots.length && slots[0]!.blank) slots.shift();
-  if (line.endsWith('|') && slots.length && slots[slots.length - 1]!.blank) slots.pop();
-  return { slots };
+  const a = trimStart(text, from, to);
+  const z = trimEnd(text, a, to);
+  if (a < z && text.charCodeAt(a) === 124 && slots.length && slots[0]!.blank) slots.shift();
+  if (a < z && text.charCodeAt(z - 1) === 124 && slots.length && slots[slots.length - 1]!.blank) slots.pop();
+  return slots;
 }
 
 /**
@@ -162,8 +190,12 @@ function valuePieces(ctx: SlotContext, from: number, to: number, dropLeadingBlan
  */
 export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, n: number): SlotResult {
   const { text, lines, ignored } = ctx;
+  const starts = lines.starts;
+  const count = starts.length;
+  const skipSome = ignored.size > 0;
+  const lineEndOf = (l: number) => (l + 1 < count ? starts[l + 1]! - 1 : text.length);
   const line0 = lines.lineAt(labelEnd);
-  const lineEnd = Math.min(lines.end(line0), limit);
+  const lineEnd = Math.min(lineEndOf(line0), limit);
   let slots: Slot[] = [];
   let rowMode = false;
 
@@ -172,35 +204,33 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
   if (rest.length) {
     const tail = rest[0]!;
     const tailText = text.slice(tail.ts, tail.te);
-    const tailSlots: Slot[] = [];
-    if (tailText && isValueLike(tailText)) tailSlots.push(toSlot(text, tail));
+    const candidate: Slot[] = [];
+    if (tailText && isValueLike(tailText)) candidate.push(slotOf(tail, tailText, false));
     else if (tailText) {
-      const split = spacedTokens(text, tail);
-      if (split) for (const q of split) tailSlots.push(toSlot(text, q, true));
+      const split = spacedTokens(text, tail, tailText);
+      if (split) for (const q of split) candidate.push(toSlot(text, q, true));
     }
-    const others = rest.slice(1);
-    const more: Slot[] = [];
     let textSeen = false;
-    for (const p of others) {
+    for (let k = 1; k < rest.length; k++) {
+      const p = rest[k]!;
       const t = text.slice(p.ts, p.te);
-      if (isValueLike(t)) {
-        const split = t.includes(' ') && !isNumberToken(t) ? spacedTokens(text, p) : null;
-        if (split) for (const q of split) more.push(toSlot(text, q, true));
-        else more.push(toSlot(text, p));
-      } else {
-        const split = spacedTokens(text, p);
-        if (split) for (const q of split) more.push(toSlot(text, q, true));
+      if (isValueLike(t)) pushValue(text, p, t, candidate);
+      else {
+        const split = spacedTokens(text, p, t);
+        if (split) for (const q of split) candidate.push(toSlot(text, q, true));
         else {
           textSeen = true;
           break;
         }
       }
     }
-    const candidate = [...tailSlots, ...more];
     // A pipe-table line's closing pipe ends it: the empty piece after it is no cell.
-    if (candidate.length && candidate[candidate.length - 1]!.blank && text.slice(labelEnd, lineEnd).trimEnd().endsWith('|')) candidate.pop();
+    if (candidate.length && candidate[candidate.length - 1]!.blank) {
+      const z = trimEnd(text, labelEnd, lineEnd);
+      if (z > labelEnd && text.charCodeAt(z - 1) === 124) candidate.pop();
+    }
     // Cells on the label's line: some value, or a separator for every cell (an empty row to fill in).
-    if (!textSeen && (candidate.some((s) => !s.blank) || candidate.length >= n)) {
+    if (!textSeen && (candidate.length >= n || candidate.some((x) => !x.blank))) {
       rowMode = true;
       slots = candidate;
     }
@@ -213,40 +243,39 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
     while (slots.length > n && slots[0]!.blank) slots.shift();
     // A row wrapped onto the following lines.
     let l = line0 + 1;
-    while (slots.length < n && l < lines.count && lines.start(l) < limit) {
-      if (ignored.has(l)) {
+    while (slots.length < n && l < count && starts[l]! < limit) {
+      if (skipSome && ignored.has(l)) {
         l++;
         continue;
       }
-      const s = lines.start(l);
-      const e = Math.min(lines.end(l), limit);
-      if (text.slice(s, e).trim() === '') {
+      const s = starts[l]!;
+      const e = Math.min(lineEndOf(l), limit);
+      if (trimStart(text, s, e) === e) {
         l++;
         continue;
       }
       const vp = valuePieces(ctx, s, e, true);
-      if (!vp || !vp.slots.some((x) => !x.blank)) break;
-      slots.push(...vp.slots);
+      if (!vp || !vp.some((x) => !x.blank)) break;
+      for (const x of vp) slots.push(x);
       l++;
     }
-    natural = slots.filter((s) => !s.blank).length;
+    for (const x of slots) if (!x.blank) natural++;
   } else {
     // One cell per line (or a line of several cells) below the label.
     let l = line0 + 1;
     let counting = true;
-    while (l < lines.count && lines.start(l) < limit) {
-      if (ignored.has(l)) {
+    while (l < count && starts[l]! < limit) {
+      if (skipSome && ignored.has(l)) {
         l++;
         continue;
       }
-      const s = lines.start(l);
-      const e = Math.min(lines.end(l), limit);
-      const raw = text.slice(s, e);
+      const s = starts[l]!;
+      const e = Math.min(lineEndOf(l), limit);
       l++;
-      if (raw.length === 0) continue;
-      const trimmed = raw.trim();
-      if (isSeparatorLine(trimmed)) continue;
-      if (trimmed === '') {
+      if (s >= e) continue;
+      const k0 = trimStart(text, s, e);
+      if (isSeparatorLine(text, k0, trimEnd(text, k0, e))) continue;
+      if (k0 === e) {
         // A line of only separators, one between each two of the cells still to come (at least
         // three): a row of blank cells, as the templates write an empty table.
         const pieces = slots.length === 0 && counting ? splitPieces(text, s, e) : [];
@@ -257,21 +286,20 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
         }
         // A line of only white space is a blank cell: its range is what follows the indentation.
         let k = s;
-        while (k < e && raw[k - s] === '\t') k++;
+        while (k < e && text.charCodeAt(k) === 9) k++;
         if (counting && slots.length < n) slots.push({ range: [k, e], raw: '', blank: true, piped: false, spaced: false });
         continue;
       }
-      const k0 = s + (raw.length - raw.trimStart().length);
       let vp = valuePieces(ctx, k0, e, false);
       if (!vp) break;
       // A leading tab indents a cell ("\t0"), unless the line is a row whose first cell is blank.
-      if (k0 > s && text[s] === '\t' && vp.slots.length > 1) {
+      if (k0 > s && text.charCodeAt(s) === 9 && vp.length > 1) {
         const full = valuePieces(ctx, s, e, false);
-        if (full && full.slots.length === vp.slots.length + 1 && n - slots.length === full.slots.length) vp = full;
+        if (full && full.length === vp.length + 1 && n - slots.length === full.length) vp = full;
       }
       // Trailing empty pieces of a line are layout.
-      while (vp.slots.length && vp.slots[vp.slots.length - 1]!.blank) vp.slots.pop();
-      for (const sl of vp.slots) {
+      while (vp.length && vp[vp.length - 1]!.blank) vp.pop();
+      for (const sl of vp) {
         if (!sl.blank) natural++;
         if (counting && slots.length < n) slots.push(sl);
       }
@@ -280,17 +308,19 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
   }
 
   let ambiguous: SlotResult['ambiguous'] = null;
-  const values = slots.filter((s) => !s.blank);
-  if (values.length && slots.length !== n) {
-    const digits = values.reduce((a, s) => a + s.raw.replace(/\D/g, '').length, 0);
-    const anySpaced = values.some((s) => s.spaced);
-    // Numbers can run together only on one line: one cell per line, each line is a cell.
-    if (slots.length < n && (anySpaced || (rowMode && values.some((s) => /^\d{2,}$/.test(s.raw)))) && digits >= n && !slots.some((s) => s.blank)) {
-      ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'merged' };
-    } else if (rowMode && slots.length > n) {
-      ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'extra' };
+  if (slots.length !== n) {
+    const values = slots.filter((x) => !x.blank);
+    if (values.length) {
+      const digits = values.reduce((a, x) => a + x.raw.replace(/\D/g, '').length, 0);
+      const anySpaced = values.some((x) => x.spaced);
+      // Numbers can run together only on one line: one cell per line, each line is a cell.
+      if (slots.length < n && (anySpaced || (rowMode && values.some((x) => /^\d{2,}$/.test(x.raw)))) && digits >= n && !slots.some((x) => x.blank)) {
+        ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'merged' };
+      } else if (rowMode && slots.length > n) {
+        ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'extra' };
+      }
+      if (ambiguous) ambiguous.raw = text.slice(ambiguous.range[0], ambiguous.range[1]);
     }
-    if (ambiguous) ambiguous.raw = text.slice(ambiguous.range[0], ambiguous.range[1]);
   }
   if (!rowMode && slots.length > n) slots = slots.slice(0, n);
   return { slots, ambiguous, natural, rowMode };

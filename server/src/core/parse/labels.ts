@@ -307,16 +307,17 @@ export function alignLabels<T>(compact: View, items: LabelItem<T>[], from = 0, t
     i: number;
     j: number;
   }
+  // Candidates by item, then position (occurrences come in order); DP: best chain ending at each candidate.
   const cands: Cand[] = [];
-  items.forEach((it, k) => {
-    if (!it.labels.length) return;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (!it.labels.length) continue;
     for (const [i, j] of occurrences(compact, it.labels, from, to)) cands.push({ item: k, i, j });
-  });
+  }
   if (!cands.length) return [];
-  // Order candidates by item, then position; DP: best chain ending at each candidate.
-  cands.sort((a, b) => a.item - b.item || a.i - b.i);
-  const best = new Float64Array(cands.length);
-  const prev = new Int32Array(cands.length).fill(-1);
+  // Plain arrays: these are short, and a typed array costs an allocation off the heap.
+  const best: number[] = new Array<number>(cands.length).fill(0);
+  const prev: number[] = new Array<number>(cands.length).fill(-1);
   // The predecessor of a candidate: among candidates of earlier items that end before it starts, the
   // heaviest chain; among equal ones, the closest predecessor (a stray early match loses), then the
   // earlier item. Earlier items' candidates wait in a Fenwick tree of prefix maxima over their ends,
@@ -325,7 +326,10 @@ export function alignLabels<T>(compact: View, items: LabelItem<T>[], from = 0, t
     z === -1 ||
     best[y]! > best[z]! + 1e-9 ||
     (Math.abs(best[y]! - best[z]!) < 1e-9 && (cands[y]!.i > cands[z]!.i || (cands[y]!.i === cands[z]!.i && cands[y]!.item < cands[z]!.item)));
-  const ends = [...new Set(cands.map((c) => c.j))].sort((a, b) => a - b);
+  const ends = cands.map((c) => c.j).sort((a, b) => a - b);
+  let distinct = 0;
+  for (let k = 0; k < ends.length; k++) if (k === 0 || ends[k] !== ends[distinct - 1]) ends[distinct++] = ends[k]!;
+  ends.length = distinct;
   /** The number of ends <= limit. */
   const upTo = (limit: number) => {
     let lo = 0;
@@ -337,7 +341,7 @@ export function alignLabels<T>(compact: View, items: LabelItem<T>[], from = 0, t
     }
     return lo;
   };
-  const tree = new Int32Array(ends.length + 1).fill(-1);
+  const tree: number[] = new Array<number>(ends.length + 1).fill(-1);
   for (let start = 0; start < cands.length; ) {
     let end = start;
     while (end < cands.length && cands[end]!.item === cands[start]!.item) end++;

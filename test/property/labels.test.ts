@@ -72,7 +72,7 @@ const itemsArb = fc.array(fc.record({ labels: fc.array(label, { minLength: 1, ma
 function view(text: string, dictionary: string[][] = []): View {
   const norm = normalize(text);
   const dict = new FormDictionary(dictionary.flatMap((l) => labelForms(l)));
-  return View.of(new LabelIndex(new Compact(norm, 0, norm.length), dict), 0, norm.length);
+  return View.of(new LabelIndex(Compact.of(norm, 0, norm.length), dict), 0, norm.length);
 }
 
 describe('property: label alignment, fast and as before', () => {

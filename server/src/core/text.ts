@@ -40,7 +40,7 @@ const FOLD: Record<string, string> = {
 };
 
 /** FOLD as a table from UTF-16 unit to its replacement unit (0: unchanged). */
-const FOLD_TABLE = (() => {
+export const FOLD_TABLE = (() => {
   const t = new Uint16Array(65536);
   for (const [from, to] of Object.entries(FOLD)) t[from.charCodeAt(0)] = to.charCodeAt(0);
   for (let c = 0xff10; c <= 0xff19; c++) t[c] = c - 0xff10 + 48; // full-width digits
@@ -74,33 +74,20 @@ export class Scratch {
   }
 }
 
-export function normalize(text: string): string {
-  return normalizeLines(text).norm;
-}
-
 const normScratch = new Scratch();
 
-/**
- * The normalized text and its line starts, in one pass over the text's code units. The result is
- * always a flat string: a text built up by edits arrives as a rope, slow to read unit by unit.
- */
-export function normalizeLines(text: string): { norm: string; starts: number[] } {
+/** The text with full-width forms, odd spaces and line breaks folded (the parser's lexer does the same in its pass). */
+export function normalize(text: string): string {
   const n = text.length;
   const codes = normScratch.units(text);
-  const starts = [0];
   for (let i = 0; i < n; i++) {
     const c = codes[i]!;
-    if (c === 10) starts.push(i + 1);
-    // Han characters (most of a report) never fold: no table lookup for them.
-    else if ((c > 127 && (c < 0x4e00 || c > 0x9fff)) || c === 13 || c === 12 || c === 11) {
+    if (c > 127 || c === 13 || c === 12 || c === 11) {
       const r = FOLD_TABLE[c]!;
-      if (r !== 0) {
-        codes[i] = r;
-        if (r === 10) starts.push(i + 1);
-      }
+      if (r !== 0) codes[i] = r;
     }
   }
-  return { norm: normScratch.string(n), starts };
+  return normScratch.string(n);
 }
 
 /** Line starts of a normalized text (lines end at "\n"). */
@@ -173,25 +160,38 @@ export const COMPACT_TABLE = (() => {
  * finding labels that real drafts split across lines, indent, or write one character per line.
  */
 export class Compact {
-  readonly str: string;
-  /** offsets[i] = the normalized-text offset of str[i]. */
-  readonly offsets: Int32Array;
-  constructor(norm: string, readonly from: number, readonly to: number, skip?: (offset: number) => boolean) {
+  /** `offsets[i]` is the normalized-text offset of `str[i]`; the view covers [from, to) of the text. */
+  constructor(
+    readonly str: string,
+    readonly offsets: Int32Array,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+  /** The compact view of [from, to) of a normalized text, without the lines `skip` lists. */
+  static of(norm: string, from: number, to: number, skip?: { lines: Lines; ignored: Set<number> }): Compact {
     const size = Math.max(0, to - from);
     const offs = new Int32Array(size);
     const units = compactIn.units(norm);
     const codes = compactOut.reserve(size);
     let k = 0;
-    for (let i = from; i < to; i++) {
-      const c = units[i]!;
-      // Han characters are kept as they are: no table lookup for them.
-      const m = c >= 0x4e00 && c <= 0x9fff ? 0 : COMPACT_TABLE[c]!;
-      if (m === 0xffff || (skip && skip(i))) continue;
-      codes[k] = m === 0 ? c : m;
-      offs[k++] = i;
+    // The stretches to read: [from, to), or its lines that are not skipped.
+    const spans: number[] = [];
+    if (skip) {
+      for (let l = skip.lines.lineAt(from); l < skip.lines.count && skip.lines.start(l) < to; l++) {
+        if (!skip.ignored.has(l)) spans.push(Math.max(from, skip.lines.start(l)), Math.min(to, skip.lines.end(l) + 1));
+      }
+    } else spans.push(from, to);
+    for (let x = 0; x < spans.length; x += 2) {
+      for (let i = spans[x]!, e = spans[x + 1]!; i < e; i++) {
+        const c = units[i]!;
+        // Han characters are kept as they are: no table lookup for them.
+        const m = c >= 0x4e00 && c <= 0x9fff ? 0 : COMPACT_TABLE[c]!;
+        if (m === 0xffff) continue;
+        codes[k] = m === 0 ? c : m;
+        offs[k++] = i;
+      }
     }
-    this.str = compactOut.string(k);
-    this.offsets = offs.subarray(0, k);
+    return new Compact(compactOut.string(k), offs.subarray(0, k), from, to);
   }
   /** The normalized-text range [start, end) of compact range [i, j). */
   range(i: number, j: number): [number, number] {

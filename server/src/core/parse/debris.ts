@@ -5,6 +5,7 @@
  */
 import type { Artifact, Range } from '../model';
 import { isTrimSpace, type Lines } from '../text';
+import { reshape, type LineShape } from './shape';
 
 const INLINE_BOOKMARK = /\[bookmark:[^\]\n]*\]/g;
 const DIRECTIVE = /<!--\s*nianbao-[\s\S]*?-->/g;
@@ -27,7 +28,7 @@ const LINE_PATTERNS: LinePattern[] = [
 /** The words debris is made of: a line with none of them (nor opening like a page number) is not debris. */
 const DEBRIS_WORDS = ['>', '»', '›', '【', '首页', '位置', '字体', '打印', '关闭', '分享', '扫一扫', '浏览', '编辑', '网站', '联系我们', '版权', 'ICP', '公网安备', '主办', '承办', '技术支持', '分辨率', '涉密'];
 /** The words by their first unit: WORD_START[c] is 1 + the index of c's list in WORDS_BY_START, or 0. */
-const WORD_START = new Uint8Array(65536);
+export const WORD_START = new Uint8Array(65536);
 const WORDS_BY_START: string[][] = [];
 for (const w of DEBRIS_WORDS) {
   const c = w.charCodeAt(0);
@@ -62,6 +63,8 @@ export interface Debris {
   /** The normalized text with inline debris and directives blanked out (same length). */
   masked: string;
   directives: { range: Range; body: string; line: number }[];
+  /** The shape of the masked text's lines. */
+  shape: LineShape;
 }
 
 /** The offset just past the line break that ends a line's content at `end` in the original text. */
@@ -70,7 +73,8 @@ export function pastBreak(text: string, end: number): number {
   return end < text.length ? end + 1 : end;
 }
 
-export function findDebris(text: string, norm: string, lines: Lines): Debris {
+/** `shape`: the shape of the normalized text's lines (from the lexer). */
+export function findDebris(text: string, norm: string, lines: Lines, shape: LineShape): Debris {
   const artifacts: Artifact[] = [];
   const ignoredLines = new Set<number>();
   const directives: Debris['directives'] = [];
@@ -101,14 +105,15 @@ export function findDebris(text: string, norm: string, lines: Lines): Debris {
     masked = chars.join('');
   }
 
+  if (masked !== norm) shape = reshape(masked, lines, shape.debrisHint);
+  const { indent, debrisHint } = shape;
   for (let l = 0; l < lines.count; l++) {
     const s = lines.start(l);
     const e = lines.end(l);
     // Debris lines are short; prose is not worth trimming and testing.
     if (e - s > 160) continue;
     // Table cells ("\t0", "12"): not debris, and the most common lines of all.
-    let a = s;
-    while (a < e && (masked.charCodeAt(a) === 9 || masked.charCodeAt(a) === 32)) a++;
+    const a = indent[l]!;
     let z = a;
     while (z < e && masked.charCodeAt(z) >= 48 && masked.charCodeAt(z) <= 57) z++;
     if (z > a && (z === e || masked.charCodeAt(z) === 9 || masked.charCodeAt(z) === 32)) {
@@ -116,11 +121,11 @@ export function findDebris(text: string, norm: string, lines: Lines): Debris {
       for (let k = z; k < e && !slash; k++) slash = masked.charCodeAt(k) === 47;
       if (!slash) continue;
     }
-    // The line as trim() sees it.
-    let ta = s;
+    // The line as trim() sees it (white space other than spaces and tabs, too).
+    let ta = a;
     while (ta < e && isTrimSpace(masked.charCodeAt(ta))) ta++;
     if (ta === e && masked === norm) continue;
-    if (ta < e && !opensLikeDebris(masked, ta, e) && !hasDebrisWord(masked, ta, e)) continue;
+    if (ta < e && !opensLikeDebris(masked, ta, e) && !(debrisHint[l] && hasDebrisWord(masked, ta, e))) continue;
     const raw = masked.slice(s, e);
     const trimmed = raw.trim();
     if (!trimmed) {
@@ -147,5 +152,5 @@ export function findDebris(text: string, norm: string, lines: Lines): Debris {
     }
   }
   artifacts.sort((a, b) => a.range[0] - b.range[0]);
-  return { artifacts, ignoredLines, masked, directives };
+  return { artifacts, ignoredLines, masked, directives, shape };
 }

@@ -2,9 +2,10 @@
 import { ALL_FORMATS, FORMATS, formatForYear } from '../formats';
 import type { FormatDecl, FormatId, SectionDecl } from '../formats/types';
 import type { Block, Range, Report, Section, Table, YearMention } from '../model';
-import { Compact, Lines, normalizeLines } from '../text';
+import { Compact, Lines } from '../text';
 import { findDebris } from './debris';
 import { dictionaryOf, LabelIndex } from './labels';
+import { lex } from './lexer';
 import { chooseHeadings, findHeadingCandidates, type HeadingCandidate } from './sections';
 import { parseActiveTable, parseBlock, parseSingleTable, slotsOf, type ParseContext } from './tables';
 
@@ -16,19 +17,21 @@ export interface ParseOptions {
 const YEAR_RE = /(\d{4,6})\s*年(?!\s*\d{1,2}\s*月)/;
 
 export function parse(text: string, options: ParseOptions = {}): Report {
-  const { norm, starts } = normalizeLines(text);
-  const rawLines = new Lines(norm, starts);
-  const debris = findDebris(text, norm, rawLines);
+  const dict = dictionaryOf(ALL_FORMATS);
+  const lexed = lex(text, dict);
+  const { norm, lines: rawLines } = lexed;
+  const debris = findDebris(text, norm, rawLines, lexed.shape);
   const masked = debris.masked;
   // Masking blanks debris but keeps every line break: the line starts are the same.
   const lines = debris.masked === norm ? rawLines : new Lines(masked, rawLines.starts);
   const formats: FormatDecl[] = ALL_FORMATS;
   const ignored = debris.ignoredLines;
-  const compact = new Compact(masked, 0, masked.length, ignored.size ? ignoredOffsets(lines, ignored) : undefined);
-  const ctx: ParseContext = { text: masked, lines, ignored, formats, labels: new LabelIndex(compact, dictionaryOf(ALL_FORMATS)) };
+  // The lexer's compact text holds the debris; without it, the compact text is made again.
+  const labels = masked === norm && !ignored.size ? lexed.labels : new LabelIndex(Compact.of(masked, 0, masked.length, ignored.size ? { lines, ignored } : undefined), dict);
+  const ctx: ParseContext = { text: masked, lines, ignored, formats, labels };
 
   // ------------------------------------------------------------ sections
-  const cands = findHeadingCandidates(masked, lines, debris.ignoredLines, formats);
+  const cands = findHeadingCandidates(masked, lines, debris.shape, debris.ignoredLines, formats);
   const { chosen, extra, misplaced } = chooseHeadings(cands);
   const headingStarts = chosen.map((c) => c.heading.range[0]);
 
@@ -136,15 +139,6 @@ function parseActiveBlock(ctx: ParseContext, variant: Block['decl'], heading: Ra
   const p = parseBlock(ctx, variant, heading[1], end, heading);
   p.block.evidence = 'assumed';
   return p.block;
-}
-
-/** A skip test for the compact text: offsets on ignored lines (lines in order, so a moving cursor). */
-function ignoredOffsets(lines: Lines, ignored: Set<number>): (offset: number) => boolean {
-  let line = 0;
-  return (o) => {
-    while (line + 1 < lines.count && lines.start(line + 1) <= o) line++;
-    return ignored.has(line);
-  };
 }
 
 function sectionDecl(formats: FormatDecl[], id: string): SectionDecl {

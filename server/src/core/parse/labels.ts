@@ -9,7 +9,8 @@ import type { FormatDecl } from '../formats/types';
 const NONE: number[] = [];
 const indexScratch = new Scratch();
 const BUCKETS = 1 << 16;
-function hash3(a: number, b: number, c: number): number {
+/** The bucket of a form (or a position) by its first three units. */
+export function hash3(a: number, b: number, c: number): number {
   return (a * 961 + b * 31 + c) & (BUCKETS - 1);
 }
 
@@ -21,11 +22,13 @@ function hash3(a: number, b: number, c: number): number {
 export class LabelIndex {
   private readonly found: readonly (readonly number[])[];
   private readonly others = new Map<string, number[]>();
+  /** `found`: the dictionary's scan of the compact text, when it was done already (the lexer does it). */
   constructor(
     readonly compact: Compact,
     readonly dict: FormDictionary = FormDictionary.EMPTY,
+    found?: number[][],
   ) {
-    this.found = dict.scan(indexScratch.units(compact.str), compact.str.length);
+    this.found = found ?? dict.scan(indexScratch.units(compact.str), compact.str.length);
   }
   /** The compact indices where `form` starts, in increasing order (`id`: its id in the dictionary, if known). */
   positions(form: string, id = this.dict.idOf(form)): readonly number[] {
@@ -49,8 +52,8 @@ export class FormDictionary {
   /** bucket h holds forms order[start[h] .. start[h + 1]). */
   private readonly start = new Int32Array(BUCKETS + 1);
   private readonly order: Int32Array;
-  /** One bit per bucket, set when it holds a form: a small table the scan tests first. */
-  private readonly used = new Uint32Array(BUCKETS >> 5);
+  /** One bit per bucket, set when it holds a form: a small table a scan tests first. */
+  readonly used = new Uint32Array(BUCKETS >> 5);
   constructor(forms: Iterable<string>) {
     for (const f of forms) if (f.length >= 3 && !this.ids.has(f)) this.ids.set(f, this.forms.push(f) - 1);
     const hashes = this.forms.map((f) => hash3(f.charCodeAt(0), f.charCodeAt(1), f.charCodeAt(2)));
@@ -76,15 +79,25 @@ export class FormDictionary {
     }
     return r;
   }
-  /** Every occurrence of every form in `codes`: one list of start indices per form id. */
+  /** Every occurrence of every form in `codes` [0, n): one list of start indices per form id. */
   scan(codes: Uint16Array, n: number): number[][] {
+    const candidates: number[] = [];
+    const used = this.used;
+    if (this.forms.length) {
+      for (let i = 0; i + 2 < n; i++) {
+        const h = hash3(codes[i]!, codes[i + 1]!, codes[i + 2]!);
+        if ((used[h >> 5]! & (1 << (h & 31))) !== 0) candidates.push(i);
+      }
+    }
+    return this.verify(codes, n, candidates);
+  }
+  /** The occurrences among `candidates`: positions whose first three units fall in a bucket that holds forms. */
+  verify(codes: Uint16Array, n: number, candidates: readonly number[]): number[][] {
     // Most forms do not occur: they share one empty list until they do.
     const out: number[][] = new Array<number[]>(this.forms.length).fill(NONE);
-    if (!this.forms.length) return out;
-    const { start, order, forms, used } = this;
-    for (let i = 0; i + 2 < n; i++) {
+    const { start, order, forms } = this;
+    for (const i of candidates) {
       const h = hash3(codes[i]!, codes[i + 1]!, codes[i + 2]!);
-      if ((used[h >> 5]! & (1 << (h & 31))) === 0) continue;
       const b0 = start[h]!;
       const b1 = start[h + 1]!;
       for (let b = b0; b < b1; b++) {

@@ -2,6 +2,7 @@
 import type { FormatDecl, SectionDecl } from '../formats/types';
 import type { ExtraHeading, Heading, Range } from '../model';
 import { COMPACT_TABLE, compactLabel, compactText, isTrimSpace, type Lines } from '../text';
+import type { LineShape } from './shape';
 
 const HAN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -40,7 +41,8 @@ function rowLabelSet(formats: FormatDecl[]): string[] {
 
 let cache: {
   formats: FormatDecl[];
-  rowLabels: string[];
+  /** Row and group labels by their first character. */
+  rowLabels: Map<string, string[]>;
   patterns: { decl: SectionDecl; res: RegExp[]; bodies: Set<string> }[];
   /** The first units of every unnumbered heading's compact form. */
   bodyFirst: Uint8Array;
@@ -61,14 +63,20 @@ function arabicNumbered(t: string, a: number, z: number): boolean {
   return k < z && (c === 0x3001 || c === 46 || c === 44 || c === 58);
 }
 
-export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set<number>, formats: FormatDecl[]): HeadingCandidate[] {
+export function findHeadingCandidates(masked: string, lines: Lines, shape: LineShape, ignored: Set<number>, formats: FormatDecl[]): HeadingCandidate[] {
   if (!cache || cache.formats !== formats) {
     const sections = formats[0]!.sections;
     const patterns = sections.map((s) => ({ decl: s, res: s.patterns.map((p) => new RegExp(p)), bodies: new Set([s.canonical.replace(/^.、/, ''), ...s.variants].map(compactLabel)) }));
     const bodyFirst = new Uint8Array(65536);
     for (const p of patterns) for (const b of p.bodies) bodyFirst[b.charCodeAt(0)] = 1;
     const anyPattern = new RegExp(sections.flatMap((s) => s.patterns.map((p) => `(?:${p})`)).join('|'));
-    cache = { formats, rowLabels: rowLabelSet(formats), patterns, bodyFirst, anyPattern };
+    const rowLabels = new Map<string, string[]>();
+    for (const r of rowLabelSet(formats)) {
+      const list = rowLabels.get(r[0]!);
+      if (list) list.push(r);
+      else rowLabels.set(r[0]!, [r]);
+    }
+    cache = { formats, rowLabels, patterns, bodyFirst, anyPattern };
   }
   const { rowLabels, patterns, bodyFirst, anyPattern } = cache;
   const out: HeadingCandidate[] = [];
@@ -79,10 +87,8 @@ export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set
     const s = starts[l]!;
     const e = l + 1 < starts.length ? starts[l + 1]! - 1 : masked.length;
     // Cheap rejections first: most lines are prose (long) or table cells (no Chinese).
-    let a = s;
-    while (a < e && (masked.charCodeAt(a) === 32 || masked.charCodeAt(a) === 9)) a++;
-    let z = e;
-    while (z > a && (masked.charCodeAt(z - 1) === 32 || masked.charCodeAt(z - 1) === 9)) z--;
+    const a = shape.indent[l]!;
+    const z = shape.contentEnd[l]!;
     if (z - a < 3 || z - a > 60) continue;
     // An indented line is a heading only if it is numbered (most indented lines are table cells).
     if (a > s && !HEADING_START.includes(masked[a]!) && !(masked.charCodeAt(a) >= 48 && masked.charCodeAt(a) <= 57)) continue;
@@ -97,6 +103,9 @@ export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set
         const m = COMPACT_TABLE[c0]!;
         if (m !== 0xffff && !bodyFirst[m === 0 ? c0 : m]) continue;
       }
+      // A line that opens with a numeral and no known wording is a heading only if numbered, and
+      // then its body names a section: a line with none of the wordings is none (the rows 1.–8.).
+      if (((c0 >= 48 && c0 <= 57) || NUMERAL_START[c0]) && !bodyFirst[c0] && !anyPattern.test(masked.slice(a, z))) continue;
     }
     const raw = masked.slice(s, e);
     // Leading white space, Markdown heading marks and bold.
@@ -134,7 +143,7 @@ export function findHeadingCandidates(masked: string, lines: Lines, ignored: Set
       matched = patterns.filter((p) => p.bodies.has(cbody)).map((p) => p.decl);
       if (!matched.length) continue;
     }
-    if (rowLabels.some((r) => cbody.startsWith(r))) continue;
+    if (rowLabels.get(cbody[0]!)?.some((r) => cbody.startsWith(r))) continue;
     const decl = matched.find((d) => d.number === number) ?? matched[0]!;
     // "1.主动公开情况" is a numbered paragraph; an Arabic numeral is a heading only in its own place ("4、").
     if (numeral && /^\d/.test(numeral) && number !== decl.number) continue;

@@ -17,7 +17,13 @@ function compactOf(ctx: ParseContext, from: number, to: number): View {
 type Item = { kind: 'row'; row: RowDecl } | { kind: 'group'; id: string };
 
 /** Rows and group headings in document order. */
+const ITEMS = new WeakMap<BlockDecl, LabelItem<Item>[]>();
 function itemsOf(decl: BlockDecl): LabelItem<Item>[] {
+  let items = ITEMS.get(decl);
+  if (!items) ITEMS.set(decl, (items = itemsOfDecl(decl)));
+  return items;
+}
+function itemsOfDecl(decl: BlockDecl): LabelItem<Item>[] {
   const items: LabelItem<Item>[] = [];
   const placed = new Set<string>();
   for (const r of decl.rows) {
@@ -69,13 +75,26 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
       const rdecl = f.key.row;
       const res = collectSlots(ctx, f.range[1], limit, n);
       // A row fits when its values and blank cells fill its columns exactly.
-      if (res.natural + res.slots.filter((x) => x.blank).length === n) fits++;
+      let blanks = 0;
+      for (const x of res.slots) if (x.blank) blanks++;
+      if (res.natural + blanks === n) fits++;
       rows.push(buildRow(rdecl, decl, f.range, res));
     }
   }
-  const missingRows = decl.rows.filter((r) => !rows.some((x) => x.decl.id === r.id));
-  const start = heading?.[0] ?? Math.min(...rows.map((r) => r.label[0]), ...groups.map((g) => g.range[0]), to);
-  const end = Math.max(heading?.[1] ?? from, ...rows.map((r) => r.range[1]), ...groups.map((g) => g.range[1]));
+  const foundIds = new Set<string>();
+  for (const r of rows) foundIds.add(r.decl.id);
+  const missingRows = foundIds.size === decl.rows.length ? [] : decl.rows.filter((r) => !foundIds.has(r.id));
+  let start = to;
+  let end = heading?.[1] ?? from;
+  for (const r of rows) {
+    start = Math.min(start, r.label[0]);
+    end = Math.max(end, r.range[1]);
+  }
+  for (const g of groups) {
+    start = Math.min(start, g.range[0]);
+    end = Math.max(end, g.range[1]);
+  }
+  if (heading) start = heading[0];
   const block: Block = { decl, range: [start, Math.max(start, end)], heading, rows, groups, missingRows, evidence: 'assumed' };
   const rowsFound = rows.length;
   return { block, score: markers * 10 + rowsFound + fits, markers, fits, rowsFound };

@@ -14,8 +14,8 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ConfigError, parseConfig, reportTemplate, RULES, type Config, type Locale } from './core';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
 import { collectFiles, ConfigFinder, displayPath, ioMessage, type FileError } from './cli/files';
-import { checkOne, type Outcome } from './cli/outcome';
-import { runPool } from './cli/pool';
+import { checkOne, finish, type Result } from './cli/outcome';
+import { runPool, type Batch } from './cli/pool';
 import { Summary, writerFor } from './cli/output';
 
 const VERSION = '0.1.0';
@@ -31,6 +31,8 @@ interface WorkerInput {
   role: 'nianbao-check';
   config: Config | null;
   fix: boolean;
+  format: Options['format'];
+  locale: Locale;
 }
 
 function progressBar(done: number, total: number, bytes: number, started: number, locale: Locale): string {
@@ -62,7 +64,7 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   const writer = writerFor(o.format, o.locale, o.fix);
   const summary = new Summary();
   const configs = new ConfigFinder(explicit);
-  const input: WorkerInput = { role: 'nianbao-check', config: explicit, fix: o.fix };
+  const input: WorkerInput = { role: 'nianbao-check', config: explicit, fix: o.fix, format: o.format, locale: o.locale };
   const started = Date.now();
   let anyError = false;
   let failed = errors.length > 0;
@@ -70,7 +72,7 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   let first = true;
   let lastBar = 0;
   await io.out(writer.begin());
-  for await (const r of runPool(files, { script: __filename, jobs: o.jobs, workerData: input }, (i, f) => checkOne(i, f, configs, o.fix))) {
+  for await (const r of runPool(files, { script: __filename, jobs: o.jobs, workerData: input }, (i, f) => finish(checkOne(i, f, configs, o.fix), writer))) {
     if (r.fatal) {
       if (o.progress) io.err('\r\x1b[K');
       io.err(`nianbao: ${r.fatal}\n`);
@@ -83,8 +85,8 @@ async function runCheck(o: Options, io: Io): Promise<number> {
       io.err(`${r.display}: ${r.error}\n`);
     } else {
       fixedTotal += r.fixed ?? 0;
-      if (r.findings!.some((f) => f.severity === 'error')) anyError = true;
-      const chunk = writer.file(r, first);
+      if (Object.values(r.tally ?? {}).some((c) => c[0] > 0)) anyError = true;
+      const chunk = writer.place(r.rendered!, first);
       first = false;
       if (chunk) {
         if (o.progress) io.err('\r\x1b[K');
@@ -165,12 +167,15 @@ function stdoutWriter(s: string): Promise<void> {
 function workerLoop(): void {
   const input = workerData as WorkerInput;
   const configs = new ConfigFinder(input.config);
-  parentPort!.on('message', ({ index, file }: { index: number; file: string }) => {
-    let out: Outcome;
-    try {
-      out = checkOne(index, file, configs, input.fix);
-    } catch (e) {
-      out = { index, file, display: displayPath(file), bytes: 0, error: `内部错误 / internal error: ${(e as Error).message}` };
+  const writer = writerFor(input.format, input.locale, input.fix);
+  parentPort!.on('message', (batch: Batch) => {
+    const out: Result[] = [];
+    for (const { index, file } of batch.files) {
+      try {
+        out.push(finish(checkOne(index, file, configs, input.fix), writer));
+      } catch (e) {
+        out.push({ index, file, display: displayPath(file), bytes: 0, error: `内部错误 / internal error: ${(e as Error).message}` });
+      }
     }
     parentPort!.postMessage(out);
   });

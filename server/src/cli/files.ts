@@ -1,4 +1,5 @@
 /** Finding, reading and writing report files; the config that applies to each. */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE, defaultConfig, parseConfig, type Config } from '../core';
@@ -64,12 +65,8 @@ export function readReport(file: string): { text: string; bytes: number } | { er
   }
   if (buf.length === 0) return { error: '文件为空 / the file is empty' };
   if (buf.includes(0)) return { error: '不是文本文件（含二进制内容）/ not a text file (binary content)' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return { error: '不是 UTF-8 编码的文本（可能是 GBK），请另存为 UTF-8 / not UTF-8 text (GBK?): save it as UTF-8' };
-  }
+  if (!isUtf8(buf)) return { error: '不是 UTF-8 编码的文本（可能是 GBK），请另存为 UTF-8 / not UTF-8 text (GBK?): save it as UTF-8' };
+  let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) return { error: '文件只有空白 / the file holds only white space' };
   return { text, bytes: buf.length };

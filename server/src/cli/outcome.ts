@@ -1,6 +1,7 @@
 /** Checking one file, with its findings made plain data (positions computed), so a worker can send it. */
 import { applyFixes, check, ConfigError, LineMap, looksLikeReport, preferredFixes, type Config, type Finding, type Msg } from '../core';
 import { displayPath, readReport, writeAtomic, type ConfigFinder } from './files';
+import type { Rendered, Writer } from './output';
 
 export interface OutFix {
   range: [number, number];
@@ -34,6 +35,38 @@ export interface Outcome {
   year?: number | null;
   findings?: OutFinding[];
   fixed?: number;
+}
+
+/** Findings per rule: [error, warning, info, hint]. */
+export type Tally = Record<string, [number, number, number, number]>;
+
+/** A checked file as the thread that writes the output needs it: rendered, and counted for the summary. */
+export interface Result {
+  index: number;
+  file: string;
+  display: string;
+  bytes: number;
+  error?: string;
+  fatal?: string;
+  rendered?: Rendered;
+  tally?: Tally;
+  fixed?: number;
+}
+
+const SEVERITY_SLOT = { error: 0, warning: 1, info: 2, hint: 3 } as const;
+
+/** Renders an outcome's findings for the output (on the thread that checked it) and counts them. */
+export function finish(o: Outcome, writer: Writer): Result {
+  const r: Result = { index: o.index, file: o.file, display: o.display, bytes: o.bytes };
+  if (o.error !== undefined) r.error = o.error;
+  if (o.fatal !== undefined) r.fatal = o.fatal;
+  if (o.fixed !== undefined) r.fixed = o.fixed;
+  if (!o.findings) return r;
+  const tally: Tally = {};
+  for (const f of o.findings) (tally[f.code] ??= [0, 0, 0, 0])[SEVERITY_SLOT[f.severity]]++;
+  r.tally = tally;
+  r.rendered = writer.render(o);
+  return r;
 }
 
 function plain(f: Finding, lm: LineMap): OutFinding {

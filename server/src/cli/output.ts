@@ -1,14 +1,29 @@
 /** Output formats, written file by file as results arrive (in input order): text, JSON, SARIF, CSV. */
 import { localize, RULES, ruleDocUrl, type Locale } from '../core';
 import type { OutputFormat } from './args';
-import type { Outcome, OutFinding } from './outcome';
+import type { Outcome, OutFinding, Result } from './outcome';
 
 export type Write = (s: string) => void | Promise<void>;
 
+/** A file's findings as a format writes them, rendered where the file was checked (a worker thread). */
+export interface Rendered {
+  text: string;
+  /** How many items (SARIF results) the text holds. */
+  items: number;
+}
+
 export interface Writer {
   begin(): string;
-  file(o: Outcome, first: boolean): string;
+  /** A file's output, without what separates it from the files before it. */
+  render(o: Outcome): Rendered;
+  /** A rendered file placed after the files written before it (`first`: none were). */
+  place(r: Rendered, first: boolean): string;
   end(): string;
+}
+
+/** Indents every line of a text (JSON.stringify's output) by `pad`. */
+function indent(text: string, pad: string): string {
+  return pad + text.replaceAll('\n', '\n' + pad);
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
@@ -39,30 +54,38 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
     case 'text':
       return {
         begin: () => '',
-        file: (o) =>
-          (o.findings ?? [])
+        render: (o) => ({
+          text: (o.findings ?? [])
             .map((f) => `${o.display}:${f.line}:${f.column} ${f.severity} ${f.code} ${localize(f.message, locale)}${f.fix && !fixing ? (locale === 'zh' ? ' [可修复]' : ' [fixable]') : ''}\n`)
             .join(''),
+          items: 0,
+        }),
+        place: (r) => r.text,
         end: () => '',
       };
     case 'json':
       return {
         begin: () => '[',
-        file: (o, first) =>
-          (first ? '\n' : ',\n') +
-          JSON.stringify({ file: o.display, format: o.format, year: o.year ?? null, findings: (o.findings ?? []).map((f) => jsonFinding(f, locale)) }, null, 2).replace(/^/gm, '  '),
+        render: (o) => ({
+          text: indent(JSON.stringify({ file: o.display, format: o.format, year: o.year ?? null, findings: (o.findings ?? []).map((f) => jsonFinding(f, locale)) }, null, 2), '  '),
+          items: 0,
+        }),
+        place: (r, first) => (first ? '\n' : ',\n') + r.text,
         end: () => '\n]\n',
       };
     case 'csv':
       return {
         // A BOM, so that spreadsheet programs read the Chinese as UTF-8.
         begin: () => '\ufefffile,line,column,endLine,endColumn,severity,code,message,format,year,fixable\r\n',
-        file: (o) =>
-          (o.findings ?? [])
+        render: (o) => ({
+          text: (o.findings ?? [])
             .map((f) =>
               [o.display, f.line, f.column, f.endLine, f.endColumn, f.severity, f.code, localize(f.message, locale), o.format, o.year, f.fix ? 'yes' : ''].map(csvCell).join(',') + '\r\n',
             )
             .join(''),
+          items: 0,
+        }),
+        place: (r) => r.text,
         end: () => '',
       };
     case 'sarif': {
@@ -88,8 +111,8 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
       let count = 0;
       return {
         begin: () => before,
-        file: (o) =>
-          (o.findings ?? [])
+        render: (o) => ({
+          text: (o.findings ?? [])
             .map((f) => {
               const region = { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn, charOffset: f.offset[0], charLength: f.offset[1] - f.offset[0] };
               const loc = { uri: o.display, uriBaseId: '%SRCROOT%' };
@@ -110,9 +133,16 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
                     }
                   : {}),
               };
-              return (count++ ? ',' : '') + '\n' + JSON.stringify(result, null, 2).replace(/^/gm, '        ');
+              return '\n' + indent(JSON.stringify(result, null, 2), '        ');
             })
-            .join(''),
+            .join(','),
+          items: o.findings?.length ?? 0,
+        }),
+        place: (r) => {
+          const text = (count && r.items ? ',' : '') + r.text;
+          count += r.items;
+          return text;
+        },
         end: () => (count ? '\n      ' : '') + after,
       };
     }
@@ -126,7 +156,7 @@ export class Summary {
   failed = 0;
   readonly byRule = new Map<string, { error: number; warning: number; info: number; hint: number }>();
   private readonly worst: { display: string; errors: number; warnings: number }[] = [];
-  add(o: Outcome): void {
+  add(o: Result): void {
     this.bytes += o.bytes;
     if (o.error || o.fatal) {
       this.failed++;
@@ -135,12 +165,15 @@ export class Summary {
     this.files++;
     let errors = 0;
     let warnings = 0;
-    for (const f of o.findings ?? []) {
-      const c = this.byRule.get(f.code) ?? { error: 0, warning: 0, info: 0, hint: 0 };
-      c[f.severity]++;
-      this.byRule.set(f.code, c);
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
+    for (const [code, [e, w, i, h]] of Object.entries(o.tally ?? {})) {
+      const c = this.byRule.get(code) ?? { error: 0, warning: 0, info: 0, hint: 0 };
+      c.error += e;
+      c.warning += w;
+      c.info += i;
+      c.hint += h;
+      this.byRule.set(code, c);
+      errors += e;
+      warnings += w;
     }
     if (errors || warnings) {
       // Keep only the ten worst: the summary's memory does not grow with the number of files.

@@ -2,7 +2,7 @@
 import { ALL_FORMATS, FORMATS, formatForYear } from '../formats';
 import type { FormatDecl, FormatId, SectionDecl } from '../formats/types';
 import type { Block, Range, Report, Section, Table, YearMention } from '../model';
-import { Compact, Lines } from '../text';
+import { Lines } from '../text';
 import { findDebris } from './debris';
 import { dictionaryOf, LabelIndex } from './labels';
 import { lex } from './lexer';
@@ -26,8 +26,8 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   const lines = debris.masked === norm ? rawLines : new Lines(masked, rawLines.starts);
   const formats: FormatDecl[] = ALL_FORMATS;
   const ignored = debris.ignoredLines;
-  // The lexer's compact text holds the debris; without it, the compact text is made again.
-  const labels = masked === norm && !ignored.size ? lexed.labels : new LabelIndex(Compact.of(masked, 0, masked.length, ignored.size ? { lines, ignored } : undefined), dict);
+  // The lexer's compact text holds the debris: without it, the labels are found again.
+  const labels = masked === norm && !ignored.size ? lexed.labels : new LabelIndex(lexed.compact.without(norm, masked, lines, ignored), dict);
   const ctx: ParseContext = { text: masked, lines, ignored, formats, labels };
 
   // ------------------------------------------------------------ sections

@@ -3,11 +3,12 @@
  * line breaks inside labels, numbering variants and missing rows: every occurrence of every label is
  * a candidate, and the chosen ones are the longest increasing chain (a small alignment).
  */
-import { compactLabel, Scratch, type Compact } from '../text';
+import { compactLabel, IntBuffer, Scratch, type Compact } from '../text';
 import type { FormatDecl } from '../formats/types';
 
 const NONE: number[] = [];
 const indexScratch = new Scratch();
+const scanCandidates = new IntBuffer();
 const BUCKETS = 1 << 16;
 /** The bucket of a form (or a position) by its first three units. */
 export function hash3(a: number, b: number, c: number): number {
@@ -81,7 +82,8 @@ export class FormDictionary {
   }
   /** Every occurrence of every form in `codes` [0, n): one list of start indices per form id. */
   scan(codes: Uint16Array, n: number): number[][] {
-    const candidates: number[] = [];
+    const candidates = scanCandidates;
+    candidates.clear();
     const used = this.used;
     if (this.forms.length) {
       for (let i = 0; i + 2 < n; i++) {
@@ -89,14 +91,15 @@ export class FormDictionary {
         if ((used[h >> 5]! & (1 << (h & 31))) !== 0) candidates.push(i);
       }
     }
-    return this.verify(codes, n, candidates);
+    return this.verify(codes, n, candidates.view());
   }
   /** The occurrences among `candidates`: positions whose first three units fall in a bucket that holds forms. */
-  verify(codes: Uint16Array, n: number, candidates: readonly number[]): number[][] {
+  verify(codes: Uint16Array, n: number, candidates: ArrayLike<number>): number[][] {
     // Most forms do not occur: they share one empty list until they do.
     const out: number[][] = new Array<number[]>(this.forms.length).fill(NONE);
     const { start, order, forms } = this;
-    for (const i of candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      const i = candidates[c]!;
       const h = hash3(codes[i]!, codes[i + 1]!, codes[i + 2]!);
       const b0 = start[h]!;
       const b1 = start[h + 1]!;

@@ -4,7 +4,7 @@
  * line's indentation and content end, the lines that may hold a debris word, the compact text with
  * its offsets, and where the forms of the declared labels may start (confirmed after the pass).
  */
-import { Compact, COMPACT_TABLE, FOLD_TABLE, Lines, Scratch } from '../text';
+import { Compact, COMPACT_TABLE, FOLD_TABLE, IntBuffer, Lines, Scratch } from '../text';
 import { WORD_START } from './debris';
 import { hash3, LabelIndex, type FormDictionary } from './labels';
 import type { LineShape } from './shape';
@@ -17,20 +17,26 @@ export interface Lexed {
   labels: LabelIndex;
 }
 
+// The lexer's memory, reused from one text to the next (fresh memory is slow to touch): what it
+// returns points into it, so a lexed text is valid until the next one is lexed. The parser reads
+// it and keeps none of it (the line starts are copied).
 const units16 = new Scratch();
 const compactUnits = new Scratch();
+const offsetsBuf = new Scratch();
+const candidates = new IntBuffer();
+const starts = new IntBuffer();
+const indent = new IntBuffer();
+const contentEnd = new IntBuffer();
+const debrisHint = new IntBuffer();
 
 export function lex(text: string, dict: FormDictionary): Lexed {
   const n = text.length;
   const units = units16.units(text);
   const codes = compactUnits.reserve(n);
-  const offsets = new Int32Array(n);
+  const offsets = offsetsBuf.int32(n);
   const used = dict.used;
-  const candidates: number[] = [];
-  const starts = [0];
-  const indent: number[] = [];
-  const contentEnd: number[] = [];
-  const debrisHint: number[] = [];
+  for (const b of [candidates, starts, indent, contentEnd, debrisHint]) b.clear();
+  starts.push(0);
   let first = -1;
   let last = 0;
   let hint = 0;
@@ -82,6 +88,6 @@ export function lex(text: string, dict: FormDictionary): Lexed {
   debrisHint.push(hint);
   const norm = units16.string(n);
   const compact = new Compact(compactUnits.string(k), offsets.subarray(0, k), 0, n);
-  const labels = new LabelIndex(compact, dict, dict.verify(codes, k, candidates));
-  return { norm, lines: new Lines(norm, starts), shape: { indent, contentEnd, debrisHint }, compact, labels };
+  const labels = new LabelIndex(compact, dict, dict.verify(codes, k, candidates.view()));
+  return { norm, lines: new Lines(norm, starts.copy()), shape: { indent: indent.view(), contentEnd: contentEnd.view(), debrisHint: debrisHint.view() }, compact, labels };
 }

@@ -5,10 +5,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, looksLikeReport, type CheckResult, type Config } from '../core';
 import { completeArith, restoreArith } from '../core/arith';
-import { Lines } from '../core/text';
+import { Lines, normalize } from '../core/text';
+import { TextPositions } from './positions';
 import { configKey } from './settings';
 
 /** The languages the server looks at: `nianbao` always; plain text (VS Code's `plaintext`, Neovim's and Emacs's `text`) and Markdown when they look like a report. */
@@ -21,8 +21,8 @@ export interface Analysis {
   uri: string;
   version: number;
   languageId: string;
-  /** The text of this version, for converting offsets to positions. Never changes. */
-  doc: TextDocument;
+  /** Positions in the text of this version (offsets are converted with it). Never changes. */
+  doc: TextPositions;
   text: string;
   result: CheckResult;
   /** Whether the document is a report to check: language `nianbao`, or plain text / Markdown that looks like one. */
@@ -64,7 +64,7 @@ export function finishAnalysis(doc: DocLike, text: string, config: Config, resul
     uri: doc.uri,
     version: doc.version,
     languageId: doc.languageId,
-    doc: TextDocument.create(doc.uri, doc.languageId, doc.version, text),
+    doc: new TextPositions(text),
     text,
     result,
     isReport,
@@ -173,7 +173,7 @@ export class Cancelled extends Error {}
  */
 export class BackgroundChecker {
   private worker: Worker | null = null;
-  private job: { id: number; resolve: (r: CheckResult) => void; reject: (e: Error) => void } | null = null;
+  private job: { id: number; text: string; resolve: (r: CheckResult) => void; reject: (e: Error) => void } | null = null;
   private nextId = 0;
   constructor(private readonly script: string) {}
 
@@ -182,7 +182,7 @@ export class BackgroundChecker {
     const worker = this.worker ?? this.start();
     const id = ++this.nextId;
     return new Promise<CheckResult>((resolve, reject) => {
-      this.job = { id, resolve, reject };
+      this.job = { id, text, resolve, reject };
       worker.postMessage({ id, text, config });
     });
   }
@@ -205,16 +205,12 @@ export class BackgroundChecker {
   private start(): Worker {
     const worker = new Worker(this.script, { workerData: { role: CHECK_WORKER_ROLE } });
     worker.unref();
-    worker.on('message', (m: { id: number; result?: CheckResult; error?: string }) => {
+    worker.on('message', (m: { id: number; result?: WorkerResult; error?: string }) => {
       const job = this.job;
       if (!job || job.id !== m.id) return;
       this.job = null;
-      if (m.result) {
-        // Structured cloning keeps the data, not the classes: the line index and the analysis get their methods back.
-        Object.setPrototypeOf(m.result.report.lines, Lines.prototype);
-        restoreArith(m.result.arith);
-        job.resolve(m.result);
-      } else job.reject(new Error(m.error ?? 'check failed'));
+      if (m.result) job.resolve(fromWorker(m.result, job.text));
+      else job.reject(new Error(m.error ?? 'check failed'));
     });
     worker.on('error', (e) => {
       this.job?.reject(e);
@@ -228,13 +224,32 @@ export class BackgroundChecker {
 
 export const CHECK_WORKER_ROLE = 'nianbao-background-check';
 
+/**
+ * A check's result as a worker sends it: without the texts (the text, its normalized form and the
+ * line index's copy of it), which are most of its bytes and which the receiver has or remakes.
+ */
+interface WorkerResult extends Omit<CheckResult, 'report'> {
+  report: Omit<CheckResult['report'], 'text' | 'norm' | 'lines'> & { starts: Int32Array; masked: string | null };
+}
+
+function forTransfer(result: CheckResult): WorkerResult {
+  const { text: _text, norm, lines, ...report } = result.report;
+  // The line index reads the masked text: the normalized one unless debris was blanked in it.
+  return { ...result, arith: completeArith(result.arith), report: { ...report, starts: lines.starts, masked: lines.norm === norm ? null : lines.norm } };
+}
+
+/** A result from a worker made whole: the texts put back, and the classes that structured cloning drops. */
+function fromWorker(r: WorkerResult, text: string): CheckResult {
+  const { starts, masked, ...report } = r.report;
+  const norm = normalize(text);
+  return { ...r, arith: restoreArith(r.arith), report: { ...report, text, norm, lines: new Lines(masked ?? norm, starts) } };
+}
+
 /** The worker's side: check each text it is sent and send the result back. */
 export function runCheckWorker(port: MessagePort): void {
   port.on('message', ({ id, text, config }: { id: number; text: string; config: Config }) => {
     try {
-      const result = check(text, { config });
-      completeArith(result.arith);
-      port.postMessage({ id, result });
+      port.postMessage({ id, result: forTransfer(check(text, { config })) });
     } catch (e) {
       port.postMessage({ id, error: (e as Error).message });
     }

@@ -71,8 +71,14 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   let fixedTotal = 0;
   let first = true;
   let lastBar = 0;
+  let pending = '';
   await io.out(writer.begin());
   for await (const r of runPool(files, { script: __filename, jobs: o.jobs, workerData: input }, (i, f) => finish(checkOne(i, f, configs, o.fix), writer))) {
+    if (r.fatal || r.error) {
+      // What came before a message is written before it.
+      await io.out(pending);
+      pending = '';
+    }
     if (r.fatal) {
       if (o.progress) io.err('\r\x1b[K');
       io.err(`nianbao: ${r.fatal}\n`);
@@ -86,11 +92,13 @@ async function runCheck(o: Options, io: Io): Promise<number> {
     } else {
       fixedTotal += r.fixed ?? 0;
       if (Object.values(r.tally ?? {}).some((c) => c[0] > 0)) anyError = true;
-      const chunk = writer.place(r.rendered!, first);
+      pending += writer.place(r.rendered!, first);
       first = false;
-      if (chunk) {
+      // Written in pieces of 64 KB or so: one write per file costs more than the file's output.
+      if (pending.length >= 32768) {
         if (o.progress) io.err('\r\x1b[K');
-        await io.out(chunk);
+        await io.out(pending);
+        pending = '';
       }
     }
     if (o.progress && (Date.now() - lastBar > 100 || r.index === files.length - 1)) {
@@ -99,7 +107,7 @@ async function runCheck(o: Options, io: Io): Promise<number> {
     }
   }
   if (o.progress) io.err('\r\x1b[K');
-  await io.out(writer.end());
+  await io.out(pending + writer.end());
   if (o.summary) (o.format === 'text' ? io.out : async (s: string) => io.err(s))(summary.render(o.locale));
   const t = summary.totals();
   const secs = Math.max(0.001, (Date.now() - started) / 1000);

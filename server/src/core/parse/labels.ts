@@ -55,8 +55,17 @@ export class FormDictionary {
   private readonly order: Int32Array;
   /** One bit per bucket, set when it holds a form: a small table a scan tests first. */
   readonly used = new Uint32Array(BUCKETS >> 5);
+  /** Every form's units, one after another: form f is units[at[f] .. at[f + 1]). */
+  private readonly units: Uint16Array;
+  private readonly at: Int32Array;
   constructor(forms: Iterable<string>) {
     for (const f of forms) if (f.length >= 3 && !this.ids.has(f)) this.ids.set(f, this.forms.push(f) - 1);
+    this.at = new Int32Array(this.forms.length + 1);
+    this.forms.forEach((f, k) => (this.at[k + 1] = this.at[k]! + f.length));
+    this.units = new Uint16Array(this.at[this.forms.length]!);
+    this.forms.forEach((f, k) => {
+      for (let i = 0; i < f.length; i++) this.units[this.at[k]! + i] = f.charCodeAt(i);
+    });
     const hashes = this.forms.map((f) => hash3(f.charCodeAt(0), f.charCodeAt(1), f.charCodeAt(2)));
     for (const h of hashes) this.start[h + 1]!++;
     for (let h = 0; h < BUCKETS; h++) this.start[h + 1]! += this.start[h]!;
@@ -97,7 +106,7 @@ export class FormDictionary {
   verify(codes: Uint16Array, n: number, candidates: ArrayLike<number>): number[][] {
     // Most forms do not occur: they share one empty list until they do.
     const out: number[][] = new Array<number[]>(this.forms.length).fill(NONE);
-    const { start, order, forms } = this;
+    const { start, order, units, at } = this;
     for (let c = 0; c < candidates.length; c++) {
       const i = candidates[c]!;
       const h = hash3(codes[i]!, codes[i + 1]!, codes[i + 2]!);
@@ -105,11 +114,11 @@ export class FormDictionary {
       const b1 = start[h + 1]!;
       for (let b = b0; b < b1; b++) {
         const f = order[b]!;
-        const form = forms[f]!;
-        const m = form.length;
+        const from = at[f]!;
+        const m = at[f + 1]! - from;
         if (i + m > n) continue;
         let k = 0;
-        while (k < m && codes[i + k] === form.charCodeAt(k)) k++;
+        while (k < m && codes[i + k] === units[from + k]) k++;
         if (k === m) {
           if (out[f] === NONE) out[f] = [];
           out[f]!.push(i);
@@ -313,7 +322,22 @@ export function occurrences(view: View, labels: readonly string[], from = 0, to 
       }
     }
   }
-  return out.length > 1 ? out.sort((a, b) => a[0] - b[0]) : out;
+  // Each form's occurrences come in order; the forms' lists are merged by a sort only when they interleave.
+  for (let k = 1; k < out.length; k++) if (out[k - 1]![0] > out[k]![0]) return out.sort((a, b) => a[0] - b[0]);
+  return out;
+}
+
+/** Whether any form of `labels` occurs in the view: what `occurrences(…).length > 0` says, without listing them. */
+export function occursIn(view: View, labels: readonly string[]): boolean {
+  const { forms, ids } = view.index.dict.resolve(labels);
+  const lo = view.from;
+  const hi = view.from + view.length;
+  for (let k = 0; k < forms.length; k++) {
+    const at = view.index.positions(forms[k]!, ids[k]!);
+    const p = lowerBound(at, lo);
+    if (p < at.length && at[p]! + forms[k]!.length <= hi) return true;
+  }
+  return false;
 }
 
 /** Chooses at most one occurrence per item so that positions increase, maximising the total weight. */

@@ -4,8 +4,8 @@
  * line's indentation and content end, the lines that may hold a debris word, the compact text with
  * its offsets, and where the forms of the declared labels may start (confirmed after the pass).
  */
-import { Compact, COMPACT_TABLE, FOLD_TABLE, IntBuffer, Lines, Scratch } from '../text';
-import { WORD_START } from './debris';
+import { Compact, COMPACT_TABLE, FOLD_TABLE, Lines, Scratch } from '../text';
+import { WORD_START_BITS } from './debris';
 import { hash3, LabelIndex, type FormDictionary } from './labels';
 import type { LineShape } from './shape';
 
@@ -19,24 +19,31 @@ export interface Lexed {
 
 // The lexer's memory, reused from one text to the next (fresh memory is slow to touch): what it
 // returns points into it, so a lexed text is valid until the next one is lexed. The parser reads
-// it and keeps none of it (the line starts are copied).
+// it and keeps none of it (the line starts are copied). Every array has room for the worst case
+// (a line per unit, a candidate per unit), so the pass writes without a bounds test of its own.
 const units16 = new Scratch();
 const compactUnits = new Scratch();
 const offsetsBuf = new Scratch();
-const candidates = new IntBuffer();
-const starts = new IntBuffer();
-const indent = new IntBuffer();
-const contentEnd = new IntBuffer();
-const debrisHint = new IntBuffer();
+const candidatesBuf = new Scratch();
+const startsBuf = new Scratch();
+const indentBuf = new Scratch();
+const contentEndBuf = new Scratch();
+const hintBuf = new Scratch();
 
 export function lex(text: string, dict: FormDictionary): Lexed {
   const n = text.length;
   const units = units16.units(text);
   const codes = compactUnits.reserve(n);
   const offsets = offsetsBuf.int32(n);
+  const candidates = candidatesBuf.int32(n);
+  const starts = startsBuf.int32(n + 1);
+  const indent = indentBuf.int32(n + 1);
+  const contentEnd = contentEndBuf.int32(n + 1);
+  const debrisHint = hintBuf.int32(n + 1);
   const used = dict.used;
-  for (const b of [candidates, starts, indent, contentEnd, debrisHint]) b.clear();
-  starts.push(0);
+  starts[0] = 0;
+  let line = 0;
+  let found = 0;
   let first = -1;
   let last = 0;
   let hint = 0;
@@ -49,17 +56,17 @@ export function lex(text: string, dict: FormDictionary): Lexed {
       // A Han character (most of a report): never folded, never dropped.
       if (first === -1) first = i;
       last = i + 1;
-      hint |= WORD_START[c]!;
+      hint |= WORD_START_BITS[c >> 5]! & (1 << (c & 31));
     } else {
       if (c > 127 || c === 13 || c === 12 || c === 11) {
         const r = FOLD_TABLE[c]!;
         if (r !== 0) units[i] = c = r;
       }
       if (c === 10) {
-        indent.push(first === -1 ? i : first);
-        contentEnd.push(first === -1 ? i : last);
-        debrisHint.push(hint);
-        starts.push(i + 1);
+        indent[line] = first === -1 ? i : first;
+        contentEnd[line] = first === -1 ? i : last;
+        debrisHint[line] = hint;
+        starts[++line] = i + 1;
         first = -1;
         hint = 0;
         continue;
@@ -67,7 +74,7 @@ export function lex(text: string, dict: FormDictionary): Lexed {
       if (c !== 32 && c !== 9) {
         if (first === -1) first = i;
         last = i + 1;
-        hint |= WORD_START[c]!;
+        hint |= WORD_START_BITS[c >> 5]! & (1 << (c & 31));
       }
       const m = COMPACT_TABLE[c]!;
       if (m === 0xffff) continue;
@@ -77,17 +84,19 @@ export function lex(text: string, dict: FormDictionary): Lexed {
     offsets[k] = i;
     if (k >= 2) {
       const h = hash3(p1, p2, c);
-      if ((used[h >> 5]! & (1 << (h & 31))) !== 0) candidates.push(k - 2);
+      if ((used[h >> 5]! & (1 << (h & 31))) !== 0) candidates[found++] = k - 2;
     }
     p1 = p2;
     p2 = c;
     k++;
   }
-  indent.push(first === -1 ? n : first);
-  contentEnd.push(first === -1 ? n : last);
-  debrisHint.push(hint);
+  indent[line] = first === -1 ? n : first;
+  contentEnd[line] = first === -1 ? n : last;
+  debrisHint[line] = hint;
+  const count = line + 1;
   const norm = units16.string(n);
   const compact = new Compact(compactUnits.string(k), offsets.subarray(0, k), 0, n);
-  const labels = new LabelIndex(compact, dict, dict.verify(codes, k, candidates.view()));
-  return { norm, lines: new Lines(norm, starts.copy()), shape: { indent: indent.view(), contentEnd: contentEnd.view(), debrisHint: debrisHint.view() }, compact, labels };
+  const labels = new LabelIndex(compact, dict, dict.verify(codes, k, candidates.subarray(0, found)));
+  const shape = { indent: indent.subarray(0, count), contentEnd: contentEnd.subarray(0, count), debrisHint: debrisHint.subarray(0, count) };
+  return { norm, lines: new Lines(norm, starts.slice(0, count)), shape, compact, labels };
 }

@@ -2,7 +2,7 @@
 import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } from '../formats/types';
 import type { Block, GroupLabel, Range, Row, Table } from '../model';
 import { collectSlots, isValueLike, makeCell, type Slot, type SlotContext } from './cells';
-import { alignLabels, occurrences, single, View, type LabelIndex, type LabelItem } from './labels';
+import { alignLabels, occurrences, occursIn, single, View, type LabelIndex, type LabelItem } from './labels';
 
 export interface ParseContext extends SlotContext {
   formats: FormatDecl[];
@@ -54,7 +54,7 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
   const groups: GroupLabel[] = [];
   let fits = 0;
   let markers = 0;
-  for (const m of decl.markers) if (occurrences(compact, single(m)).length) markers++;
+  for (const m of decl.markers) if (occursIn(compact, single(m))) markers++;
 
   if (decl.unlabelled) {
     const row = parseUnlabelled(ctx, decl, compact, to);
@@ -210,7 +210,7 @@ export function chooseVariant(parses: BlockParse[], preferred: FormatId | null):
 function parseVariants(ctx: ParseContext, variants: BlockDecl[], from: number, to: number, heading: Range | null, preferred: FormatId | null): Block {
   if (variants.length > 1) {
     const view = compactOf(ctx, from, to);
-    const counts = variants.map((v) => v.markers.filter((m) => occurrences(view, single(m)).length).length);
+    const counts = variants.map((v) => v.markers.filter((m) => occursIn(view, single(m))).length);
     const max = Math.max(...counts);
     if (max > 0 && counts.filter((c) => c === max).length === 1) {
       const p = parseBlock(ctx, variants[counts.indexOf(max)]!, from, to, heading);

@@ -1,5 +1,5 @@
 import { msg } from '../i18n';
-import { compactLabel } from '../text';
+import { compactLabel, compactText } from '../text';
 import type { Rule } from './types';
 
 const compacted = new Map<string, string>();
@@ -29,7 +29,8 @@ export const sectionWording: Rule = {
       const h = s.heading;
       if (!h) continue;
       const canonical = s.decl.canonical;
-      if (h.text.replace(/\s+/g, '') === canonical && compactLabel(h.text) === compactCanonical(canonical)) continue;
+      // The heading's text is read from the normalized text already: its compact form needs no normalizing.
+      if (h.text.replace(/\s+/g, '') === canonical && compactText(h.text) === compactCanonical(canonical)) continue;
       const misnumbered = h.number !== s.decl.number;
       out.push({
         range: h.range,

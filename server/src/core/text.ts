@@ -64,6 +64,8 @@ export class IntBuffer {
   private data = new Int32Array(256);
   length = 0;
   clear(): void {
+    // Memory a huge text needed is given back once texts are small again.
+    if (this.data.length > SHRINK_ABOVE >> 2 && this.length * 4 < this.data.length) this.data = new Int32Array(Math.max(256, this.length * 2));
     this.length = 0;
   }
   push(v: number): void {
@@ -84,8 +86,18 @@ export class IntBuffer {
   }
 }
 
+/** A buffer this many bytes large is given back when a use needs less than a quarter of it. */
+const SHRINK_ABOVE = 8 << 20;
+
 export class Scratch {
   private buf = Buffer.allocUnsafeSlow(0);
+  /** A buffer of at least `bytes` bytes: this one, grown, or shrunk when it is far larger than needed. */
+  private room(bytes: number): Buffer {
+    const have = this.buf.length;
+    if (have < bytes) this.buf = Buffer.allocUnsafeSlow(Math.max(bytes, 2 * have, 1024));
+    else if (have > SHRINK_ABOVE && bytes * 4 < have) this.buf = Buffer.allocUnsafeSlow(Math.max(2 * bytes, 1024));
+    return this.buf;
+  }
   /** The units of `text` (at least `size` of them), copied into the buffer. */
   units(text: string, size = text.length): Uint16Array {
     const u = this.reserve(size);
@@ -94,13 +106,13 @@ export class Scratch {
   }
   /** Room for `size` units (old contents undefined). */
   reserve(size: number): Uint16Array {
-    if (this.buf.length < 2 * size) this.buf = Buffer.allocUnsafeSlow(Math.max(2 * size, 2 * this.buf.length, 1024));
-    return new Uint16Array(this.buf.buffer, this.buf.byteOffset, this.buf.length >> 1);
+    const buf = this.room(2 * size);
+    return new Uint16Array(buf.buffer, buf.byteOffset, buf.length >> 1);
   }
   /** Room for `size` 32-bit integers (old contents undefined). */
   int32(size: number): Int32Array {
-    if (this.buf.length < 4 * size) this.buf = Buffer.allocUnsafeSlow(Math.max(4 * size, 2 * this.buf.length, 1024));
-    return new Int32Array(this.buf.buffer, this.buf.byteOffset, this.buf.length >> 2);
+    const buf = this.room(4 * size);
+    return new Int32Array(buf.buffer, buf.byteOffset, buf.length >> 2);
   }
   /** Units [0, n) of the buffer as a string, lone surrogates kept (TextDecoder would replace them). */
   string(n: number): string {
@@ -181,10 +193,10 @@ export function isSpace(ch: string | undefined): boolean {
 /** Characters dropped from the compact form: white space and quotation marks. */
 const COMPACT_DROP = new Set([' ', '\t', '\n', '"', "'", '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '〈', '〉', '<', '>']);
 const COMPACT_MAP: Record<string, string> = { '、': '.', '。': '.', '【': '(', '】': ')', '〔': '(', '〕': ')' };
-const compactIn = new Scratch();
-const compactOut = new Scratch();
-/** The offsets of the one view `without` makes in a parse: valid until it makes the next. */
+/** The one view `without` makes in a parse: valid until it makes the next. */
 const withoutOffsets = new Scratch();
+const withoutCodes = new Scratch();
+const withoutLines = new Scratch();
 /** The same as a table: 0 keeps a unit, 0xffff drops it, anything else replaces it. */
 export const COMPACT_TABLE = (() => {
   const t = new Uint16Array(65536);
@@ -198,19 +210,44 @@ export const COMPACT_TABLE = (() => {
  * finding labels that real drafts split across lines, indent, or write one character per line.
  */
 export class Compact {
-  /** `offsets[i]` is the normalized-text offset of `str[i]`; the view covers [from, to) of the text. */
+  private text: string | null = null;
+  /**
+   * `codes[i]` is the i-th unit of the compact text and `offsets[i]` its offset in the normalized
+   * text; the view covers [from, to) of that text. (The parser's views point into buffers it
+   * reuses: a view is read only while its text is parsed.)
+   */
   constructor(
-    readonly str: string,
+    readonly codes: Uint16Array,
     readonly offsets: Int32Array,
     readonly from: number,
     readonly to: number,
   ) {}
+  get length(): number {
+    return this.codes.length;
+  }
+  /** The compact text as a string, made when first asked for (the parser reads the units). */
+  get str(): string {
+    return (this.text ??= Buffer.from(this.codes.buffer, this.codes.byteOffset, this.codes.byteLength).toString('utf16le'));
+  }
+  /** The first index at or after `from` where `form` starts, or -1. */
+  indexOf(form: string, from = 0): number {
+    const codes = this.codes;
+    const m = form.length;
+    if (m === 0) return Math.min(Math.max(0, from), codes.length);
+    const first = form.charCodeAt(0);
+    for (let i = Math.max(0, from), last = codes.length - m; i <= last; i++) {
+      if (codes[i] !== first) continue;
+      let k = 1;
+      while (k < m && codes[i + k] === form.charCodeAt(k)) k++;
+      if (k === m) return i;
+    }
+    return -1;
+  }
   /** The compact view of [from, to) of a normalized text, without the lines `skip` lists. */
   static of(norm: string, from: number, to: number, skip?: { lines: Lines; ignored: Set<number> }): Compact {
     const size = Math.max(0, to - from);
     const offs = new Int32Array(size);
-    const units = compactIn.units(norm);
-    const codes = compactOut.reserve(size);
+    const codes = new Uint16Array(size);
     let k = 0;
     // The stretches to read: [from, to), or its lines that are not skipped.
     const spans: number[] = [];
@@ -221,7 +258,7 @@ export class Compact {
     } else spans.push(from, to);
     for (let x = 0; x < spans.length; x += 2) {
       for (let i = spans[x]!, e = spans[x + 1]!; i < e; i++) {
-        const c = units[i]!;
+        const c = norm.charCodeAt(i);
         // Han characters are kept as they are: no table lookup for them.
         const m = c >= 0x4e00 && c <= 0x9fff ? 0 : COMPACT_TABLE[c]!;
         if (m === 0xffff) continue;
@@ -229,27 +266,33 @@ export class Compact {
         offs[k++] = i;
       }
     }
-    return new Compact(compactOut.string(k), offs.subarray(0, k), from, to);
+    return new Compact(codes.subarray(0, k), offs.subarray(0, k), from, to);
   }
   /**
    * This view of `norm` as `Compact.of(masked, …)` would make it, `masked` being `norm` with some
-   * units blanked to spaces and the `ignored` lines skipped: the entries that remain, in one pass.
+   * units blanked to spaces and the `ignored` lines skipped: the entries that remain, in one pass
+   * (into buffers reused from one parse to the next, like the lexer's).
    */
   without(norm: string, masked: string, lines: Lines, ignored: Set<number>): Compact {
-    const n = this.str.length;
+    const n = this.codes.length;
     const offs = withoutOffsets.int32(n);
-    const codes = compactOut.reserve(n);
+    const codes = withoutCodes.reserve(n);
     const starts = lines.starts;
+    const count = starts.length;
+    const skipLine = withoutLines.reserve(count);
+    for (let l = 0; l < count; l++) skipLine[l] = ignored.has(l) ? 1 : 0;
+    const blanked = masked !== norm;
     let line = 0;
+    let next = count > 1 ? starts[1]! : Infinity;
     let k = 0;
     for (let i = 0; i < n; i++) {
       const o = this.offsets[i]!;
-      while (line + 1 < starts.length && starts[line + 1]! <= o) line++;
-      if (ignored.has(line) || masked.charCodeAt(o) !== norm.charCodeAt(o)) continue;
-      codes[k] = this.str.charCodeAt(i);
+      while (o >= next) next = ++line + 1 < count ? starts[line + 1]! : Infinity;
+      if (skipLine[line] || (blanked && masked.charCodeAt(o) !== norm.charCodeAt(o))) continue;
+      codes[k] = this.codes[i]!;
       offs[k++] = o;
     }
-    return new Compact(compactOut.string(k), offs.subarray(0, k), this.from, this.to);
+    return new Compact(codes.subarray(0, k), offs.subarray(0, k), this.from, this.to);
   }
   /** The normalized-text range [start, end) of compact range [i, j). */
   range(i: number, j: number): [number, number] {

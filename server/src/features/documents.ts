@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { check, looksLikeReport, type CheckResult, type Config } from '../core';
 import { completeArith, restoreArith } from '../core/arith';
-import { Lines, normalize } from '../core/text';
+import { Lines } from '../core/text';
 import { TextPositions } from './positions';
 import { configKey } from './settings';
 
@@ -229,20 +229,19 @@ export const CHECK_WORKER_ROLE = 'nianbao-background-check';
  * line index's copy of it), which are most of its bytes and which the receiver has or remakes.
  */
 interface WorkerResult extends Omit<CheckResult, 'report'> {
-  report: Omit<CheckResult['report'], 'text' | 'norm' | 'lines'> & { starts: Int32Array; masked: string | null };
+  report: Omit<CheckResult['report'], 'text' | 'lines'> & { starts: Int32Array; masked: string | null };
 }
 
 function forTransfer(result: CheckResult): WorkerResult {
   const { text: _text, norm, lines, ...report } = result.report;
   // The line index reads the masked text: the normalized one unless debris was blanked in it.
-  return { ...result, arith: completeArith(result.arith), report: { ...report, starts: lines.starts, masked: lines.norm === norm ? null : lines.norm } };
+  return { ...result, arith: completeArith(result.arith), report: { ...report, norm, starts: lines.starts, masked: lines.norm === norm ? null : lines.norm } };
 }
 
-/** A result from a worker made whole: the texts put back, and the classes that structured cloning drops. */
+/** A result from a worker made whole: the text put back, and the classes that structured cloning drops. */
 function fromWorker(r: WorkerResult, text: string): CheckResult {
   const { starts, masked, ...report } = r.report;
-  const norm = normalize(text);
-  return { ...r, arith: restoreArith(r.arith), report: { ...report, text, norm, lines: new Lines(masked ?? norm, starts) } };
+  return { ...r, arith: restoreArith(r.arith), report: { ...report, text, lines: new Lines(masked ?? report.norm, starts) } };
 }
 
 /** The worker's side: check each text it is sent and send the result back. */

@@ -3,11 +3,10 @@
  * line breaks inside labels, numbering variants and missing rows: every occurrence of every label is
  * a candidate, and the chosen ones are the longest increasing chain (a small alignment).
  */
-import { compactLabel, IntBuffer, Scratch, type Compact } from '../text';
+import { compactLabel, IntBuffer, type Compact } from '../text';
 import type { FormatDecl } from '../formats/types';
 
 const NONE: number[] = [];
-const indexScratch = new Scratch();
 const scanCandidates = new IntBuffer();
 const BUCKETS = 1 << 16;
 /** The bucket of a form (or a position) by its first three units. */
@@ -29,7 +28,7 @@ export class LabelIndex {
     readonly dict: FormDictionary = FormDictionary.EMPTY,
     found?: number[][],
   ) {
-    this.found = found ?? dict.scan(indexScratch.units(compact.str), compact.str.length);
+    this.found = found ?? dict.scan(compact.codes, compact.length);
   }
   /** The compact indices where `form` starts, in increasing order (`id`: its id in the dictionary, if known). */
   positions(form: string, id = this.dict.idOf(form)): readonly number[] {
@@ -37,8 +36,8 @@ export class LabelIndex {
     let p = this.others.get(form);
     if (!p) {
       p = [];
-      const str = this.compact.str;
-      for (let i = str.indexOf(form); i !== -1; i = str.indexOf(form, i + 1)) p.push(i);
+      const c = this.compact;
+      for (let i = c.indexOf(form); i !== -1; i = c.indexOf(form, i + 1)) p.push(i);
       this.others.set(form, p);
     }
     return p;

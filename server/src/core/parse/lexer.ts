@@ -4,7 +4,7 @@
  * line's indentation and content end, the lines that may hold a debris word, the compact text with
  * its offsets, and where the forms of the declared labels may start (confirmed after the pass).
  */
-import { Compact, COMPACT_TABLE, FOLD_TABLE, Lines, Scratch } from '../text';
+import { Compact, COMPACT_TABLE, FOLD_TABLE, IntBuffer, Lines, Scratch } from '../text';
 import { WORD_START_BITS } from './debris';
 import { hash3, LabelIndex, type FormDictionary } from './labels';
 import type { LineShape } from './shape';
@@ -19,12 +19,12 @@ export interface Lexed {
 
 // The lexer's memory, reused from one text to the next (fresh memory is slow to touch): what it
 // returns points into it, so a lexed text is valid until the next one is lexed. The parser reads
-// it and keeps none of it (the line starts are copied). Every array has room for the worst case
-// (a line per unit, a candidate per unit), so the pass writes without a bounds test of its own.
+// it and keeps none of it (the line starts are copied). The per-line arrays have room for the
+// lines counted before the pass, so it writes them without a bounds test of its own.
 const units16 = new Scratch();
 const compactUnits = new Scratch();
 const offsetsBuf = new Scratch();
-const candidatesBuf = new Scratch();
+const candidates = new IntBuffer();
 const startsBuf = new Scratch();
 const indentBuf = new Scratch();
 const contentEndBuf = new Scratch();
@@ -35,15 +35,17 @@ export function lex(text: string, dict: FormDictionary): Lexed {
   const units = units16.units(text);
   const codes = compactUnits.reserve(n);
   const offsets = offsetsBuf.int32(n);
-  const candidates = candidatesBuf.int32(n);
-  const starts = startsBuf.int32(n + 1);
-  const indent = indentBuf.int32(n + 1);
-  const contentEnd = contentEndBuf.int32(n + 1);
-  const debrisHint = hintBuf.int32(n + 1);
+  // Every \n, \r and \f ends a line (a CRLF ends two, as the folding makes it).
+  let lines = 1;
+  for (const br of ['\n', '\r', '\f']) for (let i = text.indexOf(br); i !== -1; i = text.indexOf(br, i + 1)) lines++;
+  const starts = startsBuf.int32(lines);
+  const indent = indentBuf.int32(lines);
+  const contentEnd = contentEndBuf.int32(lines);
+  const debrisHint = hintBuf.int32(lines);
   const used = dict.used;
+  candidates.clear();
   starts[0] = 0;
   let line = 0;
-  let found = 0;
   let first = -1;
   let last = 0;
   let hint = 0;
@@ -84,7 +86,7 @@ export function lex(text: string, dict: FormDictionary): Lexed {
     offsets[k] = i;
     if (k >= 2) {
       const h = hash3(p1, p2, c);
-      if ((used[h >> 5]! & (1 << (h & 31))) !== 0) candidates[found++] = k - 2;
+      if ((used[h >> 5]! & (1 << (h & 31))) !== 0) candidates.push(k - 2);
     }
     p1 = p2;
     p2 = c;
@@ -95,8 +97,8 @@ export function lex(text: string, dict: FormDictionary): Lexed {
   debrisHint[line] = hint;
   const count = line + 1;
   const norm = units16.string(n);
-  const compact = new Compact(compactUnits.string(k), offsets.subarray(0, k), 0, n);
-  const labels = new LabelIndex(compact, dict, dict.verify(codes, k, candidates.subarray(0, found)));
+  const compact = new Compact(codes.subarray(0, k), offsets.subarray(0, k), 0, n);
+  const labels = new LabelIndex(compact, dict, dict.verify(codes, k, candidates.view()));
   const shape = { indent: indent.subarray(0, count), contentEnd: contentEnd.subarray(0, count), debrisHint: debrisHint.subarray(0, count) };
   return { norm, lines: new Lines(norm, starts.slice(0, count)), shape, compact, labels };
 }

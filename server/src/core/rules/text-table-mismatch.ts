@@ -17,18 +17,49 @@ function tableSum(report: Report, cells: CellPath[]): { value: number; cells: Ce
   return { value: found.reduce((a, c) => a + c!.value!, 0), cells: found as Cell[] };
 }
 
-/** The normalized text with the tables blanked out (same length, so offsets hold). */
-function narrativeOnly(report: Report): string {
-  if (!report.tables.length) return report.norm;
-  const parts: string[] = [];
-  let last = 0;
-  for (const t of [...report.tables].sort((a, b) => a.range[0] - b.range[0])) {
-    if (t.range[0] < last) continue;
-    parts.push(report.norm.slice(last, t.range[0]), ' '.repeat(t.range[1] - t.range[0]));
-    last = t.range[1];
+/**
+ * The normalized text with the tables blanked out (same length, so offsets hold), read where it is
+ * needed instead of copied whole: a character, a slice, the next occurrence of a word.
+ */
+class Narrative {
+  /** The blanked stretches, in order and apart. */
+  private readonly blanks: [number, number][] = [];
+  readonly length: number;
+  constructor(private readonly norm: string, tables: Report['tables']) {
+    this.length = norm.length;
+    let last = 0;
+    for (const t of [...tables].sort((a, b) => a.range[0] - b.range[0])) {
+      if (t.range[0] < last) continue;
+      if (t.range[1] > t.range[0]) this.blanks.push([t.range[0], t.range[1]]);
+      last = t.range[1];
+    }
   }
-  parts.push(report.norm.slice(last));
-  return parts.join('');
+  private blanked(from: number, to: number): boolean {
+    for (const [a, b] of this.blanks) if (a < to && from < b) return true;
+    return false;
+  }
+  charAt(i: number): string {
+    return this.blanked(i, i + 1) ? ' ' : this.norm[i]!;
+  }
+  slice(from: number, to: number): string {
+    const part = this.norm.slice(from, to);
+    if (!this.blanked(from, to)) return part;
+    let out = '';
+    let at = from;
+    for (const [a, b] of this.blanks) {
+      if (b <= from || a >= to) continue;
+      const s = Math.max(a, from);
+      const e = Math.min(b, to);
+      out += this.norm.slice(at, s) + ' '.repeat(e - s);
+      at = e;
+    }
+    return out + this.norm.slice(at, to);
+  }
+  /** The next occurrence of a word (no white space in it) at or after `from`, or -1. */
+  indexOf(word: string, from = 0): number {
+    for (let i = this.norm.indexOf(word, from); i !== -1; i = this.norm.indexOf(word, i + 1)) if (!this.blanked(i, i + word.length)) return i;
+    return -1;
+  }
 }
 
 /**
@@ -36,7 +67,7 @@ function narrativeOnly(report: Report): string {
  * and trying them at every digit of a long text is slow). Windows wide enough for any claim,
  * merged where they overlap, never starting inside a number.
  */
-function windowsNear(text: string, keys: string[]): [number, number][] {
+function windowsNear(text: Narrative, keys: string[]): [number, number][] {
   const found: [number, number][] = [];
   for (const key of keys) for (let i = text.indexOf(key); i !== -1; i = text.indexOf(key, i + 1)) found.push([Math.max(0, i - 60), Math.min(text.length, i + key.length + 60)]);
   if (found.length > 1) found.sort((a, b) => a[0] - b[0]);
@@ -46,7 +77,7 @@ function windowsNear(text: string, keys: string[]): [number, number][] {
     let [from, to] = found[k]!;
     while (k + 1 < found.length && found[k + 1]![0] <= to) to = Math.max(to, found[++k]![1]);
     from = Math.max(from, last);
-    while (from > 0 && NUMERAL.test(text[from - 1]!)) from--;
+    while (from > 0 && NUMERAL.test(text.charAt(from - 1))) from--;
     out.push([from, to]);
     last = to;
   }
@@ -55,7 +86,7 @@ function windowsNear(text: string, keys: string[]): [number, number][] {
 const NUMERAL = /[\d零一二两三四五六七八九十百]/;
 
 /** The matches of a pattern in the windows, with their indices in the whole text. */
-function matchesIn(text: string, source: string, windows: [number, number][]): RegExpExecArray[] {
+function matchesIn(text: Narrative, source: string, windows: [number, number][]): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   const r = re(source);
   for (const [from, to] of windows) {
@@ -94,16 +125,18 @@ export const textTableMismatch: Rule = {
     wrong: `某局2022年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n本年度共发生行政复议2件。\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
     right: `某局2022年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n本年度共发生行政复议1件。\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
   },
-  check({ report }) {
+  check({ report, arith }) {
     const out: ReturnType<Rule['check']> = [];
     // Only the narrative: the tables' own numbers are not claims (and are most of the digits).
-    const text = narrativeOnly(report);
+    const text = new Narrative(report.norm, report.tables);
     const inTable = (o: number) => report.tables.some((t) => o >= t.range[0] && o < t.range[1]);
     const seen = new Set<number>();
     for (const claim of TEXT_CLAIMS) {
       const sum = tableSum(report, claim.cells);
       if (!sum) continue;
       const windows = windowsNear(text, claim.keys);
+      // The cells' names, for the messages: the same for every mismatch of this claim.
+      let names: ReturnType<typeof cellName>[] | null = null;
       for (const source of claim.patterns) {
         for (const m of matchesIn(text, source, windows)) {
           const n = m.groups!.n!;
@@ -113,7 +146,7 @@ export const textTableMismatch: Rule = {
           const value = readNumber(n);
           if (value === null || value === sum.value) continue;
           if (claim.alsoAccepted?.some((scope) => tableSum(report, scope)?.value === value)) continue;
-          const names = sum.cells.map((c) => cellName(report.tables.flatMap((t) => t.blocks.flatMap((b) => b.rows)).find((r) => r.cells.includes(c)), c));
+          names ??= sum.cells.map((c) => cellName(arith.rowOf.get(c), c));
           const namesZh = names.map((x) => `“${x.zh}”`).join('+');
           const namesEn = names.map((x) => `“${x.en}”`).join(' + ');
           const phrase = m[0].trim();

@@ -8,10 +8,15 @@ import type { FormatDecl } from '../formats/types';
 
 const NONE: number[] = [];
 const scanCandidates = new IntBuffer();
+const scanPairCandidates = new IntBuffer();
 const BUCKETS = 1 << 16;
 /** The bucket of a form (or a position) by its first three units. */
 export function hash3(a: number, b: number, c: number): number {
   return (a * 961 + b * 31 + c) & (BUCKETS - 1);
+}
+/** The same for a form of two units. */
+export function hash2(a: number, b: number): number {
+  return (a * 31 + b) & (BUCKETS - 1);
 }
 
 /**
@@ -57,21 +62,30 @@ export class FormDictionary {
   /** Every form's units, one after another: form f is units[at[f] .. at[f + 1]). */
   private readonly units: Uint16Array;
   private readonly at: Int32Array;
+  /** Forms of two units ("规章", "总计"), found by a table of their pairs: their ids, and one bit per pair hash. */
+  readonly pairs: number[] = [];
+  readonly pairUsed = new Uint32Array(BUCKETS >> 5);
   constructor(forms: Iterable<string>) {
-    for (const f of forms) if (f.length >= 3 && !this.ids.has(f)) this.ids.set(f, this.forms.push(f) - 1);
+    for (const f of forms) if (f.length >= 2 && !this.ids.has(f)) this.ids.set(f, this.forms.push(f) - 1);
     this.at = new Int32Array(this.forms.length + 1);
     this.forms.forEach((f, k) => (this.at[k + 1] = this.at[k]! + f.length));
     this.units = new Uint16Array(this.at[this.forms.length]!);
     this.forms.forEach((f, k) => {
       for (let i = 0; i < f.length; i++) this.units[this.at[k]! + i] = f.charCodeAt(i);
     });
-    const hashes = this.forms.map((f) => hash3(f.charCodeAt(0), f.charCodeAt(1), f.charCodeAt(2)));
+    const long = this.forms.map((f, id) => ({ f, id })).filter((x) => x.f.length >= 3);
+    for (const { f, id } of this.forms.map((f, id) => ({ f, id })).filter((x) => x.f.length === 2)) {
+      this.pairs.push(id);
+      const h = hash2(f.charCodeAt(0), f.charCodeAt(1));
+      this.pairUsed[h >> 5]! |= 1 << (h & 31);
+    }
+    const hashes = long.map(({ f }) => hash3(f.charCodeAt(0), f.charCodeAt(1), f.charCodeAt(2)));
     for (const h of hashes) this.start[h + 1]!++;
     for (let h = 0; h < BUCKETS; h++) this.start[h + 1]! += this.start[h]!;
     const next = this.start.slice(0, BUCKETS);
-    this.order = new Int32Array(this.forms.length);
-    hashes.forEach((h, f) => {
-      this.order[next[h]!++] = f;
+    this.order = new Int32Array(long.length);
+    hashes.forEach((h, k) => {
+      this.order[next[h]!++] = long[k]!.id;
       this.used[h >> 5]! |= 1 << (h & 31);
     });
   }
@@ -91,21 +105,37 @@ export class FormDictionary {
   /** Every occurrence of every form in `codes` [0, n): one list of start indices per form id. */
   scan(codes: Uint16Array, n: number): number[][] {
     const candidates = scanCandidates;
+    const pairCandidates = scanPairCandidates;
     candidates.clear();
-    const used = this.used;
+    pairCandidates.clear();
+    const { used, pairUsed } = this;
     if (this.forms.length) {
-      for (let i = 0; i + 2 < n; i++) {
+      for (let i = 0; i + 1 < n; i++) {
+        const h2 = hash2(codes[i]!, codes[i + 1]!);
+        if ((pairUsed[h2 >> 5]! & (1 << (h2 & 31))) !== 0) pairCandidates.push(i);
+        if (i + 2 >= n) continue;
         const h = hash3(codes[i]!, codes[i + 1]!, codes[i + 2]!);
         if ((used[h >> 5]! & (1 << (h & 31))) !== 0) candidates.push(i);
       }
     }
-    return this.verify(codes, n, candidates.view());
+    return this.verify(codes, n, candidates.view(), pairCandidates.view());
   }
-  /** The occurrences among `candidates`: positions whose first three units fall in a bucket that holds forms. */
-  verify(codes: Uint16Array, n: number, candidates: ArrayLike<number>): number[][] {
+  /**
+   * The occurrences among the candidates: positions whose first three units fall in a bucket that
+   * holds forms, and positions whose first two units hash as a two-unit form's do.
+   */
+  verify(codes: Uint16Array, n: number, candidates: ArrayLike<number>, pairCandidates: ArrayLike<number>): number[][] {
     // Most forms do not occur: they share one empty list until they do.
     const out: number[][] = new Array<number[]>(this.forms.length).fill(NONE);
-    const { start, order, units, at } = this;
+    const { start, order, units, at, pairs } = this;
+    for (let c = 0; c < pairCandidates.length; c++) {
+      const i = pairCandidates[c]!;
+      for (const f of pairs) {
+        if (i + 2 > n || codes[i] !== units[at[f]!] || codes[i + 1] !== units[at[f]! + 1]) continue;
+        if (out[f] === NONE) out[f] = [];
+        out[f]!.push(i);
+      }
+    }
     for (let c = 0; c < candidates.length; c++) {
       const i = candidates[c]!;
       const h = hash3(codes[i]!, codes[i + 1]!, codes[i + 2]!);

@@ -6,7 +6,7 @@
  */
 import { Compact, COMPACT_TABLE, FOLD_TABLE, IntBuffer, Lines, Scratch } from '../text';
 import { WORD_START_BITS } from './debris';
-import { hash3, LabelIndex, type FormDictionary } from './labels';
+import { hash2, hash3, LabelIndex, type FormDictionary } from './labels';
 import type { LineShape } from './shape';
 
 export interface Lexed {
@@ -25,6 +25,7 @@ const units16 = new Scratch();
 const compactUnits = new Scratch();
 const offsetsBuf = new Scratch();
 const candidates = new IntBuffer();
+const pairCandidates = new IntBuffer();
 const startsBuf = new Scratch();
 const indentBuf = new Scratch();
 const contentEndBuf = new Scratch();
@@ -42,8 +43,9 @@ export function lex(text: string, dict: FormDictionary): Lexed {
   const indent = indentBuf.int32(lines);
   const contentEnd = contentEndBuf.int32(lines);
   const debrisHint = hintBuf.int32(lines);
-  const used = dict.used;
+  const { used, pairUsed } = dict;
   candidates.clear();
+  pairCandidates.clear();
   starts[0] = 0;
   let line = 0;
   let first = -1;
@@ -84,9 +86,13 @@ export function lex(text: string, dict: FormDictionary): Lexed {
     }
     codes[k] = c;
     offsets[k] = i;
-    if (k >= 2) {
-      const h = hash3(p1, p2, c);
-      if ((used[h >> 5]! & (1 << (h & 31))) !== 0) candidates.push(k - 2);
+    if (k >= 1) {
+      const h2 = hash2(p2, c);
+      if ((pairUsed[h2 >> 5]! & (1 << (h2 & 31))) !== 0) pairCandidates.push(k - 1);
+      if (k >= 2) {
+        const h = hash3(p1, p2, c);
+        if ((used[h >> 5]! & (1 << (h & 31))) !== 0) candidates.push(k - 2);
+      }
     }
     p1 = p2;
     p2 = c;
@@ -98,7 +104,7 @@ export function lex(text: string, dict: FormDictionary): Lexed {
   const count = line + 1;
   const norm = units16.string(n);
   const compact = new Compact(codes.subarray(0, k), offsets.subarray(0, k), 0, n);
-  const labels = new LabelIndex(compact, dict, dict.verify(codes, k, candidates.view()));
+  const labels = new LabelIndex(compact, dict, dict.verify(codes, k, candidates.view(), pairCandidates.view()));
   const shape = { indent: indent.subarray(0, count), contentEnd: contentEnd.subarray(0, count), debrisHint: debrisHint.subarray(0, count) };
   return { norm, lines: new Lines(norm, starts.slice(0, count)), shape, compact, labels };
 }

@@ -3,11 +3,12 @@
  * line breaks inside labels, numbering variants and missing rows: every occurrence of every label is
  * a candidate, and the chosen ones are the longest increasing chain (a small alignment).
  */
-import { compactLabel, IntBuffer, type Compact } from '../text';
+import { compactLabel, IntBuffer, Scratch, type Compact } from '../text';
 import type { FormatDecl } from '../formats/types';
 
 const NONE: number[] = [];
 const scanCandidates = new IntBuffer();
+const endsScratch = new Scratch();
 const scanPairCandidates = new IntBuffer();
 const BUCKETS = 1 << 16;
 /** The bucket of a form (or a position) by its first three units. */
@@ -295,7 +296,15 @@ class Taken {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private map: Map<number, number> | null = null;
-  constructor(private readonly longest: number) {}
+  private longest = 0;
+  /** Empty again, for a list whose longest form has this length (one instance serves every call). */
+  reset(longest: number): this {
+    this.starts.length = 0;
+    this.ends.length = 0;
+    this.map = null;
+    this.longest = longest;
+    return this;
+  }
   /** Whether an occurrence taken starts at i or covers it. */
   covers(i: number): boolean {
     const map = this.map;
@@ -318,6 +327,8 @@ class Taken {
   }
 }
 
+const TAKEN = new Taken();
+
 /** All occurrences of any form of `labels` in the view [from, to), longest form first at each position. */
 export function occurrences(view: View, labels: readonly string[], from = 0, to = view.length): [number, number][] {
   const out: [number, number][] = [];
@@ -338,7 +349,7 @@ export function occurrences(view: View, labels: readonly string[], from = 0, to 
     }
     return out;
   }
-  const taken = new Taken(forms[0]?.length ?? 0);
+  const taken = TAKEN.reset(forms[0]?.length ?? 0);
   for (let k = 0; k < forms.length; k++) {
     const f = forms[k]!;
     const at = view.index.positions(f, ids[k]!);
@@ -395,10 +406,12 @@ export function alignLabels<T>(compact: View, items: LabelItem<T>[], from = 0, t
     z === -1 ||
     best[y]! > best[z]! + 1e-9 ||
     (Math.abs(best[y]! - best[z]!) < 1e-9 && (cands[y]!.i > cands[z]!.i || (cands[y]!.i === cands[z]!.i && cands[y]!.item < cands[z]!.item)));
-  const ends = cands.map((c) => c.j).sort((a, b) => a - b);
-  let distinct = 0;
-  for (let k = 0; k < ends.length; k++) if (k === 0 || ends[k] !== ends[distinct - 1]) ends[distinct++] = ends[k]!;
-  ends.length = distinct;
+  // The candidates' distinct ends, in order (sorted natively, in a buffer kept from call to call).
+  const sorted = endsScratch.int32(cands.length).subarray(0, cands.length);
+  for (let k = 0; k < cands.length; k++) sorted[k] = cands[k]!.j;
+  sorted.sort();
+  const ends: number[] = [];
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) ends.push(sorted[k]!);
   /** The number of ends <= limit. */
   const upTo = (limit: number) => {
     let lo = 0;

@@ -81,9 +81,7 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
       rows.push(buildRow(rdecl, decl, f.range, res));
     }
   }
-  const foundIds = new Set<string>();
-  for (const r of rows) foundIds.add(r.decl.id);
-  const missingRows = foundIds.size === decl.rows.length ? [] : decl.rows.filter((r) => !foundIds.has(r.id));
+  const missingRows = missingOf(decl.rows, rows);
   let start = to;
   let end = heading?.[1] ?? from;
   for (const r of rows) {
@@ -98,6 +96,21 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
   const block: Block = { decl, range: [start, Math.max(start, end)], heading, rows, groups, missingRows, evidence: 'assumed' };
   const rowsFound = rows.length;
   return { block, score: markers * 10 + rowsFound + fits, markers, fits, rowsFound };
+}
+
+/** The declared rows not found. Rows are found in their declared order: one walk over both lists. */
+function missingOf(declared: RowDecl[], rows: Row[]): RowDecl[] {
+  if (rows.length === declared.length) return [];
+  const missing: RowDecl[] = [];
+  let p = 0;
+  for (const d of declared) {
+    if (p < rows.length && rows[p]!.decl === d) p++;
+    else missing.push(d);
+  }
+  if (p === rows.length) return missing;
+  // (Not in order after all: by identity.)
+  const found = new Set(rows.map((r) => r.decl.id));
+  return declared.filter((r) => !found.has(r.id));
 }
 
 function buildRow(rdecl: RowDecl, decl: BlockDecl, label: Range, res: ReturnType<typeof collectSlots>): Row {

@@ -41,16 +41,9 @@ export interface Outcome {
 export type Tally = Record<string, [number, number, number, number]>;
 
 /** A checked file as the thread that writes the output needs it: rendered, and counted for the summary. */
-export interface Result {
-  index: number;
-  file: string;
-  display: string;
-  bytes: number;
-  error?: string;
-  fatal?: string;
+export interface Result extends Pick<Outcome, 'index' | 'file' | 'display' | 'bytes' | 'error' | 'fatal' | 'fixed'> {
   rendered?: Rendered;
   tally?: Tally;
-  fixed?: number;
 }
 
 const SEVERITY_SLOT = { error: 0, warning: 1, info: 2, hint: 3 } as const;

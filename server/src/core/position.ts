@@ -3,26 +3,31 @@ import { IntBuffer } from './text';
 /** Line starts as they are found, before they are copied to their map. */
 const found = new IntBuffer();
 
+/** Where the lines of a text start, the way editors count: lines end at \n, \r\n or \r. */
+export function editorLineStarts(text: string): Int32Array {
+  const starts = found;
+  starts.clear();
+  starts.push(0);
+  if (text.indexOf('\r') === -1) {
+    // Lines end at \n only (most texts): found natively.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10) starts.push(i + 1);
+    }
+  }
+  return starts.copy();
+}
+
 /** Offsets to line/character the way editors count: lines end at \n, \r\n or \r; characters are UTF-16 units. */
 export class LineMap {
   private readonly starts: Int32Array;
   constructor(readonly text: string) {
-    const starts = found;
-    starts.clear();
-    starts.push(0);
-    if (text.indexOf('\r') === -1) {
-      // Lines end at \n only (most texts): found natively.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        } else if (c === 10) starts.push(i + 1);
-      }
-    }
-    this.starts = starts.copy();
+    this.starts = editorLineStarts(text);
   }
   /** 0-based line and character. */
   position(offset: number): { line: number; character: number } {

@@ -300,16 +300,20 @@ export class Compact {
   }
   /** The first compact index whose text offset is >= offset. */
   indexAt(offset: number): number {
-    const o = this.offsets;
-    let lo = 0;
-    let hi = o.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (o[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.offsets, offset);
   }
+}
+
+/** The first index in a sorted list whose value is >= x (its length when there is none). */
+export function lowerBound(a: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The compact form of text that is already normalized. */

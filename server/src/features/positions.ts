@@ -5,9 +5,7 @@
  * them at every version, and the library finds them unit by unit.
  */
 import type { Position } from 'vscode-languageserver';
-import { IntBuffer } from '../core/text';
-
-const found = new IntBuffer();
+import { editorLineStarts } from '../core/position';
 
 function isEOL(c: number): boolean {
   return c === 13 || c === 10;
@@ -18,21 +16,7 @@ export class TextPositions {
   constructor(private readonly text: string) {}
 
   private lineStarts(): Int32Array {
-    if (this.starts) return this.starts;
-    const t = this.text;
-    found.clear();
-    found.push(0);
-    if (t.indexOf('\r') === -1) {
-      for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) found.push(i + 1);
-    } else {
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        if (!isEOL(c)) continue;
-        if (c === 13 && i + 1 < t.length && t.charCodeAt(i + 1) === 10) i++;
-        found.push(i + 1);
-      }
-    }
-    return (this.starts = found.copy());
+    return (this.starts ??= editorLineStarts(this.text));
   }
 
   private beforeEOL(offset: number, lineStart: number): number {

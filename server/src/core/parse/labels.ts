@@ -3,7 +3,7 @@
  * line breaks inside labels, numbering variants and missing rows: every occurrence of every label is
  * a candidate, and the chosen ones are the longest increasing chain (a small alignment).
  */
-import { compactLabel, IntBuffer, Scratch, type Compact } from '../text';
+import { compactLabel, IntBuffer, lowerBound, Scratch, type Compact } from '../text';
 import type { FormatDecl } from '../formats/types';
 
 const NONE: number[] = [];
@@ -273,18 +273,6 @@ export function single(label: string): readonly string[] {
     if (singles.size < 4096) singles.set(label, l);
   }
   return l;
-}
-
-/** The first index in a sorted list whose value is >= x. */
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -50,11 +50,9 @@ export const FOLD_TABLE = (() => {
   return t;
 })();
 
-/**
- * A buffer reused from one call to the next, grown as needed: a typed array allocated off the heap
- * costs microseconds, more than reading a whole report. Each user has its own, and nothing that
- * points into one outlives the call that filled it.
- */
+/** A buffer this many bytes large is given back when a use needs less than a quarter of it. */
+const SHRINK_ABOVE = 8 << 20;
+
 /**
  * A growable list of 32-bit integers, kept from one use to the next: here, a fresh array's memory
  * costs more to touch than the work that fills it (pushing onto a plain array of 80,000 numbers
@@ -86,9 +84,11 @@ export class IntBuffer {
   }
 }
 
-/** A buffer this many bytes large is given back when a use needs less than a quarter of it. */
-const SHRINK_ABOVE = 8 << 20;
-
+/**
+ * A buffer reused from one call to the next, grown as needed: a typed array allocated off the heap
+ * costs microseconds, more than reading a whole report. Each user has its own, and nothing that
+ * points into one outlives the call that filled it.
+ */
 export class Scratch {
   private buf = Buffer.allocUnsafeSlow(0);
   /** A buffer of at least `bytes` bytes: this one, grown, or shrunk when it is far larger than needed. */
@@ -98,9 +98,9 @@ export class Scratch {
     else if (have > SHRINK_ABOVE && bytes * 4 < have) this.buf = Buffer.allocUnsafeSlow(Math.max(2 * bytes, 1024));
     return this.buf;
   }
-  /** The units of `text` (at least `size` of them), copied into the buffer. */
-  units(text: string, size = text.length): Uint16Array {
-    const u = this.reserve(size);
+  /** The units of `text`, copied into the buffer (which may hold more after them). */
+  units(text: string): Uint16Array {
+    const u = this.reserve(text.length);
     this.buf.write(text, 0, 2 * text.length, 'utf16le');
     return u;
   }
@@ -193,10 +193,6 @@ export function isSpace(ch: string | undefined): boolean {
 /** Characters dropped from the compact form: white space and quotation marks. */
 const COMPACT_DROP = new Set([' ', '\t', '\n', '"', "'", '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '〈', '〉', '<', '>']);
 const COMPACT_MAP: Record<string, string> = { '、': '.', '。': '.', '【': '(', '】': ')', '〔': '(', '〕': ')' };
-/** The one view `without` makes in a parse: valid until it makes the next. */
-const withoutOffsets = new Scratch();
-const withoutCodes = new Scratch();
-const withoutLines = new Scratch();
 /** The same as a table: 0 keeps a unit, 0xffff drops it, anything else replaces it. */
 export const COMPACT_TABLE = (() => {
   const t = new Uint16Array(65536);
@@ -204,6 +200,11 @@ export const COMPACT_TABLE = (() => {
   for (const [from, to] of Object.entries(COMPACT_MAP)) t[from.charCodeAt(0)] = to.charCodeAt(0);
   return t;
 })();
+
+/** The one view `Compact.without` makes in a parse: valid until it makes the next. */
+const withoutOffsets = new Scratch();
+const withoutCodes = new Scratch();
+const withoutLines = new Scratch();
 
 /**
  * A view of a stretch of normalized text without white space, quotation marks or layout, for

@@ -6,10 +6,12 @@
 import { compactLabel, IntBuffer, lowerBound, Scratch, type Compact } from '../text';
 import type { FormatDecl } from '../formats/types';
 
+/** The list of every form that does not occur (shared until one does). */
 const NONE: number[] = [];
+// Buffers kept from call to call: the scan's candidates, the alignment's sorted ends.
 const scanCandidates = new IntBuffer();
-const endsScratch = new Scratch();
 const scanPairCandidates = new IntBuffer();
+const endsScratch = new Scratch();
 const BUCKETS = 1 << 16;
 /** The bucket of a form (or a position) by its first three units. */
 export function hash3(a: number, b: number, c: number): number {
@@ -22,8 +24,8 @@ export function hash2(a: number, b: number): number {
 
 /**
  * Where the forms of declared labels occur in a document's compact text: every form the formats
- * declare is found in one scan, bucketed by its first three units; any other form (and those
- * shorter than three units) by a search of its own, the first time it is asked for.
+ * declare is found in one scan (the lexer's, or the dictionary's own); any other form by a search
+ * of its own, the first time it is asked for.
  */
 export class LabelIndex {
   private readonly found: readonly (readonly number[])[];
@@ -50,7 +52,10 @@ export class LabelIndex {
   }
 }
 
-/** Forms of three units or more, bucketed by a hash of their first three units. */
+/**
+ * Forms of two units or more, ready to be found in one scan: those of three or more bucketed by a
+ * hash of their first three units, those of two by a table of their pairs.
+ */
 export class FormDictionary {
   static readonly EMPTY = new FormDictionary([]);
   private readonly ids = new Map<string, number>();
@@ -248,19 +253,15 @@ export function labelForms(labels: string[]): string[] {
 }
 
 const formCache = new Map<string, string[]>();
-const listForms = new WeakMap<readonly string[], string[]>();
-/** The forms of a list of labels: declared lists are looked up by identity, others by their text. */
-export function formsOf(labels: readonly string[]): string[] {
-  let f = listForms.get(labels);
-  if (f) return f;
+/** The forms of a list of labels (the dictionary keeps them by the list's identity). */
+function formsOf(labels: readonly string[]): string[] {
   const key = labels.join('\u0000');
-  f = formCache.get(key);
+  let f = formCache.get(key);
   if (!f) {
     f = labelForms([...labels]);
     // Labels come from the declarations: the cache stays as small as they are.
     if (formCache.size < 4096) formCache.set(key, f);
   }
-  listForms.set(labels, f);
   return f;
 }
 

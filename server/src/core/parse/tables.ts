@@ -16,8 +16,8 @@ function compactOf(ctx: ParseContext, from: number, to: number): View {
 
 type Item = { kind: 'row'; row: RowDecl } | { kind: 'group'; id: string };
 
-/** Rows and group headings in document order. */
 const ITEMS = new WeakMap<BlockDecl, LabelItem<Item>[]>();
+/** Rows and group headings in document order (made once per declaration). */
 function itemsOf(decl: BlockDecl): LabelItem<Item>[] {
   let items = ITEMS.get(decl);
   if (!items) ITEMS.set(decl, (items = itemsOfDecl(decl)));

@@ -94,7 +94,7 @@ async function runCheck(o: Options, io: Io): Promise<number> {
       if (Object.values(r.tally ?? {}).some((c) => c[0] > 0)) anyError = true;
       pending += writer.place(r.rendered!, first);
       first = false;
-      // Written in pieces of 64 KB or so: one write per file costs more than the file's output.
+      // Written in pieces of 32,768 characters or more: one write per file costs more than its output.
       if (pending.length >= 32768) {
         if (o.progress) io.err('\r\x1b[K');
         await io.out(pending);

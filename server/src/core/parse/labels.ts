@@ -108,7 +108,11 @@ export class FormDictionary {
     }
     return r;
   }
-  /** Every occurrence of every form in `codes` [0, n): one list of start indices per form id. */
+  /**
+   * Every occurrence of every form in `codes` [0, n): one list of start indices per form id. The
+   * lexer makes the same candidates inside its own pass (4 µs a report less than scanning after it):
+   * a change to which positions are candidates is made in both.
+   */
   scan(codes: Uint16Array, n: number): number[][] {
     const candidates = scanCandidates;
     const pairCandidates = scanPairCandidates;

@@ -86,6 +86,7 @@ export function lex(text: string, dict: FormDictionary): Lexed {
     }
     codes[k] = c;
     offsets[k] = i;
+    // The candidates FormDictionary.scan would find, made here while the units are at hand.
     if (k >= 1) {
       const h2 = hash2(p2, c);
       if ((pairUsed[h2 >> 5]! & (1 << (h2 & 31))) !== 0) pairCandidates.push(k - 1);

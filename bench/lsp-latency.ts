@@ -11,7 +11,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../server/src/core';
 import { stats, type Stats } from './stats';
@@ -153,7 +159,8 @@ if (require.main === module) {
     }
     console.log(`edit → publishDiagnostics over stdio, ${(r.bytes / 1024).toFixed(1)} KB report, ${r.edits} edits (ms):`);
     console.log('kind      p50     p95     max');
-    for (const k of ['cell', 'typing', 'paste', 'all'] as const) console.log(`${k.padEnd(8)} ${f(r[k].median).padStart(6)}  ${f(r[k].p95).padStart(6)}  ${f(r[k].max).padStart(6)}`);
+    for (const k of ['cell', 'typing', 'paste', 'all'] as const)
+      console.log(`${k.padEnd(8)} ${f(r[k].median).padStart(6)}  ${f(r[k].p95).padStart(6)}  ${f(r[k].max).padStart(6)}`);
     console.log(`first diagnostics after didOpen (cold server): ${f(r.firstMs)} ms`);
     console.log(`parse + check in process: p50 ${f(r.checkMs.median)} ms, p95 ${f(r.checkMs.p95)} ms`);
     if (r.rssMb !== null) console.log(`server RSS: ${r.rssMb.toFixed(0)} MB`);

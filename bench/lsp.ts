@@ -9,7 +9,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_EXEC_ARGV } from '../server/src/features/protocol';
 import { concatenated, reportTexts, ROOT } from './texts';
@@ -46,7 +52,11 @@ class Server {
     this.conn.listen();
   }
   async init(): Promise<void> {
-    await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
+    await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
     await this.conn.sendNotification('initialized', {});
   }
   private published(uri: string, version: number): Promise<PublishDiagnosticsParams> {
@@ -124,7 +134,12 @@ export async function lspBench(row: RowFn, results: Record<string, unknown>): Pr
     await randomEdits(s, uri, 20, 7); // warm up
     const st: Stats = stats(await randomEdits(s, uri, edits, 42));
     await s.close();
-    row(`lsp: edit → diagnostics, ${label} (${edits} random edits)`, `p50 ${st.median.toFixed(1)} ms p95 ${st.p95.toFixed(1)} ms max ${st.max.toFixed(1)} ms`, `p95 ≤ ${target} ms`, st.p95 <= target);
+    row(
+      `lsp: edit → diagnostics, ${label} (${edits} random edits)`,
+      `p50 ${st.median.toFixed(1)} ms p95 ${st.p95.toFixed(1)} ms max ${st.max.toFixed(1)} ms`,
+      `p95 ≤ ${target} ms`,
+      st.p95 <= target,
+    );
     row(`lsp: first diagnostics after didOpen, ${label}`, `${first.toFixed(1)} ms (cold server)`);
     out[label] = { latency: st, firstMs: first };
   }

@@ -42,7 +42,16 @@ const ms = (x: number) => `${x.toFixed(3)} ms`;
  */
 async function shippedCheck(): Promise<typeof checkFn> {
   const outfile = join(ROOT, 'bench', 'out', 'core.js');
-  await build({ entryPoints: [join(ROOT, 'server', 'src', 'core', 'index.ts')], outfile, bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, logLevel: 'warning' });
+  await build({
+    entryPoints: [join(ROOT, 'server', 'src', 'core', 'index.ts')],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    logLevel: 'warning',
+  });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require(outfile) as { check: typeof checkFn }).check;
 }
@@ -68,7 +77,10 @@ function core(check: typeof checkFn) {
   const sN = stats(per);
   const sM = stats(perMd);
   const ratio = sumN / sumM;
-  row(`core: per report (${all.length} files, avg ${(totalBytes / 40 / all.length / 1024).toFixed(1)} KB)`, `median ${ms(sN.median)} p95 ${ms(sN.p95)} ${(totalBytes / MB / (sumN / 1000)).toFixed(1)} MB/s`);
+  row(
+    `core: per report (${all.length} files, avg ${(totalBytes / 40 / all.length / 1024).toFixed(1)} KB)`,
+    `median ${ms(sN.median)} p95 ${ms(sN.p95)} ${(totalBytes / MB / (sumN / 1000)).toFixed(1)} MB/s`,
+  );
   row('markdown-it parse, same files', `median ${ms(sM.median)} p95 ${ms(sM.p95)} ${(totalBytes / MB / (sumM / 1000)).toFixed(1)} MB/s`);
   row('ratio nianbao / markdown-it (per report)', ratio.toFixed(2), '≤ 0.5', ratio <= 0.5);
   const out: Record<string, unknown> = { perReport: { nianbao: sN, markdownIt: sM, ratio, files: all.length } };
@@ -110,14 +122,21 @@ function cliBench() {
   rmSync(dir, { recursive: true, force: true });
   const s: Stats = stats(samples);
   const mbps = bytes / MB / (s.median / 1000);
-  row(`cli: ${count} reports, ${(bytes / MB).toFixed(1)} MB, ${cpus().length} cores`, `${(count / (s.median / 1000)).toFixed(0)} files/s ${mbps.toFixed(1)} MB/s (median of 3)`, '≥ 20 MB/s', mbps >= 20);
+  row(
+    `cli: ${count} reports, ${(bytes / MB).toFixed(1)} MB, ${cpus().length} cores`,
+    `${(count / (s.median / 1000)).toFixed(0)} files/s ${mbps.toFixed(1)} MB/s (median of 3)`,
+    '≥ 20 MB/s',
+    mbps >= 20,
+  );
   results.cli = { files: count, bytes, runs: s, filesPerSecond: count / (s.median / 1000), mbPerSecond: mbps };
 }
 
 async function main() {
   execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
   const { corpus } = reportFiles();
-  console.log(`nianbao bench — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}${corpus ? ', with ../shared/corpus' : ''}\n`);
+  console.log(
+    `nianbao bench — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}${corpus ? ', with ../shared/corpus' : ''}\n`,
+  );
   if (want('core')) core(await shippedCheck());
   if (want('lsp')) {
     await lspBench(row, results);

@@ -41,5 +41,7 @@ export function concatenated(texts: string[], bytes: number): string {
 /** Varies a report: another body name, other numbers in a few cells (the totals may then break). */
 export function variant(text: string, k: number): string {
   let n = 0;
-  return text.replace(/(?<=\t)(\d{1,3})(?=\t|\n)/g, (m) => (n++ % 17 === k % 17 ? String((Number(m) + k) % 50) : m)).replace(/^(.{0,12}?)(局|办公室|政府|街道办事处)/m, `$1第${k}分$2`);
+  return text
+    .replace(/(?<=\t)(\d{1,3})(?=\t|\n)/g, (m) => (n++ % 17 === k % 17 ? String((Number(m) + k) % 50) : m))
+    .replace(/^(.{0,12}?)(局|办公室|政府|街道办事处)/m, `$1第${k}分$2`);
 }

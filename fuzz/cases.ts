@@ -23,7 +23,9 @@ export interface Pool {
 
 /** The repository's reports, the real seeds beside it (if there), and a few generated reports. */
 export function makePool(seed: number): Pool {
-  const generated = fc.sample(specArb(), { seed, numRuns: 24 }).map((s, i) => ({ name: `generated#${i} (${s.format}, ${s.style.layout})`, text: render(s).text }));
+  const generated = fc
+    .sample(specArb(), { seed, numRuns: 24 })
+    .map((s, i) => ({ name: `generated#${i} (${s.format}, ${s.style.layout})`, text: render(s).text }));
   return { bases: [...repoTexts(), ...seedTexts(), ...generated] };
 }
 
@@ -48,7 +50,9 @@ function mutate(rng: Rng, text: string, count: number, others: string[]): { text
 }
 
 function describeMutations(ms: Mutation[]): string {
-  return ms.map((m) => (m.op === 'splice' ? `splice@${m.at} ${m.length} chars` : m.op === 'insert' ? `insert@${m.at} ${JSON.stringify(m.text)}` : JSON.stringify(m))).join(', ');
+  return ms
+    .map((m) => (m.op === 'splice' ? `splice@${m.at} ${m.length} chars` : m.op === 'insert' ? `insert@${m.at} ${JSON.stringify(m.text)}` : JSON.stringify(m)))
+    .join(', ');
 }
 
 function randomBytes(rng: Rng, n: number): Uint8Array {
@@ -124,7 +128,10 @@ export function makeCase(seed: number, index: number, pool: Pool): Case {
       return out('big', line, `${base.name} as one line ×${times}`);
     }
     const lines: string[] = [];
-    for (let k = 200 + rng.int(3000); k > 0; k--) lines.push(`2024-01-0${1 + rng.int(9)} 12:0${rng.int(10)}:00 INFO [w-${rng.int(8)}] request ${rng.int(1e6)} handled in ${rng.int(99)}ms\t${rng.int(10)}\t${rng.int(10)}`);
+    for (let k = 200 + rng.int(3000); k > 0; k--)
+      lines.push(
+        `2024-01-0${1 + rng.int(9)} 12:0${rng.int(10)}:00 INFO [w-${rng.int(8)}] request ${rng.int(1e6)} handled in ${rng.int(99)}ms\t${rng.int(10)}\t${rng.int(10)}`,
+      );
     const at = rng.int(base.text.length + 1);
     return out('big', base.text.slice(0, at) + lines.join('\n') + base.text.slice(at), `${base.name} with ${lines.length} log lines at ${at}`);
   }

@@ -36,7 +36,17 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { seconds: 20, seed: (Math.random() * 2 ** 31) >>> 0, server: true, serverShare: 1, maxFailures: 10, case: null, session: null, minimiseSeconds: 30, rawEol: true };
+  const o: Options = {
+    seconds: 20,
+    seed: (Math.random() * 2 ** 31) >>> 0,
+    server: true,
+    serverShare: 1,
+    maxFailures: 10,
+    case: null,
+    session: null,
+    minimiseSeconds: 30,
+    rawEol: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -100,7 +110,17 @@ function writeCase(seed: number, c: Case, problems: string[], minimiseSeconds: n
   writeFileSync(
     `${base}.json`,
     JSON.stringify(
-      { seed, case: c.index, kind: c.kind, format: c.format, note: c.note, problems, length: c.text.length, minimisedLength: min?.text.length ?? null, reproduce: `npm run fuzz -- --seed ${seed} --case ${c.index}` },
+      {
+        seed,
+        case: c.index,
+        kind: c.kind,
+        format: c.format,
+        note: c.note,
+        problems,
+        length: c.text.length,
+        minimisedLength: min?.text.length ?? null,
+        reproduce: `npm run fuzz -- --seed ${seed} --case ${c.index}`,
+      },
       null,
       2,
     ),
@@ -112,7 +132,14 @@ function writeSession(seed: number, f: ServerFailure): string {
   mkdirSync(OUT, { recursive: true });
   const base = join(OUT, `seed-${seed}-session-${f.session}`);
   writeFileSync(`${base}.txt`, f.text);
-  writeFileSync(`${base}.json`, JSON.stringify({ seed, session: f.session, step: f.step, problems: f.problems, log: f.log, reproduce: `npm run fuzz -- --seed ${seed} --session ${f.session}` }, null, 2));
+  writeFileSync(
+    `${base}.json`,
+    JSON.stringify(
+      { seed, session: f.session, step: f.step, problems: f.problems, log: f.log, reproduce: `npm run fuzz -- --seed ${seed} --session ${f.session}` },
+      null,
+      2,
+    ),
+  );
   return `${base}.json`;
 }
 
@@ -204,12 +231,16 @@ async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2));
   // The cases depend on the seed and on the base texts (the real seeds beside the repository count too).
   const bases = makePool(o.seed).bases.length;
-  console.log(`nianbao fuzz: seed ${o.seed}${o.case === null && o.session === null ? `, ${o.seconds} s` : ''}, ${bases} base texts (reproduce: npm run fuzz -- --seed ${o.seed} …)`);
+  console.log(
+    `nianbao fuzz: seed ${o.seed}${o.case === null && o.session === null ? `, ${o.seconds} s` : ''}, ${bases} base texts (reproduce: npm run fuzz -- --seed ${o.seed} …)`,
+  );
 
   if (o.case !== null) {
     const c = makeCase(o.seed, o.case, makePool(o.seed));
     const r = runCase(c);
-    console.log(`case ${c.index} (${c.kind}, format ${c.format}): ${c.text.length} chars, ${r.findings} findings, ${r.ms.toFixed(1)} ms\n  ${c.note.slice(0, 500)}`);
+    console.log(
+      `case ${c.index} (${c.kind}, format ${c.format}): ${c.text.length} chars, ${r.findings} findings, ${r.ms.toFixed(1)} ms\n  ${c.note.slice(0, 500)}`,
+    );
     if (!r.problems.length) {
       console.log('no problem');
       return 0;
@@ -240,7 +271,9 @@ async function main(): Promise<number> {
     if (Date.now() - lastPrint < 10_000) return;
     lastPrint = Date.now();
     const s = server?.stats;
-    console.log(`  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${coreCases} core cases${s ? `, ${s.sessions} server sessions (${s.edits} edits, ${s.requests} requests)` : ''}`);
+    console.log(
+      `  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${coreCases} core cases${s ? `, ${s.sessions} server sessions (${s.edits} edits, ${s.requests} requests)` : ''}`,
+    );
   };
   const core = fuzzCore(o.seed, deadline, o.maxFailures, (n) => {
     coreCases = n;
@@ -279,10 +312,14 @@ async function main(): Promise<number> {
   );
   for (const f of coreRun.failures) {
     const file = writeCase(o.seed, f.c, f.problems, o.minimiseSeconds);
-    console.log(`FAIL core case ${f.c.index} (${f.c.kind}): ${f.problems.slice(0, 3).join(' | ').slice(0, 600)}\n  reproduce: npm run fuzz -- --seed ${o.seed} --case ${f.c.index}\n  written: ${file}`);
+    console.log(
+      `FAIL core case ${f.c.index} (${f.c.kind}): ${f.problems.slice(0, 3).join(' | ').slice(0, 600)}\n  reproduce: npm run fuzz -- --seed ${o.seed} --case ${f.c.index}\n  written: ${file}`,
+    );
   }
   for (const f of s?.failures ?? []) {
-    console.log(`FAIL server session ${f.session} (${f.step}): ${f.problems.slice(0, 3).join(' | ').slice(0, 600)}\n  reproduce: npm run fuzz -- --seed ${o.seed} --session ${f.session}\n  written: ${writeSession(o.seed, f)}`);
+    console.log(
+      `FAIL server session ${f.session} (${f.step}): ${f.problems.slice(0, 3).join(' | ').slice(0, 600)}\n  reproduce: npm run fuzz -- --seed ${o.seed} --session ${f.session}\n  written: ${writeSession(o.seed, f)}`,
+    );
   }
   return coreRun.failures.length + (s?.failures.length ?? 0) ? 1 : 0;
 }

@@ -39,7 +39,8 @@ export function runCase(c: Case): CaseResult {
     for (const f of result.findings) {
       const a = lm.position(f.range[0]);
       const b = lm.position(f.range[1]);
-      if (a.line < 0 || a.character < 0 || b.line < a.line || (b.line === a.line && b.character < a.character)) problems.push(`${f.rule}: positions ${JSON.stringify([a, b])} out of order`);
+      if (a.line < 0 || a.character < 0 || b.line < a.line || (b.line === a.line && b.character < a.character))
+        problems.push(`${f.rule}: positions ${JSON.stringify([a, b])} out of order`);
     }
   } catch (e) {
     problems.push(`LineMap threw: ${(e as Error)?.stack ?? String(e)}`);

@@ -92,7 +92,10 @@ function symbolProblems(doc: TextDocument, syms: (DocumentSymbol | SymbolInforma
   syms.forEach((s, i) => {
     if ('location' in s) out.push(...rangeProblems(doc, s.location.range, `${what}[${i}] ${s.name}`));
     else {
-      out.push(...rangeProblems(doc, s.range, `${what}[${i}] ${s.name} range`), ...rangeProblems(doc, s.selectionRange, `${what}[${i}] ${s.name} selectionRange`));
+      out.push(
+        ...rangeProblems(doc, s.range, `${what}[${i}] ${s.name} range`),
+        ...rangeProblems(doc, s.selectionRange, `${what}[${i}] ${s.name} selectionRange`),
+      );
       if (typeof s.name !== 'string' || !s.name.trim()) out.push(`${what}[${i}]: empty name`);
       if (s.children) out.push(...symbolProblems(doc, s.children, `${what}[${i}].children`));
     }
@@ -203,7 +206,15 @@ export class ServerFuzzer {
     // An editor's answers: no settings (the defaults), no edit applied, anything else acknowledged.
     this.conn.onRequest('workspace/configuration', (params: { items?: unknown[] }) => (params?.items ?? []).map(() => null));
     this.conn.onRequest('workspace/applyEdit', () => ({ applied: false }));
-    for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showDocument', 'window/showMessageRequest', 'workspace/inlayHint/refresh', 'workspace/workspaceFolders']) {
+    for (const method of [
+      'client/registerCapability',
+      'client/unregisterCapability',
+      'window/workDoneProgress/create',
+      'window/showDocument',
+      'window/showMessageRequest',
+      'workspace/inlayHint/refresh',
+      'workspace/workspaceFolders',
+    ]) {
       this.conn.onRequest(method, () => null);
     }
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => this.onDiagnostics(p));
@@ -220,7 +231,11 @@ export class ServerFuzzer {
             synchronization: { dynamicRegistration: false },
             publishDiagnostics: { relatedInformation: true, versionSupport: true, dataSupport: true },
             documentSymbol: { hierarchicalDocumentSymbolSupport: this.seed % 2 === 0 },
-            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+            codeAction: {
+              codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll'] } },
+              isPreferredSupport: true,
+              dataSupport: true,
+            },
             hover: { contentFormat: ['markdown', 'plaintext'] },
             foldingRange: {},
             inlayHint: {},
@@ -254,9 +269,7 @@ export class ServerFuzzer {
     });
     if (problems.length) {
       // Which versions the ranges would fit: tells stale diagnostics (labelled with a newer version) from wrong ones.
-      const fits = [...versions.entries()]
-        .filter(([, d]) => p.diagnostics.every((x) => !rangeProblems(d, x.range, '').length))
-        .map(([v]) => v);
+      const fits = [...versions.entries()].filter(([, d]) => p.diagnostics.every((x) => !rangeProblems(d, x.range, '').length)).map(([v]) => v);
       problems.unshift(`diagnostics labelled v${p.version} do not fit it${fits.length ? `; they fit v${fits.join(', v')}` : ''}`);
       this.diagProblems.push(...problems);
       if (process.env.NIANBAO_FUZZ_TRACE) {
@@ -323,7 +336,9 @@ export class ServerFuzzer {
       if (r < 6) {
         // One or a burst of edits, sent without waiting (as typing does).
         for (let k = rng.chance(0.3) ? 1 + rng.int(8) : 1; k > 0; k--) {
-          const change: TextDocumentContentChangeEvent = rng.chance(0.03) ? { text: randomInsert(rng, this.pool) + doc.getText().slice(0, rng.int(5000)) } : { range: randomRange(rng, doc), text: rng.chance(0.35) ? '' : randomInsert(rng, this.pool) };
+          const change: TextDocumentContentChangeEvent = rng.chance(0.03)
+            ? { text: randomInsert(rng, this.pool) + doc.getText().slice(0, rng.int(5000)) }
+            : { range: randomRange(rng, doc), text: rng.chance(0.35) ? '' : randomInsert(rng, this.pool) };
           if ('range' in change && !this.rawEol && joinsLineBreak(doc, change.range, change.text)) {
             this.stats.skipped++;
             continue;
@@ -354,12 +369,24 @@ export class ServerFuzzer {
         if (rng.chance(0.2)) {
           diagnostics = [
             ...diagnostics,
-            { range: randomRange(rng, at), message: 'forged', source: 'nianbao', code: 'table.row-total', data: rng.chance(0.5) ? { version: at.version, range: [rng.int(1e6) - 10, rng.int(1e6)], fix: { range: [-5, 1e9], text: '\ud800' } } : { nonsense: true } },
+            {
+              range: randomRange(rng, at),
+              message: 'forged',
+              source: 'nianbao',
+              code: 'table.row-total',
+              data: rng.chance(0.5)
+                ? { version: at.version, range: [rng.int(1e6) - 10, rng.int(1e6)], fix: { range: [-5, 1e9], text: '\ud800' } }
+                : { nonsense: true },
+            },
           ];
         }
         const range = rng.chance(0.3) ? { start: { line: 0, character: 0 }, end: at.positionAt(at.getText().length) } : randomRange(rng, at);
         const only = rng.chance(0.2) ? [rng.pick(['quickfix', 'source.fixAll', 'source', 'source.fixAll.nianbao'])] : undefined;
-        const actions = await request<(CodeAction | Command)[]>('textDocument/codeAction', { ...id, range, context: { diagnostics, ...(only ? { only } : {}) } });
+        const actions = await request<(CodeAction | Command)[]>('textDocument/codeAction', {
+          ...id,
+          range,
+          context: { diagnostics, ...(only ? { only } : {}) },
+        });
         const ps: string[] = [];
         for (const [i, a] of (actions ?? []).entries()) {
           if (!('edit' in a) || !a.edit) continue;
@@ -382,7 +409,9 @@ export class ServerFuzzer {
         }
       } else if (r === 8) {
         const folds = await request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', id);
-        const ps = (folds ?? []).flatMap((f, i) => (f.startLine < 0 || f.endLine >= at.lineCount || f.startLine > f.endLine ? [`fold[${i}] ${JSON.stringify(f)} outside ${at.lineCount} lines`] : []));
+        const ps = (folds ?? []).flatMap((f, i) =>
+          f.startLine < 0 || f.endLine >= at.lineCount || f.startLine > f.endLine ? [`fold[${i}] ${JSON.stringify(f)} outside ${at.lineCount} lines`] : [],
+        );
         if (ps.length) fail('foldingRange', ps);
       } else if (rng.chance(0.5)) {
         const h = await request<{ range?: Range }>('textDocument/hover', { ...id, position: randomPosition(rng, at) });

@@ -40,7 +40,8 @@ for (; Date.now() < input.deadline; index++) {
   input.clock[0] = 0;
   cases++;
   busy += r.ms;
-  if (r.problems.length) parentPort!.postMessage({ type: 'fail', index, kind: c.kind, note: c.note, problems: r.problems, text: c.text, format: c.format } satisfies WorkerMessage);
+  if (r.problems.length)
+    parentPort!.postMessage({ type: 'fail', index, kind: c.kind, note: c.note, problems: r.problems, text: c.text, format: c.format } satisfies WorkerMessage);
   if (Date.now() - lastReport > 1000) {
     lastReport = Date.now();
     parentPort!.postMessage({ type: 'progress', cases, index, ms: busy } satisfies WorkerMessage);

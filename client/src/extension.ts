@@ -8,7 +8,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 // Shared with the server: constants and types only, nothing of the server is bundled.
-import { COMMANDS as SERVER, SERVER_EXEC_ARGV, STATUS_NOTIFICATION, type StatusParams as Status, type WorkspaceSummary } from '../../server/src/features/protocol';
+import {
+  COMMANDS as SERVER,
+  SERVER_EXEC_ARGV,
+  STATUS_NOTIFICATION,
+  type StatusParams as Status,
+  type WorkspaceSummary,
+} from '../../server/src/features/protocol';
 
 const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
 
@@ -46,7 +52,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const format = s.format === 'unknown' ? vscode.l10n.t('format unknown') : vscode.l10n.t('{0} format', s.format);
     const year = s.year === null ? vscode.l10n.t('year unknown') : vscode.l10n.t('year {0}', String(s.year));
     item.text = `$(checklist) ${format} · ${year} · $(error) ${s.error} $(warning) ${s.warning}`;
-    item.tooltip = vscode.l10n.t('Government information disclosure annual report: {0} errors, {1} warnings, {2} notes. Click to show the Problems view.', s.error, s.warning, s.info + s.hint);
+    item.tooltip = vscode.l10n.t(
+      'Government information disclosure annual report: {0} errors, {1} warnings, {2} notes. Click to show the Problems view.',
+      s.error,
+      s.warning,
+      s.info + s.hint,
+    );
     item.backgroundColor = s.error > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };
@@ -104,7 +115,11 @@ async function newReport(): Promise<void> {
       picked: y === last,
     });
   }
-  const pick = await pickOne(years, years.find((y) => y.picked), vscode.l10n.t('The year the report covers'));
+  const pick = await pickOne(
+    years,
+    years.find((y) => y.picked),
+    vscode.l10n.t('The year the report covers'),
+  );
   if (!pick) return;
   const body = await vscode.window.showInputBox({
     prompt: vscode.l10n.t('The name of the government body (optional)'),

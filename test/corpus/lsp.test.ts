@@ -15,7 +15,11 @@ import { SERVER, startPair, startProcess } from '../lsp/harness';
 
 const SEEDS = join(ROOT, '..', 'shared', 'corpus', 'seeds');
 const present = existsSync(SEEDS);
-const seeds = present ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort() : [];
+const seeds = present
+  ? readdirSync(SEEDS)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+  : [];
 
 describe('language server over the seeds', { skip: present ? false : `${SEEDS} not found` }, () => {
   for (const name of seeds) {
@@ -51,11 +55,18 @@ describe('language server over the seeds', { skip: present ? false : `${SEEDS} n
         let p = await c.open(uri, 'nianbao', mutated);
         const arith = p.diagnostics.filter((d) => ARITH_RULES.includes(String(d.code)));
         assert.ok(arith.length >= 1, `${cell.col.id}: found`);
-        const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: arith[0]!.range, context: { diagnostics: [arith[0]] } });
+        const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: arith[0]!.range,
+          context: { diagnostics: [arith[0]] },
+        });
         assert.ok(await c.applyEdit(actions.find((a) => a.isPreferred)!.edit!));
         p = c.latest(uri)!;
         assert.equal(p.version, 2);
-        assert.deepEqual(p.diagnostics.filter((d) => ARITH_RULES.includes(String(d.code))), []);
+        assert.deepEqual(
+          p.diagnostics.filter((d) => ARITH_RULES.includes(String(d.code))),
+          [],
+        );
         assert.equal(c.text(uri), text);
       }
       await c.dispose();

@@ -11,7 +11,11 @@ import { ARITH_RULES, ROOT, summary } from '../helpers';
 
 const SEEDS = join(ROOT, '..', 'shared', 'corpus', 'seeds');
 const present = existsSync(SEEDS);
-const seeds = present ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort() : [];
+const seeds = present
+  ? readdirSync(SEEDS)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+  : [];
 
 describe('corpus seeds', { skip: present ? false : `${SEEDS} not found` }, () => {
   it('are all here', () => assert.equal(seeds.length, 5));
@@ -23,9 +27,16 @@ describe('corpus seeds', { skip: present ? false : `${SEEDS} not found` }, () =>
       const r = check(text);
       assert.equal(r.report.format, expected.format);
       assert.equal(r.report.year, expected.year);
-      assert.deepEqual(r.report.sections.map((s) => s.decl.number), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual(
+        r.report.sections.map((s) => s.decl.number),
+        [1, 2, 3, 4, 5, 6],
+      );
       assert.deepEqual(summary(text, r.findings), expected.findings);
-      assert.deepEqual(r.findings.filter((f) => ARITH_RULES.includes(f.rule)), [], 'no arithmetic finding on a published seed');
+      assert.deepEqual(
+        r.findings.filter((f) => ARITH_RULES.includes(f.rule)),
+        [],
+        'no arithmetic finding on a published seed',
+      );
     });
   }
 
@@ -36,7 +47,9 @@ describe('corpus seeds', { skip: present ? false : `${SEEDS} not found` }, () =>
       const base = check(text);
       const cells = base.report.tables.flatMap((t) =>
         t.blocks.flatMap((b) =>
-          b.rows.flatMap((r) => r.cells.filter((c) => c.state === 'ok' && (b.decl.slot === 'requests' || (b.decl.slot === 'review' && c.col.id.endsWith('.total'))))),
+          b.rows.flatMap((r) =>
+            r.cells.filter((c) => c.state === 'ok' && (b.decl.slot === 'requests' || (b.decl.slot === 'review' && c.col.id.endsWith('.total')))),
+          ),
         ),
       );
       assert.ok(cells.length >= 23 * 7, `cells under test: ${cells.length}`);
@@ -51,7 +64,10 @@ describe('corpus seeds', { skip: present ? false : `${SEEDS} not found` }, () =>
             assert.deepEqual(f.range, [c.range[0], c.range[0] + v.length], `${localize(f.message, 'zh')} names the changed cell`);
             assert.ok(f.fix, 'with a preferred fix');
           }
-          const back = applyFixes(mutated, arith.map((f) => f.fix!));
+          const back = applyFixes(
+            mutated,
+            arith.map((f) => f.fix!),
+          );
           assert.equal(back.text, text, 'the fixes give back the published text');
         }
       }

@@ -12,7 +12,8 @@ const [base, workspace, extensionPath, testsPath, lang] = process.argv.slice(2);
 const ROOT = path.join(__dirname, '..', '..');
 const TIMEOUT_MS = 150_000;
 /** What the workbench logs on every start here (no extension gallery offline), left out of the suite's output. */
-const NOISE = /open-vsx\.org|connection token|Creating a socket|\[Service Worker\]|ChatSessionStore|builtin extensions cache|Creation of workbench contribution/;
+const NOISE =
+  /open-vsx\.org|connection token|Creating a socket|\[Service Worker\]|ChatSessionStore|builtin extensions cache|Creation of workbench contribution/;
 
 (async () => {
   freshWorkspace(ROOT, workspace);

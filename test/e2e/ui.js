@@ -58,10 +58,19 @@ function visualColumn(line, offset) {
 // ------------------------------------------------------------------ the workbench, by keyboard
 
 const editor = () => page.locator('.editor-group-container.active .monaco-editor').first();
-const statusText = async (id) => flat(await page.locator(`[id="${id}"]`).first().innerText().catch(() => '?'));
+const statusText = async (id) =>
+  flat(
+    await page
+      .locator(`[id="${id}"]`)
+      .first()
+      .innerText()
+      .catch(() => '?'),
+  );
 /** The status bar item's text once it reads `want` (the status bar follows the editor a moment later), else as it is. */
 async function statusShows(id, want) {
-  await page.waitForFunction(([i, w]) => document.getElementById(i)?.innerText.replace(/\s+/g, ' ').trim() === w, [id, want], { timeout: 5_000 }).catch(() => {});
+  await page
+    .waitForFunction(([i, w]) => document.getElementById(i)?.innerText.replace(/\s+/g, ' ').trim() === w, [id, want], { timeout: 5_000 })
+    .catch(() => {});
   return statusText(id);
 }
 
@@ -122,7 +131,11 @@ async function wrongTotal(f, { language, outline, tag }) {
 
   // The extension's status bar item: the format, the report's year, the counts.
   const year = /(\d{4})年政府信息公开/.exec(path.basename(f.path))[1];
-  const status = await page.locator('.statusbar-item', { hasText: `2021年版格式 · ${year}年度` }).first().innerText({ timeout: 30_000 }).catch(() => '');
+  const status = await page
+    .locator('.statusbar-item', { hasText: `2021年版格式 · ${year}年度` })
+    .first()
+    .innerText({ timeout: 30_000 })
+    .catch(() => '');
   check(status !== '', `nianbao status bar item: ${flat(status) || '(not shown)'}`);
 
   // The Problems view, with the message in Chinese.
@@ -130,7 +143,10 @@ async function wrongTotal(f, { language, outline, tag }) {
   const expected = `实为 ${f.wrong}`;
   await page.locator('.markers-panel .monaco-list-row', { hasText: expected }).first().waitFor({ timeout: 30_000 });
   const rows = await problemRows();
-  check(rows.some((r) => r.includes(expected) && r.includes(`应为 ${f.right}`)), `Problems: ${rows.filter((r) => r.includes('应为')).join(' ‖ ')}`);
+  check(
+    rows.some((r) => r.includes(expected) && r.includes(`应为 ${f.right}`)),
+    `Problems: ${rows.filter((r) => r.includes('应为')).join(' ‖ ')}`,
+  );
 
   // F8: the cursor on the problem, the peek shows the message; the squiggle is under the wrong cell.
   const peek = await goToFirstProblem();
@@ -145,7 +161,9 @@ async function wrongTotal(f, { language, outline, tag }) {
   if (language === '政府信息公开年报') {
     // The grammar: headings, numbers and labels get different token colours.
     // (mtkN is the token's colour; other classes on a span are brackets, inlay hints and the like.)
-    const classes = await editor().locator('.view-lines span[class^="mtk"]').evaluateAll((els) => [...new Set(els.map((e) => e.className.split(' ')[0]))]);
+    const classes = await editor()
+      .locator('.view-lines span[class^="mtk"]')
+      .evaluateAll((els) => [...new Set(els.map((e) => e.className.split(' ')[0]))]);
     check(classes.length >= 3, `highlighted by the nianbao grammar (${classes.length} token colours on screen)`);
     const boxed = await editor().locator('.unicode-highlight').count();
     check(boxed === 0, `Chinese punctuation not boxed as look-alike characters (${boxed} boxes)`);
@@ -218,7 +236,10 @@ async function wrongTotal(f, { language, outline, tag }) {
 function cliFindings(file) {
   let stdout;
   try {
-    stdout = execFileSync('node', [path.join(ROOT, 'server/out/cli.js'), 'check', '--format', 'json', '--no-progress', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    stdout = execFileSync('node', [path.join(ROOT, 'server/out/cli.js'), 'check', '--format', 'json', '--no-progress', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch (e) {
     stdout = e.stdout; // exit 1: findings at error severity
   }
@@ -235,7 +256,10 @@ async function fixAllFromPalette() {
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel .monaco-list-row', { hasText: '实为' }).first().waitFor({ timeout: 30_000 });
   const rows = await problemRows();
-  check(rows.filter((r) => r.includes('实为')).length >= 3, `Problems before: ${rows.length} rows, ${rows.filter((r) => r.includes('实为')).length} with a wrong total`);
+  check(
+    rows.filter((r) => r.includes('实为')).length >= 3,
+    `Problems before: ${rows.length} rows, ${rows.filter((r) => r.includes('实为')).length} with a wrong total`,
+  );
   await shot('fixall-before');
   await page.keyboard.press('Control+1');
   await runCommand('修复全部可自动修复的年报问题');
@@ -246,7 +270,10 @@ async function fixAllFromPalette() {
     const fs_ = cliFindings(file);
     return fs_.some((x) => ARITH.includes(x.code)) || fs.readFileSync(file, 'utf8').includes('[bookmark: _GoBack]') ? null : fs_;
   }, 'the fixed file on disk');
-  check(!after.some((x) => ARITH.includes(x.code)), `on disk (CLI): ${after.length} findings left, none arithmetic: ${after.map((x) => x.code).join(', ') || 'none'}`);
+  check(
+    !after.some((x) => ARITH.includes(x.code)),
+    `on disk (CLI): ${after.length} findings left, none arithmetic: ${after.map((x) => x.code).join(', ') || 'none'}`,
+  );
   const rowsAfter = await problemRows();
   check(!rowsAfter.some((r) => r.includes('实为')), `Problems after: ${rowsAfter.length} rows, none with a wrong total`);
   await shot('fixall-after');
@@ -274,7 +301,11 @@ async function fixAllOnSave() {
   check(mode === 'Plain Text', `language in the status bar: ${mode}`);
   await editor().locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
   check(fs.readFileSync(file, 'utf8').startsWith('首页 > 政务公开'), 'the draft starts with a web breadcrumb, squiggled');
-  const status = await page.locator('.statusbar-item', { hasText: '2019年版格式 · 2022年度' }).first().innerText({ timeout: 30_000 }).catch(() => '');
+  const status = await page
+    .locator('.statusbar-item', { hasText: '2019年版格式 · 2022年度' })
+    .first()
+    .innerText({ timeout: 30_000 })
+    .catch(() => '');
   check(status !== '', `nianbao status bar item: ${flat(status) || '(not shown)'}`);
   // An edit, so that the save is real: Ctrl+Enter adds a line at the end.
   await page.keyboard.press('Control+1');
@@ -286,12 +317,18 @@ async function fixAllOnSave() {
     const t = fs.readFileSync(file, 'utf8');
     return t.startsWith('首页') ? null : t;
   }, 'the file fixed on save');
-  check(!text.includes('首页 > 政务公开') && text.includes('四、政府信息公开行政复议、行政诉讼情况'), 'saved with source.fixAll.nianbao: the breadcrumb is gone, the missing heading of 四 is in');
+  check(
+    !text.includes('首页 > 政务公开') && text.includes('四、政府信息公开行政复议、行政诉讼情况'),
+    'saved with source.fixAll.nianbao: the breadcrumb is gone, the missing heading of 四 is in',
+  );
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'format.mismatch' }).first().waitFor({ timeout: 15_000 });
   await page.locator('.markers-panel .monaco-list-row', { hasText: '网页导航路径' }).first().waitFor({ state: 'detached', timeout: 15_000 });
   const left = (await problemRows()).filter((r) => r.includes('nianbao'));
-  check(!left.some((r) => r.includes('section.missing') || r.includes('text.artifact')), `Problems after saving (not auto-fixable): ${left.join(' ‖ ').slice(0, 120)}`);
+  check(
+    !left.some((r) => r.includes('section.missing') || r.includes('text.artifact')),
+    `Problems after saving (not auto-fixable): ${left.join(' ‖ ').slice(0, 120)}`,
+  );
   await shot('fix-on-save');
 }
 
@@ -303,7 +340,10 @@ async function newReport() {
   const focused = page.locator('.quick-input-list .monaco-list-row.focused');
   await focused.waitFor({ timeout: 15_000 });
   const items = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map(flat);
-  check(items[0]?.includes('2021年版格式') && items.some((i) => i.includes('2020年度报告') && i.includes('2019年版格式')), `year picker: ${items.slice(0, 3).join(' | ')} …`);
+  check(
+    items[0]?.includes('2021年版格式') && items.some((i) => i.includes('2020年度报告') && i.includes('2019年版格式')),
+    `year picker: ${items.slice(0, 3).join(' | ')} …`,
+  );
   const active = flat(await focused.innerText());
   check(active.startsWith(`${year}年度报告`), `last year is chosen unless another is: ${active}`);
   await shot('new-report-year');
@@ -312,7 +352,9 @@ async function newReport() {
   await page.keyboard.type('某某县人民政府办公室');
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 15_000 });
-  await editor().locator('.view-lines', { hasText: `某某县人民政府办公室${year}年政府信息公开工作年度报告` }).waitFor({ timeout: 15_000 });
+  await editor()
+    .locator('.view-lines', { hasText: `某某县人民政府办公室${year}年政府信息公开工作年度报告` })
+    .waitFor({ timeout: 15_000 });
   const mode = await statusShows('status.editor.mode', '政府信息公开年报');
   check(mode === '政府信息公开年报', `the new report opens as ${mode}`);
   await page.keyboard.press('Control+Shift+M');

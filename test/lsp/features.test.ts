@@ -24,9 +24,16 @@ const ERRORS_2022 = 'examples/errors/石门街道办事处2022年政府信息公
 const CLEAN_TXT = 'examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt';
 const CLEAN_MD = 'examples/云岭市桐溪区人民政府办公室2021年政府信息公开工作年度报告.md';
 const ALL = [ERRORS_2023, ERRORS_2022, CLEAN_TXT, CLEAN_MD];
-const LAYOUTS = ['cell-per-line-2019.txt', 'fullwidth-2021.txt', 'missing-rows-2020.txt', 'pdf-2020.txt', 'pipe-2021.md', 'runtogether-2021.txt', 'tabs-2021.txt', 'web-2021.txt'].map(
-  (f) => `test/fixtures/layouts/${f}`,
-);
+const LAYOUTS = [
+  'cell-per-line-2019.txt',
+  'fullwidth-2021.txt',
+  'missing-rows-2020.txt',
+  'pdf-2020.txt',
+  'pipe-2021.md',
+  'runtogether-2021.txt',
+  'tabs-2021.txt',
+  'web-2021.txt',
+].map((f) => `test/fixtures/layouts/${f}`);
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 let version = 0;
@@ -55,7 +62,8 @@ function actionsFor(a: Analysis, f: Finding, only?: string[]): CodeAction[] {
 }
 
 function within(inner: Range, outer: Range): boolean {
-  const le = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  const le = (p: { line: number; character: number }, q: { line: number; character: number }) =>
+    p.line < q.line || (p.line === q.line && p.character <= q.character);
   return le(outer.start, inner.start) && le(inner.end, outer.end);
 }
 
@@ -213,7 +221,9 @@ describe('code actions', () => {
 
   it('every arithmetic finding of a changed cell, over the examples: the preferred fix restores the sums', () => {
     const a0 = doc(read(CLEAN_TXT));
-    const cells = a0.result.report.tables.flatMap((t) => t.blocks.flatMap((b) => b.rows.flatMap((r) => r.cells.filter((c) => c.state === 'ok' && a0.result.arith.sumsOf.has(c)))));
+    const cells = a0.result.report.tables.flatMap((t) =>
+      t.blocks.flatMap((b) => b.rows.flatMap((r) => r.cells.filter((c) => c.state === 'ok' && a0.result.arith.sumsOf.has(c)))),
+    );
     assert.ok(cells.length > 100);
     for (const c of cells.filter((_, i) => i % 7 === 0)) {
       const text = a0.text.slice(0, c.range[0]) + String(c.value! + 2) + a0.text.slice(c.range[1]);
@@ -224,7 +234,10 @@ describe('code actions', () => {
         const preferred = actionsFor(a, f).find((x) => x.isPreferred)!;
         assert.ok(preferred, `${f.rule} has a preferred fix`);
         const after = doc(applyAction(a, preferred));
-        assert.deepEqual(after.result.findings.filter((g) => ARITH_RULES.includes(g.rule)), []);
+        assert.deepEqual(
+          after.result.findings.filter((g) => ARITH_RULES.includes(g.rule)),
+          [],
+        );
       }
     }
   });
@@ -278,7 +291,10 @@ describe('code actions', () => {
         const action = actionsFor(a, f).find((x) => x.title === `在本行停用 ${f.rule}`)!;
         const after = doc(applyAction(a, action), a.languageId);
         assert.deepEqual(findingsAt(after, f.rule, line), [], `${key} silenced`);
-        const rest = (x: Analysis) => x.result.findings.filter((g) => !(g.rule === f.rule && x.doc.positionAt(g.range[0]).line === line)).map((g) => `${x.doc.positionAt(g.range[0]).line} ${g.rule}`);
+        const rest = (x: Analysis) =>
+          x.result.findings
+            .filter((g) => !(g.rule === f.rule && x.doc.positionAt(g.range[0]).line === line))
+            .map((g) => `${x.doc.positionAt(g.range[0]).line} ${g.rule}`);
         assert.deepEqual(rest(after), rest(a), `${key}: nothing else changes`);
       }
     });
@@ -311,7 +327,10 @@ describe('code actions', () => {
     assert.equal(fixed, applyFixes(a.text, preferredFixes(a.result.findings)).text);
     const after = doc(fixed);
     assert.ok(after.result.findings.filter((f) => f.fix).length < a.result.findings.filter((f) => f.fix).length);
-    assert.deepEqual(after.result.findings.filter((f) => ARITH_RULES.includes(f.rule)), []);
+    assert.deepEqual(
+      after.result.findings.filter((f) => ARITH_RULES.includes(f.rule)),
+      [],
+    );
     // `source` asks for every source action.
     const kinds = codeActions(a, { range: ZERO, context: { diagnostics: [], only: ['source'] } }, 'zh', {}).map((x) => x.kind);
     assert.deepEqual(kinds, [FIX_ALL_KIND, RECOMPUTE_KIND]);
@@ -357,8 +376,14 @@ describe('code actions', () => {
       assert.match(fix.title, /插入“三、收到和处理政府信息公开申请情况”及其表格/);
       const after = doc(applyAction(a, fix));
       const about3 = (f: Finding) => (f.rule === 'section.missing' || f.rule === 'table.missing') && /三/.test(f.message.zh);
-      assert.deepEqual(after.result.findings.filter((f) => about3(f) || f.rule === 'section.order'), []);
-      assert.deepEqual(after.result.report.sections.map((s) => s.decl.number), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual(
+        after.result.findings.filter((f) => about3(f) || f.rule === 'section.order'),
+        [],
+      );
+      assert.deepEqual(
+        after.result.report.sections.map((s) => s.decl.number),
+        [1, 2, 3, 4, 5, 6],
+      );
       const requests = after.result.report.tables.find((t) => t.decl.id === 'requests')!;
       assert.equal(requests.blocks[0]!.decl.format, format);
       assert.equal(after.text.includes('申请人逾期未按收费通知要求缴纳费用'), format === '2021');
@@ -375,7 +400,11 @@ describe('recompute all totals', () => {
     assert.ok(fixes.length >= 2);
     const after = doc(applyFixes(a.text, fixes).text);
     for (const rule of ['table.row-total', 'table.result-total', 'table.group-total', 'table.identity']) {
-      assert.deepEqual(after.result.findings.filter((f) => f.rule === rule).map((f) => f.rule), [], rule);
+      assert.deepEqual(
+        after.result.findings.filter((f) => f.rule === rule).map((f) => f.rule),
+        [],
+        rule,
+      );
     }
     assert.ok(!after.result.findings.some((f) => f.rule === 'table.cell-blank' && /总计/.test(f.message.zh)), 'blank totals filled');
     const [action] = codeActions(a, { range: ZERO, context: { diagnostics: [], only: [RECOMPUTE_KIND] } }, 'en', {});
@@ -404,7 +433,7 @@ describe('hover', () => {
     assert.match(zh, /最可能有误的是“（七）总计·自然人”，应为 6/);
     const en = (hover(a, f.range[0], 'en')!.contents as { value: string }).value;
     assert.match(en, /expected \*\*6\*\*, actual \*\*7\*\*/);
-    const plain = (hover(a, f.range[0], 'zh', false)!.contents as { value: string; kind: string });
+    const plain = hover(a, f.range[0], 'zh', false)!.contents as { value: string; kind: string };
     assert.equal(plain.kind, 'plaintext');
     assert.ok(!plain.value.includes('**'));
   });
@@ -437,7 +466,12 @@ describe('inlay hints', () => {
 
 describe('settings', () => {
   it('rules flat or nested by their dots; bad values ignored; defaults otherwise', () => {
-    const s = readSettings({ rules: { 'table.row-total': 'off', table: { 'cell-blank': 'error' }, 'no.such': 'off', 'section.order': 'loud' }, format: '2019', debounceMs: 99999, inlayHints: { enabled: false } });
+    const s = readSettings({
+      rules: { 'table.row-total': 'off', table: { 'cell-blank': 'error' }, 'no.such': 'off', 'section.order': 'loud' },
+      format: '2019',
+      debounceMs: 99999,
+      inlayHints: { enabled: false },
+    });
     assert.deepEqual(s.rules, { 'table.row-total': 'off', 'table.cell-blank': 'error' });
     assert.equal(s.format, '2019');
     assert.equal(s.debounceMs, 5000);

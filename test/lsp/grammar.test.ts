@@ -39,10 +39,23 @@ describe('grammar', () => {
   });
 
   it('section headings, canonical and variant, with their numbers', () => {
-    for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '4、 政府信息公开被申请行政复议、提起行政诉讼情况', '五、存在的问题及改进情况', '六、其他需要报告的事项']) {
+    for (const h of [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '4、 政府信息公开被申请行政复议、提起行政诉讼情况',
+      '五、存在的问题及改进情况',
+      '六、其他需要报告的事项',
+    ]) {
       const ts = tokens(h);
-      assert.ok(ts.every(([, s]) => s.startsWith('markup.heading.section') || s === SCOPES.sectionNumber || s === SCOPES.number), `${h}: ${JSON.stringify(ts)}`);
-      assert.ok(ts.some(([, s]) => s === SCOPES.sectionNumber), h);
+      assert.ok(
+        ts.every(([, s]) => s.startsWith('markup.heading.section') || s === SCOPES.sectionNumber || s === SCOPES.number),
+        `${h}: ${JSON.stringify(ts)}`,
+      );
+      assert.ok(
+        ts.some(([, s]) => s === SCOPES.sectionNumber),
+        h,
+      );
     }
     // a sentence is not a heading
     assert.ok(!tokens('一、本年度我局共收到申请12件。').some(([, s]) => s === SCOPES.section));
@@ -71,7 +84,8 @@ describe('grammar', () => {
   });
 
   it('column headers and 表二 block headings', () => {
-    for (const c of ['自然人', '商业企业', '法律服务机构', '结果维持', '本年制发件数', '采购总金额']) assert.equal(scopeOf(`信息内容\t${c}\t其他`, c), SCOPES.column, c);
+    for (const c of ['自然人', '商业企业', '法律服务机构', '结果维持', '本年制发件数', '采购总金额'])
+      assert.equal(scopeOf(`信息内容\t${c}\t其他`, c), SCOPES.column, c);
     assert.equal(scopeOf('第二十条第（一）项', '第二十条第（一）项'), SCOPES.block);
     assert.equal(scopeOf('第二十条 第（五）项', '第二十条 第（五）项'), SCOPES.block);
   });

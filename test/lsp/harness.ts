@@ -73,7 +73,10 @@ export class TestClient {
   private waiters: Waiter[] = [];
   initializeResult!: InitializeResult;
 
-  constructor(readonly conn: ProtocolConnection, options: ClientOptions) {
+  constructor(
+    readonly conn: ProtocolConnection,
+    options: ClientOptions,
+  ) {
     this.settings = options.settings ?? null;
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
@@ -151,7 +154,9 @@ export class TestClient {
   /** Applies text edits (all relative to the current text) as one change, bottom first. */
   async edit(uri: string, edits: TextEdit[]): Promise<PublishDiagnosticsParams> {
     const doc = this.docs.get(uri)!;
-    const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start) || doc.offsetAt(b.range.end) - doc.offsetAt(a.range.end));
+    const sorted = [...edits].sort(
+      (a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start) || doc.offsetAt(b.range.end) - doc.offsetAt(a.range.end),
+    );
     return this.change(
       uri,
       sorted.map((e) => ({ range: e.range, text: e.newText })),

@@ -16,10 +16,14 @@ describe('a confused client over stdio', { skip: existsSync(SERVER) ? false : 's
       const text = read('examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt');
       const uri = 'file:///tmp/hostile.nianbao';
       await c.open(uri, 'nianbao', text);
-      const change = (u: string, version: number, contentChanges: unknown[]) => c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version }, contentChanges });
+      const change = (u: string, version: number, contentChanges: unknown[]) =>
+        c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version }, contentChanges });
       // Edits for a document never opened, and requests about it.
       await change('file:///tmp/never-opened.nianbao', 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
-      assert.equal(await c.request('textDocument/hover', { textDocument: { uri: 'file:///tmp/never-opened.nianbao' }, position: { line: 0, character: 0 } }), null);
+      assert.equal(
+        await c.request('textDocument/hover', { textDocument: { uri: 'file:///tmp/never-opened.nianbao' }, position: { line: 0, character: 0 } }),
+        null,
+      );
       assert.equal(await c.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///tmp/never-opened.nianbao' } }), null);
       // A version older than the one the server has, then a range far past the end.
       await change(uri, 1, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
@@ -27,7 +31,11 @@ describe('a confused client over stdio', { skip: existsSync(SERVER) ? false : 's
       await change(uri, 6, [{ range: { start: { line: 2, character: 500 }, end: { line: 1, character: 0 } }, text: '' }]);
       // Positions past the end in requests.
       await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 99_999, character: 99 } });
-      await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 99_999, character: 0 }, end: { line: 99_999, character: 0 } }, context: { diagnostics: [] } });
+      await c.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 99_999, character: 0 }, end: { line: 99_999, character: 0 } },
+        context: { diagnostics: [] },
+      });
       // Still up, still right: a full replacement is checked as any text.
       const p = c.diagnostics(uri, (x) => x.version === 7, 10_000);
       await change(uri, 7, [{ text }]);

@@ -17,7 +17,8 @@ describe('large documents over stdio', { skip: existsSync(SERVER) ? false : 'ser
       const smallUri = 'file:///tmp/small.nianbao';
       await c.open(smallUri, 'nianbao', small);
       // A report followed by pages of prose, 10 MB in all: slow to check, with few findings to send.
-      const para = '本年度，我局坚持以公开为常态、不公开为例外，围绕市场监管重点工作，及时公开行政许可、行政处罚等信息，并通过政府网站、政务新媒体等渠道发布政策解读。\n';
+      const para =
+        '本年度，我局坚持以公开为常态、不公开为例外，围绕市场监管重点工作，及时公开行政许可、行政处罚等信息，并通过政府网站、政务新媒体等渠道发布政策解读。\n';
       let big = read('examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt');
       while (big.length < (10 * 1024 * 1024) / 3) big += para;
       const bigUri = 'file:///tmp/big.nianbao';

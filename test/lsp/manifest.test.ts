@@ -36,7 +36,7 @@ describe('package.json', () => {
     assert.deepEqual(rules.default, {});
   });
 
-  it('the defaults in the manifest are the server\'s', () => {
+  it("the defaults in the manifest are the server's", () => {
     const props = pkg.contributes.configuration.properties;
     const d = defaultSettings();
     assert.equal(props['nianbao.format'].default, d.format);
@@ -75,9 +75,12 @@ describe('package.json', () => {
   });
 
   it('.vscodeignore keeps sources, tests and node_modules out of the package', () => {
-    const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+    const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     assert.equal(ignore[0] === '**' || ignore.includes('**'), true, 'everything excluded by default');
-    for (const keep of ['!client/out/extension.js', '!server/out/server.js', '!syntaxes/**', '!l10n/**', '!language-configuration.json']) assert.ok(ignore.includes(keep), keep);
+    for (const keep of ['!client/out/extension.js', '!server/out/server.js', '!syntaxes/**', '!l10n/**', '!language-configuration.json'])
+      assert.ok(ignore.includes(keep), keep);
     assert.ok(!ignore.some((l) => /^!(test|server\/src|client\/src|node_modules)/.test(l)));
   });
 });

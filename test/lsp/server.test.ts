@@ -24,7 +24,11 @@ const uriOf = (path: string) => pathToFileURL(join(ROOT, path)).href;
 const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1} ${d.code}`);
 
 async function codeActionsFor(c: TestClient, uri: string, d: Diagnostic, only?: string[]): Promise<CodeAction[]> {
-  return c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], ...(only ? { only } : {}) } });
+  return c.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d], ...(only ? { only } : {}) },
+  });
 }
 
 describe('language server over streams', () => {
@@ -33,7 +37,11 @@ describe('language server over streams', () => {
     const caps = c.initializeResult.capabilities;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
     assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.hoverProvider && caps.inlayHintProvider);
-    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.nianbao', 'source.nianbao.recomputeTotals']);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
+      'quickfix',
+      'source.fixAll.nianbao',
+      'source.nianbao.recomputeTotals',
+    ]);
     assert.deepEqual(caps.executeCommandProvider!.commands.sort(), Object.values(COMMANDS).sort());
     assert.equal(c.initializeResult.serverInfo!.name, 'nianbao');
     await c.dispose();
@@ -45,7 +53,10 @@ describe('language server over streams', () => {
     let p = await c.open(uri, 'nianbao', read(ERRORS_2023));
     assert.equal(p.version, 1);
     // Exactly the core's findings, at the core's places.
-    assert.deepEqual(codes(p.diagnostics), summary(read(ERRORS_2023), check(read(ERRORS_2023)).findings).map((x) => x.replace(/^(\d+):\d+ \w+ /, '$1 ')));
+    assert.deepEqual(
+      codes(p.diagnostics),
+      summary(read(ERRORS_2023), check(read(ERRORS_2023)).findings).map((x) => x.replace(/^(\d+):\d+ \w+ /, '$1 ')),
+    );
     assert.ok(codes(p.diagnostics).includes('375 table.group-total'));
     for (const d of p.diagnostics) {
       assert.equal(d.source, 'nianbao');
@@ -54,7 +65,14 @@ describe('language server over streams', () => {
     const symbols = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(
       symbols.filter((s) => s.kind === SymbolKind.Module).map((s) => s.name),
-      ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的问题及改进情况', '六、其他需要报告的事项'],
+      [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的问题及改进情况',
+        '六、其他需要报告的事项',
+      ],
     );
     // Each arithmetic diagnostic in turn: its preferred fix, applied, removes it from the next publication.
     for (let guard = 0; guard < 10; guard++) {
@@ -69,7 +87,10 @@ describe('language server over streams', () => {
       assert.equal(p.version, before + 1);
       assert.ok(!p.diagnostics.some((x) => x.code === d.code && x.range.start.line === d.range.start.line), `${d.code} gone`);
     }
-    assert.deepEqual(p.diagnostics.filter((x) => ARITH_RULES.includes(String(x.code))), []);
+    assert.deepEqual(
+      p.diagnostics.filter((x) => ARITH_RULES.includes(String(x.code))),
+      [],
+    );
     await c.dispose();
   });
 
@@ -81,7 +102,10 @@ describe('language server over streams', () => {
     assert.deepEqual(md.diagnostics, []);
     const broken = read(CLEAN_MD).replace('一、总体情况', '一、工作总体情况概述');
     const md2 = await c.open('file:///tmp/report2.md', 'markdown', broken);
-    assert.deepEqual(codes(md2.diagnostics).map((x) => x.split(' ')[1]), ['section.wording']);
+    assert.deepEqual(
+      codes(md2.diagnostics).map((x) => x.split(' ')[1]),
+      ['section.wording'],
+    );
     const notes = await c.open('file:///tmp/notes.md', 'markdown', '# Shopping\n\n- apples\n- pears\n');
     assert.deepEqual(notes.diagnostics, []);
     assert.deepEqual(await c.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///tmp/notes.md' } }), []);
@@ -103,10 +127,17 @@ describe('language server over streams', () => {
     const final = c.diagnostics(uri, (p) => p.version === 6);
     for (const digit of ['9', '8', '7', '6', '5']) await c.send(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: digit }]);
     const last = await final;
-    assert.ok(last.diagnostics.some((d) => d.code === 'table.group-total'), codes(last.diagnostics).join(', '));
+    assert.ok(
+      last.diagnostics.some((d) => d.code === 'table.group-total'),
+      codes(last.diagnostics).join(', '),
+    );
     assert.equal(c.text(uri).split('\n')[line]![0], '5');
     const versions = c.published.filter((x) => x.uri === uri).map((x) => x.version!);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'published in version order');
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      'published in version order',
+    );
     await c.dispose();
   });
 
@@ -117,8 +148,18 @@ describe('language server over streams', () => {
     const d = p.diagnostics.find((x) => x.code === 'table.group-total')!;
     // Insert a line at the top: the old diagnostic's offsets are stale now.
     await c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
-    assert.deepEqual((await codeActionsFor(c, uri, d)).filter((a) => a.isPreferred), [], 'no fix at the stale place');
-    const shifted = { ...d, range: { start: { line: d.range.start.line + 1, character: d.range.start.character }, end: { line: d.range.end.line + 1, character: d.range.end.character } } };
+    assert.deepEqual(
+      (await codeActionsFor(c, uri, d)).filter((a) => a.isPreferred),
+      [],
+      'no fix at the stale place',
+    );
+    const shifted = {
+      ...d,
+      range: {
+        start: { line: d.range.start.line + 1, character: d.range.start.character },
+        end: { line: d.range.end.line + 1, character: d.range.end.character },
+      },
+    };
     const [fix] = (await codeActionsFor(c, uri, shifted)).filter((a) => a.isPreferred);
     const edit = fix!.edit!.documentChanges![0]! as { textDocument: { version: number } };
     assert.equal(edit.textDocument.version, 2);
@@ -129,12 +170,19 @@ describe('language server over streams', () => {
     const c = await startPair();
     const uri = 'file:///tmp/fixall.nianbao';
     const p = await c.open(uri, 'nianbao', read(ERRORS_2023));
-    const [fixAll] = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: p.diagnostics[0]!.range, context: { diagnostics: [], only: [FIX_ALL_KIND] } });
+    const [fixAll] = await c.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: p.diagnostics[0]!.range,
+      context: { diagnostics: [], only: [FIX_ALL_KIND] },
+    });
     assert.equal(fixAll!.kind, FIX_ALL_KIND);
     assert.ok(await c.applyEdit(fixAll!.edit!));
     const after = c.latest(uri)!;
     assert.equal(after.version, 2);
-    assert.deepEqual(after.diagnostics.filter((d) => ARITH_RULES.includes(String(d.code))), []);
+    assert.deepEqual(
+      after.diagnostics.filter((d) => ARITH_RULES.includes(String(d.code))),
+      [],
+    );
     assert.ok(!after.diagnostics.some((d) => d.code === 'text.artifact'));
 
     const uri2 = 'file:///tmp/recompute.nianbao';
@@ -144,7 +192,10 @@ describe('language server over streams', () => {
     assert.equal(res.applied, true);
     assert.ok(res.edits >= 2);
     const recomputed = await next;
-    assert.deepEqual(recomputed.diagnostics.filter((d) => ARITH_RULES.includes(String(d.code))), []);
+    assert.deepEqual(
+      recomputed.diagnostics.filter((d) => ARITH_RULES.includes(String(d.code))),
+      [],
+    );
     await c.dispose();
   });
 
@@ -156,12 +207,21 @@ describe('language server over streams', () => {
     assert.match(d.message, /should be 1/);
     const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: d.range.start });
     assert.match((h.contents as { value: string }).value, /expected \*\*1\*\*, actual \*\*2\*\*/);
-    const hints = await c.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } } });
-    assert.deepEqual(hints.map((x) => x.label), ['= 2', 'should be 6', 'should be 1']);
+    const hints = await c.request<InlayHint[]>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } },
+    });
+    assert.deepEqual(
+      hints.map((x) => x.label),
+      ['= 2', 'should be 6', 'should be 1'],
+    );
     c.settings = { inlayHints: { enabled: false } };
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await c.diagnostics(uri);
-    assert.deepEqual(await c.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } } }), []);
+    assert.deepEqual(
+      await c.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } } }),
+      [],
+    );
     await c.dispose();
   });
 
@@ -209,7 +269,7 @@ describe('language server over streams', () => {
     await c.dispose();
   });
 
-  it('commands: a template in the year\'s format, check all reports in the workspace, the rule\'s page', async () => {
+  it("commands: a template in the year's format, check all reports in the workspace, the rule's page", async () => {
     const c = await startPair({ workspaceFolders: [{ uri: pathToFileURL(join(ROOT, 'examples')).href, name: 'examples' }] });
     const t2020 = await c.request<string>('workspace/executeCommand', { command: COMMANDS.template, arguments: [2020, '某某局'] });
     assert.match(t2020, /^某某局2020年政府信息公开工作年度报告/);
@@ -218,12 +278,18 @@ describe('language server over streams', () => {
     assert.ok(t2024.includes('本年制发件数') && t2024.includes('申请人逾期未按收费通知要求缴纳费用'));
     await assert.rejects(c.request('workspace/executeCommand', { command: COMMANDS.template, arguments: [2010] }));
 
-    const summary = await c.request<{ files: number; reports: number; error: number }>('workspace/executeCommand', { command: COMMANDS.checkWorkspace, arguments: [] });
+    const summary = await c.request<{ files: number; reports: number; error: number }>('workspace/executeCommand', {
+      command: COMMANDS.checkWorkspace,
+      arguments: [],
+    });
     assert.equal(summary.reports, 4);
     assert.equal(summary.error, 6);
     const files = new Set(c.published.map((x) => decodeURIComponent(x.uri)));
     assert.ok([...files].some((f) => f.endsWith('白沙镇人民政府2023年政府信息公开工作年度报告.txt')));
-    assert.ok(c.published.every((x) => x.version === undefined), 'files not open: no version');
+    assert.ok(
+      c.published.every((x) => x.version === undefined),
+      'files not open: no version',
+    );
 
     const shown = await c.request<boolean>('workspace/executeCommand', { command: COMMANDS.showRuleDoc, arguments: ['table.row-total'] });
     assert.equal(shown, true);

@@ -15,11 +15,13 @@ import { findingProblems } from './invariants';
 /** A spec, one of its 表三/表四 cells, and a new value for it. */
 const changeArb = specArb().chain((spec) => {
   const keys = sumBlocks(spec.format).flatMap((b) => b.rows.flatMap((r) => b.columns.map((c) => cellKey(b.slot, r.id, c.id))));
-  return fc.record({
-    spec: fc.constant(spec),
-    key: fc.constantFrom(...keys),
-    value: fc.oneof(fc.nat(20), fc.nat(100000)),
-  }).filter(({ spec, key, value }) => spec.values.get(key) !== value);
+  return fc
+    .record({
+      spec: fc.constant(spec),
+      key: fc.constantFrom(...keys),
+      value: fc.oneof(fc.nat(20), fc.nat(100000)),
+    })
+    .filter(({ spec, key, value }) => spec.values.get(key) !== value);
 });
 
 function tally(xs: string[]): Record<string, number> {
@@ -43,16 +45,17 @@ describe('property: one changed number', () => {
         assert.deepEqual(r.arith.broken.map((s) => s.decl.id).sort(), broken.map((b) => b.sum.id).sort(), 'the sums broken');
         // Nothing else but (perhaps) the narrative that repeats the changed figure.
         const others = r.findings.filter((f) => !ARITH_RULES.includes(f.rule) && f.rule !== 'text.table-mismatch');
-        assert.deepEqual(others.map((f) => `${f.rule}: ${localize(f.message, 'zh')}`), []);
+        assert.deepEqual(
+          others.map((f) => `${f.rule}: ${localize(f.message, 'zh')}`),
+          [],
+        );
 
         const [slot, , col] = key.split('|');
         const groupPart = slot === 'review' && !col!.endsWith('.total');
         // 表四: a part's one broken sum could be repaired by any of its cells: the total is corrected.
         const target = groupPart ? cellKey('review', 'cases', `${col!.split('.')[0]}.total`) : key;
         const targetRange = cells.get(target)!;
-        const want = groupPart
-          ? spec.values.get(target)! - old + value
-          : old;
+        const want = groupPart ? spec.values.get(target)! - old + value : old;
         for (const f of arith) {
           assert.deepEqual(f.range, targetRange, `${f.rule} points at ${target}`);
           assert.ok(f.fix, `${f.rule} has a preferred fix`);
@@ -63,7 +66,11 @@ describe('property: one changed number', () => {
         // Applying the fixes puts everything right again.
         const fixed = applyFixes(text, preferredFixes(arith)).text;
         const again = check(fixed);
-        assert.deepEqual(again.arith.broken.map((s) => s.decl.id), [], 'every sum holds after the fix');
+        assert.deepEqual(
+          again.arith.broken.map((s) => s.decl.id),
+          [],
+          'every sum holds after the fix',
+        );
       }),
       { numRuns: 200 },
     );

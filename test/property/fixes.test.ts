@@ -46,7 +46,16 @@ function fixAll(text: string): { text: string; passes: number } {
   return { text: t, passes: MAX_PASSES + 1 };
 }
 
-const CELL_RULES = ['table.row-total', 'table.result-total', 'table.identity', 'table.group-total', 'table.cell-blank', 'table.cell-invalid', 'table.unit', 'table.sign'];
+const CELL_RULES = [
+  'table.row-total',
+  'table.result-total',
+  'table.identity',
+  'table.group-total',
+  'table.cell-blank',
+  'table.cell-invalid',
+  'table.unit',
+  'table.sign',
+];
 
 describe('property: fixes', () => {
   it('fix-all leaves none of the fixed findings and breaks no sum that held', () => {
@@ -57,7 +66,11 @@ describe('property: fixes', () => {
         const after = check(applied.text);
         assert.deepEqual(findingProblems(applied.text, after.findings), []);
         const was = new Set(before.arith.broken.map(arithKey));
-        assert.deepEqual(after.arith.broken.map(arithKey).filter((k) => !was.has(k)), [], 'no new broken sum');
+        assert.deepEqual(
+          after.arith.broken.map(arithKey).filter((k) => !was.has(k)),
+          [],
+          'no new broken sum',
+        );
         const edits = editsOf(applied.applied);
         for (const f of before.findings) {
           if (!f.fix || !applied.applied.includes(f.fix)) continue;

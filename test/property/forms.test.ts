@@ -13,7 +13,9 @@ import { applyMutations, numberMutationArb, mutationArb } from './mutate';
 const plainArb = fc
   .record({
     spec: specArb(styleArb.map((s) => ({ ...PLAIN, layout: s.layout, split: s.split, vertical: s.vertical, groupLine: s.groupLine }))),
-    ms: fc.array(fc.oneof({ arbitrary: numberMutationArb, weight: 3 }, { arbitrary: mutationArb.filter((m) => m.op !== 'insert'), weight: 1 }), { maxLength: 4 }),
+    ms: fc.array(fc.oneof({ arbitrary: numberMutationArb, weight: 3 }, { arbitrary: mutationArb.filter((m) => m.op !== 'insert'), weight: 1 }), {
+      maxLength: 4,
+    }),
   })
   .map(({ spec, ms }) => applyMutations(render(spec).text, ms))
   // The other forms are of a plain text: no CR, BOM or full-width digits to begin with.

@@ -68,7 +68,13 @@ const BODIES = ['青禾县交通运输局', '云岭市桐溪区人民政府办�
 // ---------------------------------------------------------------- values
 
 /** Fills a spec's numbers from a stream of draws, so that every declared sum holds. */
-function fillValues(format: FormatId, counts: number[], signed: number[], money: number[], moneyUnit: string): { cells: Map<string, string>; values: Map<string, number> } {
+function fillValues(
+  format: FormatId,
+  counts: number[],
+  signed: number[],
+  money: number[],
+  moneyUnit: string,
+): { cells: Map<string, string>; values: Map<string, number> } {
   let ci = 0;
   let si = 0;
   let mi = 0;
@@ -97,7 +103,13 @@ function fillValues(format: FormatId, counts: number[], signed: number[], money:
         setNum(b, 'carryover', c.id, carryover);
         setNum(b, 'new', c.id, t7 + carryover - carried);
       }
-      for (const r of b.rows) setNum(b, r.id, 'total', parts.reduce((a, c) => a + values.get(cellKey(b.slot, r.id, c.id))!, 0));
+      for (const r of b.rows)
+        setNum(
+          b,
+          r.id,
+          'total',
+          parts.reduce((a, c) => a + values.get(cellKey(b.slot, r.id, c.id))!, 0),
+        );
     } else if (b.slot === 'review') {
       for (let g = 0; g < b.columns.length; g += 5) {
         let t = 0;
@@ -262,7 +274,11 @@ function activeTable(out: Out, blocks: BlockDecl[]) {
       out.line(`| ${pad(['信息内容', ...b.columns.map((c) => c.name.zh)]).join(' | ')} |`);
       for (const r of b.rows) {
         out.put(`| ${r.labels[0]} | `);
-        rowCells(out, b.columns.map((c) => cellKey(b.slot, r.id, c.id)), ' | ');
+        rowCells(
+          out,
+          b.columns.map((c) => cellKey(b.slot, r.id, c.id)),
+          ' | ',
+        );
         out.line(`${' |'.repeat(width - 1 - b.columns.length)} |`);
       }
     });
@@ -275,7 +291,11 @@ function activeTable(out: Out, blocks: BlockDecl[]) {
       out.line();
       for (const r of b.rows) {
         out.put('\t').label(r.labels[0]!).line();
-        for (const c of b.columns) out.put('\t').cell(cellKey(b.slot, r.id, c.id)).line();
+        for (const c of b.columns)
+          out
+            .put('\t')
+            .cell(cellKey(b.slot, r.id, c.id))
+            .line();
         out.line();
       }
     }
@@ -287,7 +307,11 @@ function activeTable(out: Out, blocks: BlockDecl[]) {
     out.line(['信息内容', ...b.columns.map((c) => c.name.zh)].join(sep));
     for (const r of b.rows) {
       out.put(r.labels[0]! + sep);
-      rowCells(out, b.columns.map((c) => cellKey(b.slot, r.id, c.id)), sep);
+      rowCells(
+        out,
+        b.columns.map((c) => cellKey(b.slot, r.id, c.id)),
+        sep,
+      );
       out.line();
     }
   }
@@ -324,7 +348,12 @@ function requestsTable(out: Out, b: BlockDecl) {
   if (layout === 'cells') {
     const v = (s: string) => (out.style.vertical ? vertical(s) : s);
     out.line(`\t${NOTE}`).line('\t申请人情况').line();
-    out.line('\t').line(`\t${v('自然人')}`).line('\t法人或其他组织').line('\t总计').line();
+    out
+      .line('\t')
+      .line(`\t${v('自然人')}`)
+      .line('\t法人或其他组织')
+      .line('\t总计')
+      .line();
     out.line('\t').line('\t');
     for (const c of cols.slice(1, 6)) out.line(`\t${c.id === 'others' ? v('其他') : c.name.zh}`);
     out.line('\t').line();
@@ -423,7 +452,11 @@ export function render(spec: Spec, style: Style = spec.style): Rendered {
     switch (s.id) {
       case 'overview':
         out.line(`${spec.year}年，${spec.body}认真贯彻落实《条例》，扎实推进政府信息公开工作。`).line();
-        out.line(`（一）依申请公开。全年共收到政府信息公开申请${total(spec, 'new')}件，上年结转${total(spec, 'carried')}件，办结${total(spec, 'total')}件，结转下年度继续办理${total(spec, 'carryover')}件。`).line();
+        out
+          .line(
+            `（一）依申请公开。全年共收到政府信息公开申请${total(spec, 'new')}件，上年结转${total(spec, 'carried')}件，办结${total(spec, 'total')}件，结转下年度继续办理${total(spec, 'carryover')}件。`,
+          )
+          .line();
         out.line('（二）主动公开。全年在政府门户网站主动公开政府信息。').line();
         out.line('（三）政府信息管理。严格落实保密审查制度。').line();
         out.line('（四）政府信息公开平台建设。加强政府门户网站专栏的日常维护。').line();
@@ -451,7 +484,10 @@ export function render(spec: Spec, style: Style = spec.style): Rendered {
         break;
     }
   }
-  out.line(spec.body).line().line(`${spec.year + 1}年1月20日`);
+  out
+    .line(spec.body)
+    .line()
+    .line(`${spec.year + 1}年1月20日`);
   return finish(out.text(), out.cells, style);
 }
 

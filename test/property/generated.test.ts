@@ -13,7 +13,10 @@ describe('property: generated reports', () => {
   it('the generator keeps every declared sum', () => {
     fc.assert(
       fc.property(specArb(), (spec) => {
-        assert.deepEqual(sumsHold(spec).map((s) => s.id), []);
+        assert.deepEqual(
+          sumsHold(spec).map((s) => s.id),
+          [],
+        );
       }),
       { numRuns: 200 },
     );
@@ -27,7 +30,10 @@ describe('property: generated reports', () => {
         assert.deepEqual(findingProblems(text, r.findings), []);
         assert.equal(r.report.format, spec.format);
         assert.equal(r.report.year, spec.year);
-        assert.deepEqual(r.report.sections.map((s) => s.decl.number), [1, 2, 3, 4, 5, 6]);
+        assert.deepEqual(
+          r.report.sections.map((s) => s.decl.number),
+          [1, 2, 3, 4, 5, 6],
+        );
         const found = cellsByKey(r.report);
         assert.deepEqual([...found.keys()].sort(), [...cells.keys()].sort(), 'the same cells');
         for (const [key, range] of cells) {

@@ -40,7 +40,8 @@ export function findingProblems(text: string, findings: Finding[]): string[] {
     const what = `finding ${i} (${f.rule})`;
     if (!RULE_IDS.includes(f.rule)) out.push(`${what}: unknown rule`);
     if (!SEVERITIES.has(f.severity)) out.push(`${what}: bad severity ${f.severity}`);
-    if (!f.message || typeof f.message.zh !== 'string' || !f.message.zh || typeof f.message.en !== 'string' || !f.message.en) out.push(`${what}: empty message`);
+    if (!f.message || typeof f.message.zh !== 'string' || !f.message.zh || typeof f.message.en !== 'string' || !f.message.en)
+      out.push(`${what}: empty message`);
     // The engine turns a rule that throws into a finding: for these tests it is a crash all the same.
     else if (/^规则 \S+ 运行出错/.test(f.message.zh)) out.push(`${what}: the rule threw: ${f.message.en}`);
     out.push(...rangeProblems(text, f.range, what));

@@ -66,7 +66,11 @@ function alignRef<T>(compact: View, items: LabelItem<T>[], from = 0, to = compac
 const piece = fc.constantFrom('一', '二', '、', '(', ')', '1', '.', '公', '开', '申请', '总计');
 const label = fc.array(piece, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(''));
 const textArb = fc.array(fc.oneof(piece, fc.constantFrom(' ', '\n', '\t')), { maxLength: 300, size: 'large' }).map((xs) => xs.join(''));
-const itemsArb = fc.array(fc.record({ labels: fc.array(label, { minLength: 1, maxLength: 3 }), weight: fc.constantFrom(0.5, 1) }), { minLength: 1, maxLength: 8, size: 'medium' });
+const itemsArb = fc.array(fc.record({ labels: fc.array(label, { minLength: 1, maxLength: 3 }), weight: fc.constantFrom(0.5, 1) }), {
+  minLength: 1,
+  maxLength: 8,
+  size: 'medium',
+});
 
 /** A view of the whole text; the labels given are in the index's dictionary (found by its scan), others searched one by one. */
 function view(text: string, dictionary: string[][] = []): View {
@@ -103,7 +107,10 @@ describe('property: label alignment, fast and as before', () => {
   it('2 MB of table rows without headings: linear, not quadratic', () => {
     const rows = '（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t1\t0\t0\t0\t0\t0\t1\n';
     const items: LabelItem<number>[] = ['（一）予以公开', '1.属于国家秘密', '（七）总计'].map((l, k) => ({ key: k, labels: [l], weight: 1 }));
-    const v = view(rows.repeat(Math.ceil(2_000_000 / rows.length)), items.map((x) => x.labels));
+    const v = view(
+      rows.repeat(Math.ceil(2_000_000 / rows.length)),
+      items.map((x) => x.labels),
+    );
     const t0 = performance.now();
     const chain = alignLabels(v, items);
     const ms = performance.now() - t0;

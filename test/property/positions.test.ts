@@ -16,12 +16,16 @@ const textArb = fc.array(piece, { maxLength: 60 }).map((xs) => xs.join(''));
 describe('property: TextPositions counts as TextDocument does', () => {
   it('positionAt and offsetAt agree everywhere', () => {
     fc.assert(
-      fc.property(textArb, fc.array(fc.record({ line: fc.integer({ min: -2, max: 70 }), character: fc.integer({ min: -2, max: 70 }) }), { maxLength: 20 }), (text, positions) => {
-        const doc = TextDocument.create('file:///t.txt', 'plaintext', 1, text);
-        const ours = new TextPositions(text);
-        for (let o = -2; o <= text.length + 2; o++) assert.deepEqual(ours.positionAt(o), doc.positionAt(o), `positionAt(${o}) in ${JSON.stringify(text)}`);
-        for (const p of positions) assert.equal(ours.offsetAt(p), doc.offsetAt(p), `offsetAt(${JSON.stringify(p)}) in ${JSON.stringify(text)}`);
-      }),
+      fc.property(
+        textArb,
+        fc.array(fc.record({ line: fc.integer({ min: -2, max: 70 }), character: fc.integer({ min: -2, max: 70 }) }), { maxLength: 20 }),
+        (text, positions) => {
+          const doc = TextDocument.create('file:///t.txt', 'plaintext', 1, text);
+          const ours = new TextPositions(text);
+          for (let o = -2; o <= text.length + 2; o++) assert.deepEqual(ours.positionAt(o), doc.positionAt(o), `positionAt(${o}) in ${JSON.stringify(text)}`);
+          for (const p of positions) assert.equal(ours.offsetAt(p), doc.offsetAt(p), `offsetAt(${JSON.stringify(p)}) in ${JSON.stringify(text)}`);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

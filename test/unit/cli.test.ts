@@ -31,7 +31,12 @@ describe('nianbao check', () => {
     const r = run(['check', 'examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt']);
     assert.equal(r.code, 1);
     const lines = r.out.trim().split('\n');
-    assert.ok(lines.includes('examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt:375:2 error table.group-total “行政复议·总计”应为 1（1+0+0+0），实为 2 [可修复]'), r.out);
+    assert.ok(
+      lines.includes(
+        'examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt:375:2 error table.group-total “行政复议·总计”应为 1（1+0+0+0），实为 2 [可修复]',
+      ),
+      r.out,
+    );
     for (const l of lines) assert.match(l, /^[^:]+:\d+:\d+ (error|warning|info|hint) [a-z]+\.[a-z-]+ .+/);
   });
 
@@ -65,10 +70,7 @@ describe('nianbao check', () => {
     const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'table.group-total');
     assert.equal(res.level, 'error');
     assert.equal(run0.tool.driver.rules[res.ruleIndex].id, 'table.group-total');
-    assert.deepEqual(
-      [res.locations[0].physicalLocation.region.startLine, res.locations[0].physicalLocation.region.startColumn],
-      [375, 2],
-    );
+    assert.deepEqual([res.locations[0].physicalLocation.region.startLine, res.locations[0].physicalLocation.region.startColumn], [375, 2]);
     assert.equal(res.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, '1');
   });
 
@@ -99,7 +101,9 @@ describe('nianbao check', () => {
     const dir = tmp();
     copyFileSync(ERRORS, join(dir, 'r.txt'));
     writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ rules: { 'table.group-total': 'off', 'table.row-total': 'warning' } }));
-    const codes = JSON.parse(run(['check', '--format', 'json', join(dir, 'r.txt')]).out)[0].findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`);
+    const codes = JSON.parse(run(['check', '--format', 'json', join(dir, 'r.txt')]).out)[0].findings.map(
+      (f: { code: string; severity: string }) => `${f.code}:${f.severity}`,
+    );
     assert.ok(!codes.some((c: string) => c.startsWith('table.group-total')));
     assert.ok(codes.includes('table.row-total:warning'));
     writeFileSync(join(dir, '.nianbaorc.json'), '{ "rules": ');
@@ -184,7 +188,10 @@ describe('nianbao rules / new', () => {
   });
   it('prints a template in the format of the year, which parses to six sections and three tables', () => {
     const dir = tmp();
-    for (const [year, has] of [[2020, '本年新制作数量'], [2023, '本年制发件数']] as const) {
+    for (const [year, has] of [
+      [2020, '本年新制作数量'],
+      [2023, '本年制发件数'],
+    ] as const) {
       const r = run(['new', '--year', String(year), '--body', '某某局']);
       assert.equal(r.code, 0);
       assert.ok(r.out.includes(has));

@@ -47,7 +47,10 @@ describe('configuration', () => {
     assert.ok(r.findings.some((f) => f.rule === 'format.mismatch'));
   });
   it('malformed files say what is wrong', () => {
-    assert.throws(() => parseConfig('{ rules: '), (e: Error) => e instanceof ConfigError && /不是有效的 JSON/.test(e.message));
+    assert.throws(
+      () => parseConfig('{ rules: '),
+      (e: Error) => e instanceof ConfigError && /不是有效的 JSON/.test(e.message),
+    );
     assert.throws(() => parseConfig('[]'), /应为一个 JSON 对象/);
     assert.throws(() => parseConfig('{ "rules": { "table.nope": "off" } }'), /未知的规则“table.nope”/);
     assert.throws(() => parseConfig('{ "rules": { "table.row-total": "loud" } }'), /级别应为/);
@@ -63,7 +66,10 @@ describe('applying fixes', () => {
     const r = applyFixes('abcdef', [fix(0, 1, 'X'), fix(4, 6, 'YZ'), fix(5, 6, 'Q'), fix(2, 2, '+')]);
     assert.equal(r.text, 'Xb+cdYZ');
     assert.equal(r.applied.length, 3);
-    assert.deepEqual(r.skipped.map((f) => f.text), ['Q']);
+    assert.deepEqual(
+      r.skipped.map((f) => f.text),
+      ['Q'],
+    );
   });
   it('the same edit from several findings is applied once', () => {
     const r = applyFixes('a1b', [fix(1, 2, '2'), fix(1, 2, '2')]);
@@ -97,14 +103,22 @@ describe('documentation pages', () => {
 describe('parser details', () => {
   it('a blank cell whose line carries a directive stays a blank cell', () => {
     const cells = ['\t1', '\t0', '\t0', '\t0', '\t <!-- nianbao-disable-line table.cell-blank -->', ...Array.from({ length: 10 }, () => '\t0')];
-    const text = `${REVIEW_HEADER.split('\t').map((h) => `\t${h}`).join('\n')}\n\n${cells.join('\n')}\n`;
+    const text = `${REVIEW_HEADER.split('\t')
+      .map((h) => `\t${h}`)
+      .join('\n')}\n\n${cells.join('\n')}\n`;
     const r = check(text);
     const row = r.report.tables[0]!.blocks[0]!.rows[0]!;
-    assert.deepEqual(row.cells.map((c) => c.value), [1, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(
+      row.cells.map((c) => c.value),
+      [1, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    );
     assert.deepEqual(rules(text), []);
   });
   it('subsection titles read as written, full-width brackets and all', () => {
     const r = check('一、总体情况\n（一）主动公开情况。本年度主动公开信息120条。\n（二）依申请公开\n');
-    assert.deepEqual(r.report.sections[0]!.subsections.map((s) => s.title), ['（一）主动公开情况', '（二）依申请公开']);
+    assert.deepEqual(
+      r.report.sections[0]!.subsections.map((s) => s.title),
+      ['（一）主动公开情况', '（二）依申请公开'],
+    );
   });
 });

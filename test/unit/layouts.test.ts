@@ -11,11 +11,18 @@ function cellValues(report: Report, table: string, row: string): (number | null)
 }
 
 function complete(report: Report) {
-  assert.deepEqual(report.tables.map((t) => t.decl.id), ['active', 'requests', 'review']);
+  assert.deepEqual(
+    report.tables.map((t) => t.decl.id),
+    ['active', 'requests', 'review'],
+  );
   for (const t of report.tables) {
     assert.deepEqual(t.missingBlocks, [], `${t.decl.id}: no block missing`);
     for (const b of t.blocks) {
-      assert.deepEqual(b.missingRows.map((r) => r.id), [], `${b.decl.id}: no row missing`);
+      assert.deepEqual(
+        b.missingRows.map((r) => r.id),
+        [],
+        `${b.decl.id}: no row missing`,
+      );
       for (const r of b.rows) for (const c of r.cells) assert.equal(c.state, 'ok', `${b.decl.id} ${r.decl.id} ${c.col.id}: “${c.raw}”`);
     }
   }
@@ -40,7 +47,10 @@ describe('layouts: clean reports parse completely and add up', () => {
       assert.equal(r.report.format, format);
       assert.equal(r.report.year, year);
       assert.equal(r.report.sections.length, 6);
-      assert.ok(r.report.sections.every((s) => s.heading), 'every heading found');
+      assert.ok(
+        r.report.sections.every((s) => s.heading),
+        'every heading found',
+      );
       complete(r.report);
       assert.equal(r.arith.broken.length, 0, 'every sum holds');
       assert.ok(r.arith.sums.filter((s) => s.evaluable).length >= 40, 'the sums were checked');
@@ -73,7 +83,10 @@ describe('layouts: details', () => {
     const row = r.report.tables[1]!.blocks[0]!.rows.find((x) => x.decl.id === 'granted')!;
     assert.ok(row.ambiguous);
     assert.ok(row.cells.every((c) => c.state === 'ambiguous' && c.value === null));
-    assert.deepEqual(r.findings.map((f) => f.rule), ['table.ambiguous']);
+    assert.deepEqual(
+      r.findings.map((f) => f.rule),
+      ['table.ambiguous'],
+    );
   });
 
   it('a truncated paste: the rows that are there, the section its table shows', () => {

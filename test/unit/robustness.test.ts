@@ -10,7 +10,10 @@ import { findingProblems } from '../property/invariants';
 
 function rowOf(result: CheckResult | ReturnType<typeof parse>, id: string) {
   const report = 'report' in result ? result.report : result;
-  return report.tables.flatMap((t) => t.blocks).flatMap((b) => b.rows).find((r) => r.decl.id === id)!;
+  return report.tables
+    .flatMap((t) => t.blocks)
+    .flatMap((b) => b.rows)
+    .find((r) => r.decl.id === id)!;
 }
 
 /** Preferred fixes of the table rules applied; the sums broken before and after. */
@@ -35,14 +38,20 @@ describe('regressions: CRLF reads as LF', () => {
   it('section.missing at the end of a CRLF text covers the whole line break', () => {
     const lf = '某局2022年政府信息公开工作年度报告\n一、总体情况\n';
     const crlf = lf.replace(/\n/g, '\r\n');
-    const at = (t: string) => check(t).findings.filter((f) => f.rule === 'section.missing').map((f) => t.slice(f.range[0], f.range[1]));
+    const at = (t: string) =>
+      check(t)
+        .findings.filter((f) => f.rule === 'section.missing')
+        .map((f) => t.slice(f.range[0], f.range[1]));
     assert.deepEqual(at(lf), Array(5).fill('\n'));
     assert.deepEqual(at(crlf), Array(5).fill('\r\n'));
   });
 
   it('table.ambiguous quotes the numbers on one line, whatever the line ends', () => {
     const lf = requestsExample({}).replace('（一）予以公开\t0\t0\t0\t0\t0\t0\t0', '（一）予以公开\t17 23  27 11');
-    const message = (t: string) => check(t).findings.filter((f) => f.rule === 'table.ambiguous').map((f) => f.message.zh);
+    const message = (t: string) =>
+      check(t)
+        .findings.filter((f) => f.rule === 'table.ambiguous')
+        .map((f) => f.message.zh);
     assert.deepEqual(message(lf), ['“（一）予以公开”一行的数字“17 23 27 11”连在一起，无法确定 7 栏各自的值']);
     assert.deepEqual(message(lf.replace(/\n/g, '\r\n')), message(lf));
   });
@@ -50,7 +59,10 @@ describe('regressions: CRLF reads as LF', () => {
   it('one cell per line: numbers on their own lines never run together; a short row lacks cells', () => {
     const text = requestsExample({}).replace('（一）予以公开\t0\t0\t0\t0\t0\t0\t0', '（一）予以公开\n\t17\n\t23\n\t27\n\t11');
     const r = check(text);
-    assert.deepEqual(r.findings.filter((f) => f.rule === 'table.ambiguous'), []);
+    assert.deepEqual(
+      r.findings.filter((f) => f.rule === 'table.ambiguous'),
+      [],
+    );
     assert.ok(r.findings.some((f) => f.rule === 'table.cell-blank' && f.message.zh.includes('“（一）予以公开”一行缺少')));
   });
 });
@@ -65,7 +77,10 @@ describe('regressions: parser', () => {
       .replace('| 一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 |');
     const r = check(pipe);
     const row = rowOf(r, 'new');
-    assert.deepEqual(row.cells.map((c) => c.state), ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'missing']);
+    assert.deepEqual(
+      row.cells.map((c) => c.state),
+      ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'missing'],
+    );
     // Nothing is written after the closing pipe.
     const fixed = applyFixes(pipe, preferredFixes(r.findings.filter((f) => f.rule.startsWith('table.')))).text;
     assert.match(fixed, /\| 一、本年新收政府信息公开申请数量 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|\n/);
@@ -92,7 +107,14 @@ describe('regressions: parser', () => {
 describe('regressions: fills and culprits that fix-all applies together', () => {
   it('two blanks filled from their own rows must not break the column sum between them', () => {
     // 自然人: （七）总计 5, yet every result row's 自然人 is 0 or blank: the two row fills (0, 0) contradict it.
-    const text = requestsExample({ 'new:natural': '5', 'new:total': '5', 'total:natural': '5', 'total:total': '5', 'granted:natural': '', 'denied.secret:natural': '' });
+    const text = requestsExample({
+      'new:natural': '5',
+      'new:total': '5',
+      'total:natural': '5',
+      'total:total': '5',
+      'granted:natural': '',
+      'denied.secret:natural': '',
+    });
     const { fixes, newlyBroken } = fixTables(text);
     assert.deepEqual(fixes, [], 'neither blank is determined');
     assert.deepEqual(newlyBroken, []);
@@ -103,7 +125,11 @@ describe('regressions: fills and culprits that fix-all applies together', () => 
     const text = requestsExample({ 'denied.secret:natural': '', 'denied.secret:business': '5', 'denied.secret:total': '5', 'total:total': '1' });
     const { fixes, newlyBroken } = fixTables(text);
     assert.deepEqual(newlyBroken, []);
-    assert.deepEqual(fixes.map((f) => f.text), ['0'], 'only the fill');
+    assert.deepEqual(
+      fixes.map((f) => f.text),
+      ['0'],
+      'only the fill',
+    );
   });
 
   it('no computed fill in a row that lacks cells (which column a cell stands in is a guess there)', () => {
@@ -119,7 +145,10 @@ describe('regressions: fills and culprits that fix-all applies together', () => 
       'new:total': '1001',
     });
     const text = base.replace(/(5\.要求行政机关确认或重新出具已获取信息)\t1000\t0\t0\t1\t0\t0\t1001/, '$1\t1000\t0\t0\t\u3000');
-    assert.deepEqual(rowOf(check(text), 'rejected.confirm').cells.map((c) => c.state), ['ok', 'ok', 'ok', 'blank', 'missing', 'missing', 'missing']);
+    assert.deepEqual(
+      rowOf(check(text), 'rejected.confirm').cells.map((c) => c.state),
+      ['ok', 'ok', 'ok', 'blank', 'missing', 'missing', 'missing'],
+    );
     const { fixes, fixed } = fixTables(text);
     assert.deepEqual(fixes, []);
     // (Filling it made "1000 0 0 1" read as digits run together: the whole row ambiguous.)
@@ -127,7 +156,17 @@ describe('regressions: fills and culprits that fix-all applies together', () => 
   });
 
   it('no culprit in a row that lacks cells', () => {
-    const base = requestsExample({ 'granted:legal': '1', 'granted:others': '2', 'granted:total': '3', 'total:legal': '11', 'total:others': '2', 'total:total': '13', 'new:legal': '11', 'new:others': '2', 'new:total': '13' });
+    const base = requestsExample({
+      'granted:legal': '1',
+      'granted:others': '2',
+      'granted:total': '3',
+      'total:legal': '11',
+      'total:others': '2',
+      'total:total': '13',
+      'new:legal': '11',
+      'new:others': '2',
+      'new:total': '13',
+    });
     const text = base.replace('（一）予以公开\t0\t0\t0\t0\t1\t2\t3', '（一）予以公开\t0\t0\t0\t0\t1\t2');
     const { fixes, fixed } = fixTables(text);
     assert.deepEqual(fixes, [], '（一）·法律服务机构 → 11 would make “0 0 0 0 11 2” ambiguous');
@@ -136,23 +175,28 @@ describe('regressions: fills and culprits that fix-all applies together', () => 
 });
 
 describe('reported by the property tests, then fixed', () => {
-  it(
-    'one fix-all pass inserts every missing section, however many share an insertion point',
-    () => {
-      const text = '某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度……\n';
-      const once = applyFixes(text, preferredFixes(check(text).findings)).text;
-      assert.deepEqual(check(once).findings.filter((f) => f.rule === 'section.missing').map((f) => f.message.zh), []);
-    },
-  );
+  it('one fix-all pass inserts every missing section, however many share an insertion point', () => {
+    const text = '某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度……\n';
+    const once = applyFixes(text, preferredFixes(check(text).findings)).text;
+    assert.deepEqual(
+      check(once)
+        .findings.filter((f) => f.rule === 'section.missing')
+        .map((f) => f.message.zh),
+      [],
+    );
+  });
 
-  it(
-    'a preferred fix in a row that lacks cells changes that cell only',
-    () => {
-      const text = '第二十条第（六）项\n\n\t信息内容\n\t上一年项目数量\n\t本年增/减\n\t处理决定数量\n\n\t行政处罚\n\t0\n\t+10\n\t3\n\n\t行政强制\n\t12\n\t-';
-      const r = check(text);
-      assert.deepEqual(rowOf(r, 'coercion').cells.map((c) => c.state), ['ok', 'invalid', 'missing']);
-      const fixed = applyFixes(text, preferredFixes(r.findings.filter((f) => f.rule === 'table.cell-invalid'))).text;
-      assert.deepEqual(rowOf(parse(fixed), 'coercion').cells.map((c) => c.state), ['ok', 'ok', 'missing']);
-    },
-  );
+  it('a preferred fix in a row that lacks cells changes that cell only', () => {
+    const text = '第二十条第（六）项\n\n\t信息内容\n\t上一年项目数量\n\t本年增/减\n\t处理决定数量\n\n\t行政处罚\n\t0\n\t+10\n\t3\n\n\t行政强制\n\t12\n\t-';
+    const r = check(text);
+    assert.deepEqual(
+      rowOf(r, 'coercion').cells.map((c) => c.state),
+      ['ok', 'invalid', 'missing'],
+    );
+    const fixed = applyFixes(text, preferredFixes(r.findings.filter((f) => f.rule === 'table.cell-invalid'))).text;
+    assert.deepEqual(
+      rowOf(parse(fixed), 'coercion').cells.map((c) => c.state),
+      ['ok', 'ok', 'missing'],
+    );
+  });
 });

@@ -26,7 +26,11 @@ function findingsOf(rule: string, text: string): Finding[] {
 function run(rule: string, cases: Case) {
   describe(rule, () => {
     cases.valid.forEach((text, i) => {
-      it(`valid #${i + 1}`, () => assert.deepEqual(findingsOf(rule, text).map((f) => localize(f.message, 'zh')), []));
+      it(`valid #${i + 1}`, () =>
+        assert.deepEqual(
+          findingsOf(rule, text).map((f) => localize(f.message, 'zh')),
+          [],
+        ));
     });
     cases.invalid.forEach((c, i) => {
       it(`invalid #${i + 1}`, () => {
@@ -46,7 +50,14 @@ function run(rule: string, cases: Case) {
   });
 }
 
-const SECTIONS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+const SECTIONS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
 const body = (headings: string[]) => headings.map((h) => `${h}\n正文。\n`).join('');
 const zeros = (n: number) => Array.from({ length: n }, () => '0').join('\t');
 const review = (cells: string[]) => `${REVIEW_HEADER}\n${cells.join('\t')}\n`;
@@ -71,7 +82,11 @@ run('section.missing', {
 run('section.wording', {
   valid: [body(SECTIONS), '## 一、总体情况\n正文。\n'],
   invalid: [
-    { text: '4、 政府信息公开被申请行政复议、提起行政诉讼情况\n正文。\n', errors: ['“4、 政府信息公开被申请行政复议、提起行政诉讼情况”与格式规定不一致，规范写法为“四、政府信息公开行政复议、行政诉讼情况”'], output: '四、政府信息公开行政复议、行政诉讼情况\n正文。\n' },
+    {
+      text: '4、 政府信息公开被申请行政复议、提起行政诉讼情况\n正文。\n',
+      errors: ['“4、 政府信息公开被申请行政复议、提起行政诉讼情况”与格式规定不一致，规范写法为“四、政府信息公开行政复议、行政诉讼情况”'],
+      output: '四、政府信息公开行政复议、行政诉讼情况\n正文。\n',
+    },
     { text: '## 一、工作基本情况\n', errors: ['规范写法为“一、总体情况”'], output: '## 一、总体情况\n' },
     { text: '五、政府信息公开工作存在的主要问题及改进情况\n', errors: ['五、存在的主要问题及改进情况'], output: '五、存在的主要问题及改进情况\n' },
   ],
@@ -79,7 +94,12 @@ run('section.wording', {
 
 run('section.order', {
   valid: [body(SECTIONS)],
-  invalid: [{ text: body([SECTIONS[0]!, SECTIONS[2]!, SECTIONS[1]!, ...SECTIONS.slice(3)]), errors: ['“二、主动公开政府信息情况”应排在“三、收到和处理政府信息公开申请情况”之前'] }],
+  invalid: [
+    {
+      text: body([SECTIONS[0]!, SECTIONS[2]!, SECTIONS[1]!, ...SECTIONS.slice(3)]),
+      errors: ['“二、主动公开政府信息情况”应排在“三、收到和处理政府信息公开申请情况”之前'],
+    },
+  ],
 });
 
 run('section.duplicate', {
@@ -88,7 +108,19 @@ run('section.duplicate', {
 });
 
 run('table.row-total', {
-  valid: [requestsExample({ 'new:natural': '1', 'new:legal': '2', 'new:total': '3', 'granted:natural': '1', 'granted:legal': '2', 'granted:total': '3', 'total:natural': '1', 'total:legal': '2', 'total:total': '3' })],
+  valid: [
+    requestsExample({
+      'new:natural': '1',
+      'new:legal': '2',
+      'new:total': '3',
+      'granted:natural': '1',
+      'granted:legal': '2',
+      'granted:total': '3',
+      'total:natural': '1',
+      'total:legal': '2',
+      'total:total': '3',
+    }),
+  ],
   invalid: [
     {
       // A wrong part: its row total and its column's sums break; the part is named and fixed.
@@ -103,15 +135,44 @@ run('table.result-total', {
   valid: [requestsExample({})],
   invalid: [
     {
-      text: requestsExample({ 'new:natural': '3', 'new:total': '3', 'granted:natural': '2', 'granted:total': '2', 'partial:natural': '1', 'partial:total': '1', 'total:natural': '4', 'total:total': '3' }),
+      text: requestsExample({
+        'new:natural': '3',
+        'new:total': '3',
+        'granted:natural': '2',
+        'granted:total': '2',
+        'partial:natural': '1',
+        'partial:total': '1',
+        'total:natural': '4',
+        'total:total': '3',
+      }),
       errors: ['“（七）总计·自然人”应为 3（2+1，其余为 0），实为 4'],
-      output: requestsExample({ 'new:natural': '3', 'new:total': '3', 'granted:natural': '2', 'granted:total': '2', 'partial:natural': '1', 'partial:total': '1', 'total:natural': '3', 'total:total': '3' }),
+      output: requestsExample({
+        'new:natural': '3',
+        'new:total': '3',
+        'granted:natural': '2',
+        'granted:total': '2',
+        'partial:natural': '1',
+        'partial:total': '1',
+        'total:natural': '3',
+        'total:total': '3',
+      }),
     },
   ],
 });
 
 run('table.identity', {
-  valid: [requestsExample({ 'new:natural': '2', 'new:total': '2', 'granted:natural': '1', 'granted:total': '1', 'total:natural': '1', 'total:total': '1', 'carryover:natural': '1', 'carryover:total': '1' })],
+  valid: [
+    requestsExample({
+      'new:natural': '2',
+      'new:total': '2',
+      'granted:natural': '1',
+      'granted:total': '1',
+      'total:natural': '1',
+      'total:total': '1',
+      'carryover:natural': '1',
+      'carryover:total': '1',
+    }),
+  ],
   invalid: [
     {
       // Two cells change together: no single cell explains it, so only suggestions.
@@ -120,9 +181,27 @@ run('table.identity', {
     },
     {
       // A wrong carry-over is pinned: it lies on its row total and the identity.
-      text: requestsExample({ 'new:natural': '2', 'new:total': '2', 'granted:natural': '1', 'granted:total': '1', 'total:natural': '1', 'total:total': '1', 'carryover:natural': '2', 'carryover:total': '1' }),
+      text: requestsExample({
+        'new:natural': '2',
+        'new:total': '2',
+        'granted:natural': '1',
+        'granted:total': '1',
+        'total:natural': '1',
+        'total:total': '1',
+        'carryover:natural': '2',
+        'carryover:total': '1',
+      }),
       errors: ['最可能有误的是“四、结转下年度继续办理·自然人”，应为 1'],
-      output: requestsExample({ 'new:natural': '2', 'new:total': '2', 'granted:natural': '1', 'granted:total': '1', 'total:natural': '1', 'total:total': '1', 'carryover:natural': '1', 'carryover:total': '1' }),
+      output: requestsExample({
+        'new:natural': '2',
+        'new:total': '2',
+        'granted:natural': '1',
+        'granted:total': '1',
+        'total:natural': '1',
+        'total:total': '1',
+        'carryover:natural': '1',
+        'carryover:total': '1',
+      }),
     },
   ],
 });
@@ -137,9 +216,13 @@ run('table.group-total', {
     },
     {
       // A one-cell-per-line layout: the fix keeps the full-width spaces around the number.
-      text: `${REVIEW_HEADER.split('\t').map((h) => `\t${h}`).join('\n')}\n\n${['\t　1　', '\t0', '\t0', '\t0', '\t　3　', ...Array.from({ length: 10 }, () => '\t0')].join('\n')}\n`,
+      text: `${REVIEW_HEADER.split('\t')
+        .map((h) => `\t${h}`)
+        .join('\n')}\n\n${['\t　1　', '\t0', '\t0', '\t0', '\t　3　', ...Array.from({ length: 10 }, () => '\t0')].join('\n')}\n`,
       errors: ['“行政复议·总计”应为 1（1+0+0+0），实为 3'],
-      output: `${REVIEW_HEADER.split('\t').map((h) => `\t${h}`).join('\n')}\n\n${['\t　1　', '\t0', '\t0', '\t0', '\t　1　', ...Array.from({ length: 10 }, () => '\t0')].join('\n')}\n`,
+      output: `${REVIEW_HEADER.split('\t')
+        .map((h) => `\t${h}`)
+        .join('\n')}\n\n${['\t　1　', '\t0', '\t0', '\t0', '\t　1　', ...Array.from({ length: 10 }, () => '\t0')].join('\n')}\n`,
     },
   ],
 });
@@ -147,7 +230,11 @@ run('table.group-total', {
 run('table.cell-blank', {
   valid: [review(zeros(15).split('\t'))],
   invalid: [
-    { text: review(['1', '0', '0', '0', '', ...zeros(10).split('\t')]), errors: ['“行政复议·总计”为空白，按合计关系应为 1'], output: review(['1', '0', '0', '0', '1', ...zeros(10).split('\t')]) },
+    {
+      text: review(['1', '0', '0', '0', '', ...zeros(10).split('\t')]),
+      errors: ['“行政复议·总计”为空白，按合计关系应为 1'],
+      output: review(['1', '0', '0', '0', '1', ...zeros(10).split('\t')]),
+    },
     {
       // Two blanks on one sum: nothing determines them; 0 is offered, not applied.
       text: review(['', '0', '0', '0', '', ...zeros(10).split('\t')]),
@@ -165,7 +252,11 @@ run('table.cell-blank', {
 run('table.cell-invalid', {
   valid: [review(zeros(15).split('\t'))],
   invalid: [
-    { text: review(['—', '0', '0', '0', '0', ...zeros(10).split('\t')]), errors: ['“行政复议·结果维持”的值“—”无效，应为非负整数'], output: review(zeros(15).split('\t')) },
+    {
+      text: review(['—', '0', '0', '0', '0', ...zeros(10).split('\t')]),
+      errors: ['“行政复议·结果维持”的值“—”无效，应为非负整数'],
+      output: review(zeros(15).split('\t')),
+    },
     { text: review(['1.5', '0', '0', '0', '', ...zeros(10).split('\t')]), errors: ['“行政复议·结果维持”的值“1.5”无效'] },
   ],
 });
@@ -211,7 +302,10 @@ run('format.mixed', {
     { text: RULES.find((r) => r.id === 'format.mixed')!.doc.wrong, errors: ['“第二十条第（五）项”为2019年版格式'] },
     {
       // 2021 tables with a one-row （六）其他处理.
-      text: '2022年政府信息公开工作年度报告\n' + RULES.find((r) => r.id === 'format.mixed')!.doc.right.replace('2022年政府信息公开工作年度报告\n', '') + requestsExample({}).replace(/（六）其他处理\n1\.申请人无正当理由[^\n]*\n2\.申请人逾期[^\n]*\n3\.其他[^\n]*\n/, `（六）其他处理\t${zeros(7)}\n`),
+      text:
+        '2022年政府信息公开工作年度报告\n' +
+        RULES.find((r) => r.id === 'format.mixed')!.doc.right.replace('2022年政府信息公开工作年度报告\n', '') +
+        requestsExample({}).replace(/（六）其他处理\n1\.申请人无正当理由[^\n]*\n2\.申请人逾期[^\n]*\n3\.其他[^\n]*\n/, `（六）其他处理\t${zeros(7)}\n`),
       errors: ['表三（收到和处理政府信息公开申请情况）的“收到和处理政府信息公开申请情况”为2019年版格式'],
     },
   ],
@@ -230,7 +324,12 @@ run('table.missing', {
 
 run('table.row-missing', {
   valid: [requestsExample({})],
-  invalid: [{ text: RULES.find((r) => r.id === 'table.row-missing')!.doc.wrong, errors: ['缺少“（四）无法提供·2.没有现成信息需要另行制作”、“（四）无法提供·3.补正后申请内容仍不明确”'] }],
+  invalid: [
+    {
+      text: RULES.find((r) => r.id === 'table.row-missing')!.doc.wrong,
+      errors: ['缺少“（四）无法提供·2.没有现成信息需要另行制作”、“（四）无法提供·3.补正后申请内容仍不明确”'],
+    },
+  ],
 });
 
 run('text.artifact', {
@@ -270,7 +369,18 @@ run('report.year', {
 });
 
 const narrative = (sentence: string, cells: Record<string, string>) => `${sentence}\n${requestsExample(cells)}`;
-const twoNew = { 'new:natural': '2', 'new:total': '2', 'carried:natural': '1', 'carried:total': '1', 'granted:natural': '2', 'granted:total': '2', 'total:natural': '2', 'total:total': '2', 'carryover:natural': '1', 'carryover:total': '1' };
+const twoNew = {
+  'new:natural': '2',
+  'new:total': '2',
+  'carried:natural': '1',
+  'carried:total': '1',
+  'granted:natural': '2',
+  'granted:total': '2',
+  'total:natural': '2',
+  'total:total': '2',
+  'carryover:natural': '1',
+  'carryover:total': '1',
+};
 run('text.table-mismatch', {
   valid: [
     narrative('本年度共收到政府信息公开申请2件，办结2件，1件结转下年度继续办理。', twoNew),
@@ -280,13 +390,19 @@ run('text.table-mismatch', {
     '四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n' + review(zeros(15).split('\t')),
   ],
   invalid: [
-    { text: narrative('本年度共收到政府信息公开申请5件。', twoNew), errors: ['正文“收到政府信息公开申请5件”与表格不一致：“一、本年新收政府信息公开申请数量·总计”为 2'] },
+    {
+      text: narrative('本年度共收到政府信息公开申请5件。', twoNew),
+      errors: ['正文“收到政府信息公开申请5件”与表格不一致：“一、本年新收政府信息公开申请数量·总计”为 2'],
+    },
     { text: narrative('全年共办结12件。', twoNew), errors: ['“（七）总计·总计”为 2'] },
     {
       text: '四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n' + review(['1', '0', '0', '0', '1', ...zeros(10).split('\t')]),
       errors: ['正文称“未发生行政复议和行政诉讼”，但表四中行政复议和行政诉讼合计为 1 件'],
     },
-    { text: '本年度行政诉讼3件。\n' + review(['0', '0', '0', '0', '0', '1', '0', '0', '0', '1', '0', '0', '0', '1', '1']), errors: ['“行政诉讼·未经复议直接起诉·总计”+“行政诉讼·复议后起诉·总计”为 2'] },
+    {
+      text: '本年度行政诉讼3件。\n' + review(['0', '0', '0', '0', '0', '1', '0', '0', '0', '1', '0', '0', '0', '1', '1']),
+      errors: ['“行政诉讼·未经复议直接起诉·总计”+“行政诉讼·复议后起诉·总计”为 2'],
+    },
   ],
 });
 
@@ -297,7 +413,10 @@ run('section.content', {
     '某局2020年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n',
   ],
   invalid: [
-    { text: '某局2022年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n', errors: ['“六、其他需要报告的事项”未提及“收取信息处理费情况”（2021年版格式要求）'] },
+    {
+      text: '某局2022年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n',
+      errors: ['“六、其他需要报告的事项”未提及“收取信息处理费情况”（2021年版格式要求）'],
+    },
     {
       text: '某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度主动公开信息120条，办理依申请公开8件。\n二、主动公开政府信息情况\n',
       errors: ['未提及“政府信息管理”、“政府信息公开平台建设”、“监督保障”'],

@@ -61,7 +61,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
     else if (a === '--progress') o.progress = true;
     else if (is('--format')) {
       const v = value('--format');
-      if (v !== 'text' && v !== 'json' && v !== 'sarif' && v !== 'csv') throw new UsageError(`--format 应为 text、json、sarif 或 csv / must be text, json, sarif or csv: ${v}`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif' && v !== 'csv')
+        throw new UsageError(`--format 应为 text、json、sarif 或 csv / must be text, json, sarif or csv: ${v}`);
       o.format = v;
     } else if (is('--config')) o.config = value('--config');
     else if (is('--locale')) o.locale = localeFrom(value('--locale'));

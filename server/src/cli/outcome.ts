@@ -94,7 +94,11 @@ export function checkOne(index: number, file: string, configs: ConfigFinder, doF
   let text = read.text;
   let result = check(text, { config });
   if (!looksLikeReport(result.report)) {
-    return { ...base, bytes: read.bytes, error: '不像政府信息公开工作年度报告：没有找到标题、章节标题或统计表 / does not look like an annual report (no title, section headings or tables)' };
+    return {
+      ...base,
+      bytes: read.bytes,
+      error: '不像政府信息公开工作年度报告：没有找到标题、章节标题或统计表 / does not look like an annual report (no title, section headings or tables)',
+    };
   }
   let fixed = 0;
   if (doFix) {

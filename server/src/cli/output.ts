@@ -56,7 +56,10 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
         begin: () => '',
         render: (o) => ({
           text: (o.findings ?? [])
-            .map((f) => `${o.display}:${f.line}:${f.column} ${f.severity} ${f.code} ${localize(f.message, locale)}${f.fix && !fixing ? (locale === 'zh' ? ' [可修复]' : ' [fixable]') : ''}\n`)
+            .map(
+              (f) =>
+                `${o.display}:${f.line}:${f.column} ${f.severity} ${f.code} ${localize(f.message, locale)}${f.fix && !fixing ? (locale === 'zh' ? ' [可修复]' : ' [fixable]') : ''}\n`,
+            )
             .join(''),
           items: 0,
         }),
@@ -67,7 +70,14 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
       return {
         begin: () => '[',
         render: (o) => ({
-          text: indent(JSON.stringify({ file: o.display, format: o.format, year: o.year ?? null, findings: (o.findings ?? []).map((f) => jsonFinding(f, locale)) }, null, 2), '  '),
+          text: indent(
+            JSON.stringify(
+              { file: o.display, format: o.format, year: o.year ?? null, findings: (o.findings ?? []).map((f) => jsonFinding(f, locale)) },
+              null,
+              2,
+            ),
+            '  ',
+          ),
           items: 0,
         }),
         place: (r, first) => (first ? '\n' : ',\n') + r.text,
@@ -79,8 +89,11 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
         begin: () => '\ufefffile,line,column,endLine,endColumn,severity,code,message,format,year,fixable\r\n',
         render: (o) => ({
           text: (o.findings ?? [])
-            .map((f) =>
-              [o.display, f.line, f.column, f.endLine, f.endColumn, f.severity, f.code, localize(f.message, locale), o.format, o.year, f.fix ? 'yes' : ''].map(csvCell).join(',') + '\r\n',
+            .map(
+              (f) =>
+                [o.display, f.line, f.column, f.endLine, f.endColumn, f.severity, f.code, localize(f.message, locale), o.format, o.year, f.fix ? 'yes' : '']
+                  .map(csvCell)
+                  .join(',') + '\r\n',
             )
             .join(''),
           items: 0,
@@ -101,7 +114,13 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
       const head = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
-        runs: [{ tool: { driver: { name: 'nianbao', version: VERSION, semanticVersion: VERSION, informationUri: 'https://github.com/nianbao/nianbao', rules } }, columnKind: 'utf16CodeUnits', results: [] }],
+        runs: [
+          {
+            tool: { driver: { name: 'nianbao', version: VERSION, semanticVersion: VERSION, informationUri: 'https://github.com/nianbao/nianbao', rules } },
+            columnKind: 'utf16CodeUnits',
+            results: [],
+          },
+        ],
       };
       // Written as one document in pieces: everything up to the results array, each result, the rest.
       const whole = JSON.stringify(head, null, 2);
@@ -114,7 +133,14 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
         render: (o) => ({
           text: (o.findings ?? [])
             .map((f) => {
-              const region = { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn, charOffset: f.offset[0], charLength: f.offset[1] - f.offset[0] };
+              const region = {
+                startLine: f.line,
+                startColumn: f.column,
+                endLine: f.endLine,
+                endColumn: f.endColumn,
+                charOffset: f.offset[0],
+                charLength: f.offset[1] - f.offset[0],
+              };
               const loc = { uri: o.display, uriBaseId: '%SRCROOT%' };
               const result = {
                 ruleId: f.code,
@@ -127,7 +153,17 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
                       fixes: [
                         {
                           description: { text: localize(f.fix.title, locale) },
-                          artifactChanges: [{ artifactLocation: loc, replacements: [{ deletedRegion: { charOffset: f.fix.range[0], charLength: f.fix.range[1] - f.fix.range[0] }, insertedContent: { text: f.fix.text } }] }],
+                          artifactChanges: [
+                            {
+                              artifactLocation: loc,
+                              replacements: [
+                                {
+                                  deletedRegion: { charOffset: f.fix.range[0], charLength: f.fix.range[1] - f.fix.range[0] },
+                                  insertedContent: { text: f.fix.text },
+                                },
+                              ],
+                            },
+                          ],
                         },
                       ],
                     }
@@ -191,7 +227,10 @@ export class Summary {
     const zh = locale === 'zh';
     const lines = [zh ? '\n按规则统计 / by rule:' : '\nBy rule:'];
     const rows = [...this.byRule.entries()].sort((a, b) => b[1].error - a[1].error || b[1].warning - a[1].warning || a[0].localeCompare(b[0]));
-    for (const [code, c] of rows) lines.push(`  ${code.padEnd(22)} ${String(c.error).padStart(6)} error ${String(c.warning).padStart(6)} warning ${String(c.info + c.hint).padStart(6)} note`);
+    for (const [code, c] of rows)
+      lines.push(
+        `  ${code.padEnd(22)} ${String(c.error).padStart(6)} error ${String(c.warning).padStart(6)} warning ${String(c.info + c.hint).padStart(6)} note`,
+      );
     if (!rows.length) lines.push(zh ? '  （无）' : '  (none)');
     lines.push(zh ? '问题最多的文件 / worst files:' : 'Worst files:');
     for (const w of this.worst) lines.push(`  ${String(w.errors).padStart(4)} error ${String(w.warnings).padStart(4)} warning  ${w.display}`);

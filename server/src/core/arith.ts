@@ -126,8 +126,7 @@ function planOf(decl: BlockDecl): Plan {
   return plan;
 }
 
-const sum = (cells: (Cell | undefined)[], values: Map<Cell, number>) =>
-  cells.reduce((a, c) => a + (c ? (values.get(c) ?? c.value ?? 0) : 0), 0);
+const sum = (cells: (Cell | undefined)[], values: Map<Cell, number>) => cells.reduce((a, c) => a + (c ? (values.get(c) ?? c.value ?? 0) : 0), 0);
 
 export function analyse(report: Report): Arith {
   const sums: SumEval[] = [];

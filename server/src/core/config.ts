@@ -31,14 +31,17 @@ export function parseConfig(text: string, source = CONFIG_FILE): Config {
     if (key !== 'rules' && key !== 'format' && key !== '$schema') throw new ConfigError(`${source}: 未知的设置项“${key}” / unknown setting "${key}"`);
   }
   if (obj.format !== undefined) {
-    if (obj.format !== 'auto' && obj.format !== '2019' && obj.format !== '2021') throw new ConfigError(`${source}: "format" 应为 "auto"、"2019" 或 "2021" / must be "auto", "2019" or "2021"`);
+    if (obj.format !== 'auto' && obj.format !== '2019' && obj.format !== '2021')
+      throw new ConfigError(`${source}: "format" 应为 "auto"、"2019" 或 "2021" / must be "auto", "2019" or "2021"`);
     config.format = obj.format;
   }
   if (obj.rules !== undefined) {
-    if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) throw new ConfigError(`${source}: "rules" 应为对象 / must be an object`);
+    if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules))
+      throw new ConfigError(`${source}: "rules" 应为对象 / must be an object`);
     for (const [id, sev] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (!RULE_IDS.includes(id)) throw new ConfigError(`${source}: 未知的规则“${id}” / unknown rule "${id}"（可用 / known: ${RULE_IDS.join(', ')}）`);
-      if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting)) throw new ConfigError(`${source}: 规则“${id}”的级别应为 ${SEVERITIES.join('|')} / severity must be one of ${SEVERITIES.join('|')}`);
+      if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting))
+        throw new ConfigError(`${source}: 规则“${id}”的级别应为 ${SEVERITIES.join('|')} / severity must be one of ${SEVERITIES.join('|')}`);
       config.rules[id] = sev as SeveritySetting;
     }
   }

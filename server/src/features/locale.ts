@@ -41,7 +41,8 @@ export const T = {
   shouldBe: (v: string) => msg(`应为 ${v}`, `should be ${v}`),
   fillWith: (v: string) => msg(`= ${v}`, `= ${v}`),
   // notices
-  configError: (message: string) => msg(`nianbao 配置文件有误，已按默认设置检查：${message}`, `nianbao: bad config file, checking with the defaults: ${message}`),
+  configError: (message: string) =>
+    msg(`nianbao 配置文件有误，已按默认设置检查：${message}`, `nianbao: bad config file, checking with the defaults: ${message}`),
   noTemplateYear: msg('年份应为 2019 及以后', 'The year must be 2019 or later'),
   missingHeading: (canonical: string) => msg(`${canonical}（缺少标题）`, `${canonical} (heading missing)`),
   untitled: msg('（无标题）', '(untitled)'),

@@ -141,7 +141,11 @@ export function writeManifest(root: string): void {
     }
     const kept = Object.fromEntries(Object.entries(current).filter(([k]) => !k.startsWith('nianbao.config.')));
     const merged = { ...kept, ...generated };
-    const sorted = Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]]));
+    const sorted = Object.fromEntries(
+      Object.keys(merged)
+        .sort()
+        .map((k) => [k, merged[k]]),
+    );
     writeFileSync(p, JSON.stringify(sorted, null, 2) + '\n');
   }
 }

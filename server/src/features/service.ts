@@ -248,7 +248,11 @@ export function startServer(connection: Connection): void {
     lastChange.set(uri, now);
     const delay = cost < FAST_CHECK_MS || gap > cost ? 0 : Math.min(settings.debounceMs, Math.ceil(cost));
     if (delay <= 0) validate(uri, settings);
-    else timers.set(uri, setTimeout(() => validate(uri, settings), delay));
+    else
+      timers.set(
+        uri,
+        setTimeout(() => validate(uri, settings), delay),
+      );
   }
 
   function recheckAll(): void {
@@ -440,7 +444,10 @@ export function startServer(connection: Connection): void {
     const a = analyse(doc, configFor(settings, fileConfig(uri)));
     if (documents.get(uri)) return a; // opened meanwhile: the open document speaks
     if (a.isReport) {
-      connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(a, locale, { relatedInformation: !!caps.textDocument?.publishDiagnostics?.relatedInformation }) });
+      connection.sendDiagnostics({
+        uri,
+        diagnostics: toDiagnostics(a, locale, { relatedInformation: !!caps.textDocument?.publishDiagnostics?.relatedInformation }),
+      });
       published.set(uri, a.result.findings.length > 0);
       diskChecked.add(uri);
     }

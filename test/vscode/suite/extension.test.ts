@@ -163,7 +163,10 @@ export function defineTests(): void {
       assert.equal(editor.document.languageId, 'markdown');
       const uri = editor.document.uri;
       // Break the 行政复议 total (1+1+0+0 = 2): a diagnostic comes; mend it: it goes.
-      const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('| 行政复议 |'));
+      const line = editor.document
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.startsWith('| 行政复议 |'));
       const cell = new vscode.Range(line, editor.document.lineAt(line).text.length - 3, line, editor.document.lineAt(line).text.length - 2);
       assert.equal(editor.document.getText(cell), '2');
       await editor.edit((b) => b.replace(cell, '3'));
@@ -184,7 +187,10 @@ export function defineTests(): void {
       assert.equal(actions[0]?.isPreferred, true, titles);
       const fix = actions[0]!;
       assert.equal(fix.title, say('将“行政复议·总计”改为 1', 'Change “Reconsideration · total” to 1'));
-      assert.ok(actions.some((a) => a.title === say('在本行停用 table.group-total', 'Disable table.group-total for this line')), titles);
+      assert.ok(
+        actions.some((a) => a.title === say('在本行停用 table.group-total', 'Disable table.group-total for this line')),
+        titles,
+      );
       assert.ok(await vscode.workspace.applyEdit(fix.edit!));
       await diagnostics(uri, (x) => !x.some((y) => code(y) === 'table.group-total'));
       assert.equal(editor.document.getText(d.range), '1');
@@ -208,10 +214,16 @@ export function defineTests(): void {
       await diagnostics(uri, (x) => x.some((d) => ARITH.includes(code(d))));
       const all = new vscode.Range(0, 0, editor.document.lineCount, 0);
       const fixAll = await codeActions(uri, all, vscode.CodeActionKind.SourceFixAll.value);
-      assert.deepEqual(fixAll.map((a) => a.kind?.value), ['source.fixAll.nianbao']);
+      assert.deepEqual(
+        fixAll.map((a) => a.kind?.value),
+        ['source.fixAll.nianbao'],
+      );
       assert.equal(fixAll[0]!.title, say('修复全部可自动修复的年报问题', 'Fix all auto-fixable report problems'));
       const recompute = await codeActions(uri, all, 'source.nianbao.recomputeTotals');
-      assert.deepEqual(recompute.map((a) => a.kind?.value), ['source.nianbao.recomputeTotals']);
+      assert.deepEqual(
+        recompute.map((a) => a.kind?.value),
+        ['source.nianbao.recomputeTotals'],
+      );
       // Not offered unasked (the lightbulb shows quick fixes only).
       const unasked = await codeActions(uri, all);
       assert.ok(!unasked.some((a) => a.kind && vscode.CodeActionKind.Source.contains(a.kind)), unasked.map((a) => a.kind?.value).join(', '));
@@ -221,9 +233,15 @@ export function defineTests(): void {
       const editor = await open(DRAFT);
       const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri))!;
       const sections = symbols.flatMap((s) => [s, ...s.children]).filter((s) => s.kind === vscode.SymbolKind.Module);
-      assert.deepEqual(sections.map((s) => s.name.slice(0, 2)), ['一、', '二、', '三、', '四、', '五、', '六、']);
+      assert.deepEqual(
+        sections.map((s) => s.name.slice(0, 2)),
+        ['一、', '二、', '三、', '四、', '五、', '六、'],
+      );
       const third = sections[2]!;
-      assert.ok(third.children.some((c) => c.kind === vscode.SymbolKind.Struct), 'section 三 has its table');
+      assert.ok(
+        third.children.some((c) => c.kind === vscode.SymbolKind.Struct),
+        'section 三 has its table',
+      );
     });
 
     test('hover on a wrong total shows the arithmetic', async () => {
@@ -252,12 +270,15 @@ export function defineTests(): void {
       assert.ok(!editor.document.getText().includes('[bookmark: _GoBack]'));
     });
 
-    test('command 从模板新建年度报告 (new report from template) opens a report of the year\'s format', async () => {
+    test("command 从模板新建年度报告 (new report from template) opens a report of the year's format", async () => {
       const created = opened((d) => d.isUntitled && d.languageId === 'nianbao');
       const run = vscode.commands.executeCommand('nianbao.newReport');
       // Answer the year picker and the name box as a person pressing Enter would: last year's report, no name.
       let doc: vscode.TextDocument | undefined;
-      void created.then((d) => (doc = d), () => {});
+      void created.then(
+        (d) => (doc = d),
+        () => {},
+      );
       for (let i = 0; i < 100 && !doc; i++) {
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
         await new Promise((r) => setTimeout(r, 100));
@@ -271,7 +292,7 @@ export function defineTests(): void {
       await diagnostics(d.uri, has('table.cell-blank'));
     });
 
-    test('the template command of the server gives the year\'s format', async () => {
+    test("the template command of the server gives the year's format", async () => {
       const text = (await vscode.commands.executeCommand<string>('nianbao.server.template', 2020, '某某局'))!;
       assert.ok(text.startsWith('某某局2020年政府信息公开工作年度报告'));
       assert.ok(text.includes('本年新制作数量'));

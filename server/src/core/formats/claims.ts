@@ -54,7 +54,10 @@ export const TEXT_CLAIMS: TextClaim[] = [
   {
     id: 'carryover',
     name: msg('结转下年度继续办理', 'carried over to next year'),
-    patterns: [`${NUM}\\s*(件|个|条)[^。，,;；\\d]{0,4}?结转(至|到)?下(一)?年度?`, `结转(至|到)?下(一)?年度?(继续办理)?[^。，,;；\\d]{0,4}?\\s*${NUM}\\s*(件|个|条)`],
+    patterns: [
+      `${NUM}\\s*(件|个|条)[^。，,;；\\d]{0,4}?结转(至|到)?下(一)?年度?`,
+      `结转(至|到)?下(一)?年度?(继续办理)?[^。，,;；\\d]{0,4}?\\s*${NUM}\\s*(件|个|条)`,
+    ],
     keys: ['结转'],
     cells: [req('carryover')],
   },

@@ -112,12 +112,21 @@ const group = (id: string, zh: string, en: string, labels: string[]): GroupDecl 
 
 const REQUEST_ROWS_HEAD: RowDecl[] = [
   row('new', '一、本年新收政府信息公开申请数量', '1. New requests this year', ['一、本年新收政府信息公开申请数量', '一、本年新收政府信息公开申请']),
-  row('carried', '二、上年结转政府信息公开申请数量', '2. Requests carried over from last year', ['二、上年结转政府信息公开申请数量', '二、上年结转政府信息公开申请']),
+  row('carried', '二、上年结转政府信息公开申请数量', '2. Requests carried over from last year', [
+    '二、上年结转政府信息公开申请数量',
+    '二、上年结转政府信息公开申请',
+  ]),
   row('granted', '（一）予以公开', '(1) Disclosed', ['（一）予以公开'], 'results'),
   row('partial', '（二）部分公开', '(2) Partly disclosed', ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开'], 'results'),
   row('denied.secret', '（三）不予公开·1.属于国家秘密', '(3) Not disclosed · 1. State secret', ['1.属于国家秘密'], 'denied'),
   row('denied.law', '（三）不予公开·2.其他法律行政法规禁止公开', '(3) Not disclosed · 2. Barred by other laws', ['2.其他法律行政法规禁止公开'], 'denied'),
-  row('denied.safety', '（三）不予公开·3.危及“三安全一稳定”', '(3) Not disclosed · 3. Endangers security or stability', ['3.危及“三安全一稳定”', '3.危及三安全一稳定'], 'denied'),
+  row(
+    'denied.safety',
+    '（三）不予公开·3.危及“三安全一稳定”',
+    '(3) Not disclosed · 3. Endangers security or stability',
+    ['3.危及“三安全一稳定”', '3.危及三安全一稳定'],
+    'denied',
+  ),
   row('denied.third', '（三）不予公开·4.保护第三方合法权益', '(3) Not disclosed · 4. Third-party rights', ['4.保护第三方合法权益'], 'denied'),
   row('denied.internal', '（三）不予公开·5.属于三类内部事务信息', '(3) Not disclosed · 5. Internal affairs', ['5.属于三类内部事务信息'], 'denied'),
   row('denied.process', '（三）不予公开·6.属于四类过程性信息', '(3) Not disclosed · 6. Process information', ['6.属于四类过程性信息'], 'denied'),
@@ -125,12 +134,24 @@ const REQUEST_ROWS_HEAD: RowDecl[] = [
   row('denied.query', '（三）不予公开·8.属于行政查询事项', '(3) Not disclosed · 8. Administrative query', ['8.属于行政查询事项'], 'denied'),
   row('unable.none', '（四）无法提供·1.本机关不掌握相关政府信息', '(4) Cannot provide · 1. Not held', ['1.本机关不掌握相关政府信息'], 'unable'),
   row('unable.create', '（四）无法提供·2.没有现成信息需要另行制作', '(4) Cannot provide · 2. Would need creating', ['2.没有现成信息需要另行制作'], 'unable'),
-  row('unable.unclear', '（四）无法提供·3.补正后申请内容仍不明确', '(4) Cannot provide · 3. Still unclear after amendment', ['3.补正后申请内容仍不明确'], 'unable'),
+  row(
+    'unable.unclear',
+    '（四）无法提供·3.补正后申请内容仍不明确',
+    '(4) Cannot provide · 3. Still unclear after amendment',
+    ['3.补正后申请内容仍不明确'],
+    'unable',
+  ),
   row('rejected.petition', '（五）不予处理·1.信访举报投诉类申请', '(5) Not processed · 1. Petitions and complaints', ['1.信访举报投诉类申请'], 'rejected'),
   row('rejected.repeat', '（五）不予处理·2.重复申请', '(5) Not processed · 2. Repeated request', ['2.重复申请'], 'rejected'),
   row('rejected.publication', '（五）不予处理·3.要求提供公开出版物', '(5) Not processed · 3. Published material', ['3.要求提供公开出版物'], 'rejected'),
   row('rejected.mass', '（五）不予处理·4.无正当理由大量反复申请', '(5) Not processed · 4. Mass repeated requests', ['4.无正当理由大量反复申请'], 'rejected'),
-  row('rejected.confirm', '（五）不予处理·5.要求行政机关确认或重新出具已获取信息', '(5) Not processed · 5. Confirmation of information held', ['5.要求行政机关确认或重新出具已获取信息'], 'rejected'),
+  row(
+    'rejected.confirm',
+    '（五）不予处理·5.要求行政机关确认或重新出具已获取信息',
+    '(5) Not processed · 5. Confirmation of information held',
+    ['5.要求行政机关确认或重新出具已获取信息'],
+    'rejected',
+  ),
 ];
 
 const REQUEST_ROWS_TAIL: RowDecl[] = [
@@ -257,14 +278,7 @@ export const REVIEW_BLOCK: BlockDecl = (() => {
 
 // ---------------------------------------------------------------- 表二 helpers
 
-export function articleBlock(
-  format: FormatId,
-  item: string,
-  en: string,
-  columns: ColumnDecl[],
-  rows: RowDecl[],
-  markers: string[],
-): BlockDecl {
+export function articleBlock(format: FormatId, item: string, en: string, columns: ColumnDecl[], rows: RowDecl[], markers: string[]): BlockDecl {
   const han = '一二三四五六七八九十'[Number(item) - 1]!;
   return {
     id: `active.${item}@${format}`,

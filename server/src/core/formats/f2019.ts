@@ -44,7 +44,14 @@ export const FORMAT_2019: FormatDecl = {
         [itemRow('penalty', '行政处罚', 'Administrative penalties'), itemRow('coercion', '行政强制', 'Administrative coercion')],
         ['上一年项目数量', '本年增/减', '本年增减'],
       ),
-      articleBlock('2019', '8', 'fees', [prevYear, change], [itemRow('fees', '行政事业性收费', 'Administrative fees')], ['上一年项目数量', '本年增/减', '本年增减']),
+      articleBlock(
+        '2019',
+        '8',
+        'fees',
+        [prevYear, change],
+        [itemRow('fees', '行政事业性收费', 'Administrative fees')],
+        ['上一年项目数量', '本年增/减', '本年增减'],
+      ),
       articleBlock(
         '2019',
         '9',

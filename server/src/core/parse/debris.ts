@@ -20,13 +20,45 @@ interface LinePattern {
 const LINE_PATTERNS: LinePattern[] = [
   { kind: 'breadcrumb', re: /^(首页|当前位置|您当前的位置|您现在的位置|当前所在位置)\s*(>|»|›|:|\/)/, maxLength: 120 },
   { kind: 'breadcrumb', re: /^[^。，,\s]{1,12}(\s*>\s*[^>。]{1,20}){2,}$/, maxLength: 120 },
-  { kind: 'web', re: /^【\s*字体|^字体\s*:\s*[【\[]?\s*大|^【\s*(打印|关闭|收藏)|打印本页|关闭窗口|分享到\s*:|^扫一扫|浏览次数\s*:|^【\s*我要纠错|^\s*责任编辑\s*:/, maxLength: 80 },
-  { kind: 'footer', re: /网站地图|联系我们|版权所有|ICP备|公网安备|网站标识码|^主办(单位)?\s*:|^承办(单位)?\s*:|^技术支持\s*:|分辨率.*浏览器|^涉密文件严禁上网/, maxLength: 120 },
+  {
+    kind: 'web',
+    re: /^【\s*字体|^字体\s*:\s*[【\[]?\s*大|^【\s*(打印|关闭|收藏)|打印本页|关闭窗口|分享到\s*:|^扫一扫|浏览次数\s*:|^【\s*我要纠错|^\s*责任编辑\s*:/,
+    maxLength: 80,
+  },
+  {
+    kind: 'footer',
+    re: /网站地图|联系我们|版权所有|ICP备|公网安备|网站标识码|^主办(单位)?\s*:|^承办(单位)?\s*:|^技术支持\s*:|分辨率.*浏览器|^涉密文件严禁上网/,
+    maxLength: 120,
+  },
   { kind: 'page-number', re: /^(-\s*\d{1,3}\s*-|—\s*\d{1,3}\s*—|第\s*\d{1,3}\s*页(\s*[,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/, maxLength: 20 },
 ];
 
 /** The words debris is made of: a line with none of them (nor opening like a page number) is not debris. */
-const DEBRIS_WORDS = ['>', '»', '›', '【', '首页', '位置', '字体', '打印', '关闭', '分享', '扫一扫', '浏览', '编辑', '网站', '联系我们', '版权', 'ICP', '公网安备', '主办', '承办', '技术支持', '分辨率', '涉密'];
+const DEBRIS_WORDS = [
+  '>',
+  '»',
+  '›',
+  '【',
+  '首页',
+  '位置',
+  '字体',
+  '打印',
+  '关闭',
+  '分享',
+  '扫一扫',
+  '浏览',
+  '编辑',
+  '网站',
+  '联系我们',
+  '版权',
+  'ICP',
+  '公网安备',
+  '主办',
+  '承办',
+  '技术支持',
+  '分辨率',
+  '涉密',
+];
 /** The words by their first unit: WORD_START[c] is 1 + the index of c's list in WORDS_BY_START, or 0. */
 const WORD_START = new Uint8Array(65536);
 const WORDS_BY_START: string[][] = [];
@@ -84,16 +116,18 @@ export function findDebris(text: string, norm: string, lines: Lines, shape: Line
   const chars: string[] | null = [];
   const blank: Range[] = [];
 
-  if (norm.includes('<!--')) for (const m of norm.matchAll(DIRECTIVE)) {
-    const start = m.index!;
-    directives.push({ range: [start, start + m[0].length], body: m[0], line: lines.lineAt(start) });
-    blank.push([start, start + m[0].length]);
-  }
-  if (norm.includes('[bookmark:')) for (const m of norm.matchAll(INLINE_BOOKMARK)) {
-    const start = m.index!;
-    blank.push([start, start + m[0].length]);
-    artifacts.push({ range: [start, start + m[0].length], line: false, kind: 'bookmark', text: m[0] });
-  }
+  if (norm.includes('<!--'))
+    for (const m of norm.matchAll(DIRECTIVE)) {
+      const start = m.index!;
+      directives.push({ range: [start, start + m[0].length], body: m[0], line: lines.lineAt(start) });
+      blank.push([start, start + m[0].length]);
+    }
+  if (norm.includes('[bookmark:'))
+    for (const m of norm.matchAll(INLINE_BOOKMARK)) {
+      const start = m.index!;
+      blank.push([start, start + m[0].length]);
+      artifacts.push({ range: [start, start + m[0].length], line: false, kind: 'bookmark', text: m[0] });
+    }
   let masked = norm;
   if (blank.length) {
     chars.length = 0;

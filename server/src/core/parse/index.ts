@@ -87,7 +87,9 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   if (format !== 'unknown') {
     // Blocks the tables could not tell apart take the report's format.
     for (const t of tables) {
-      t.blocks = t.blocks.map((b) => (b.evidence === 'assumed' && b.decl.format !== 'both' && b.decl.format !== format ? reparse(ctx, t, b, format as FormatId) : b));
+      t.blocks = t.blocks.map((b) =>
+        b.evidence === 'assumed' && b.decl.format !== 'both' && b.decl.format !== format ? reparse(ctx, t, b, format as FormatId) : b,
+      );
       const present = new Set(t.blocks.map((b) => b.decl.slot));
       t.missingBlocks = FORMATS[format].blocks[t.decl.id].filter((b) => !present.has(b.slot));
     }
@@ -240,4 +242,3 @@ function findSubsections(text: string, masked: string, lines: Lines, ignored: Se
   }
   return out;
 }
-

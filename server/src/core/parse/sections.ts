@@ -66,7 +66,11 @@ function arabicNumbered(t: string, a: number, z: number): boolean {
 export function findHeadingCandidates(masked: string, lines: Lines, shape: LineShape, ignored: Set<number>, formats: FormatDecl[]): HeadingCandidate[] {
   if (!cache || cache.formats !== formats) {
     const sections = formats[0]!.sections;
-    const patterns = sections.map((s) => ({ decl: s, res: s.patterns.map((p) => new RegExp(p)), bodies: new Set([s.canonical.replace(/^.、/, ''), ...s.variants].map(compactLabel)) }));
+    const patterns = sections.map((s) => ({
+      decl: s,
+      res: s.patterns.map((p) => new RegExp(p)),
+      bodies: new Set([s.canonical.replace(/^.、/, ''), ...s.variants].map(compactLabel)),
+    }));
     const bodyFirst = new Uint8Array(65536);
     for (const p of patterns) for (const b of p.bodies) bodyFirst[b.charCodeAt(0)] = 1;
     const anyPattern = new RegExp(sections.flatMap((s) => s.patterns.map((p) => `(?:${p})`)).join('|'));

@@ -189,13 +189,20 @@ function parseGrouped(ctx: ParseContext, decl: BlockDecl, compact: View, headerS
     const res = collectSlots(ctx, f.range[1], k + 1 < found.length ? found[k + 1]!.range[0] : to, layout[k]!.columns.length);
     if (res.ambiguous || !res.natural) return null;
     natural += res.natural;
-    for (let i = 0; i < layout[k]!.columns.length; i++) slots.push(res.slots[i] ?? { range: [f.range[1], f.range[1]], raw: '', blank: true, piped: false, spaced: false });
+    for (let i = 0; i < layout[k]!.columns.length; i++)
+      slots.push(res.slots[i] ?? { range: [f.range[1], f.range[1]], raw: '', blank: true, piped: false, spaced: false });
   }
   let at = 0;
   const byId = new Map<string, Slot>();
   for (const g of layout) for (const c of g.columns) byId.set(c, slots[at++]!);
   const cells = decl.columns.map((c) => makeCell(c, byId.get(c.id), found[0]!.range[1]));
-  const row: Row = { decl: decl.rows[0]!, label: found[0]!.range, cells, range: [found[0]!.range[0], Math.max(...slots.map((s) => s.range[1]))], ambiguous: null };
+  const row: Row = {
+    decl: decl.rows[0]!,
+    label: found[0]!.range,
+    cells,
+    range: [found[0]!.range[0], Math.max(...slots.map((s) => s.range[1]))],
+    ambiguous: null,
+  };
   return { row, natural };
 }
 

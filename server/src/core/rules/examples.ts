@@ -17,4 +17,5 @@ export function requestsExample(cells: Record<string, string>): string {
   return lines.join('\n') + '\n';
 }
 
-export const REVIEW_HEADER = '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计';
+export const REVIEW_HEADER =
+  '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计';

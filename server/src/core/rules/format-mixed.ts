@@ -5,13 +5,21 @@ import type { Rule } from './types';
 export const formatMixed: Rule = {
   id: 'format.mixed',
   name: msg('新旧格式混用', 'Formats mixed'),
-  description: msg('同一报告中的表格混用了 2019 年版和 2021 年版的栏目（如 2021 年版表三中只有一行“（六）其他处理”）。', 'Blocks of both formats in one report (e.g. a one-row (6) Other handling in a 2021 table 3).'),
+  description: msg(
+    '同一报告中的表格混用了 2019 年版和 2021 年版的栏目（如 2021 年版表三中只有一行“（六）其他处理”）。',
+    'Blocks of both formats in one report (e.g. a one-row (6) Other handling in a 2021 table 3).',
+  ),
   severity: 'error',
   fixable: false,
   doc: {
-    rationale: msg('混用格式通常是在旧表上局部改动造成的，混用的部分栏目与新格式对不上。', 'Mixing formats usually means an old table was only partly updated.'),
-    wrong: '2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t0\t0\t0\n其他对外管理服务事项\t0\t0\t0\n',
-    right: '2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t0\n',
+    rationale: msg(
+      '混用格式通常是在旧表上局部改动造成的，混用的部分栏目与新格式对不上。',
+      'Mixing formats usually means an old table was only partly updated.',
+    ),
+    wrong:
+      '2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t0\t0\t0\n其他对外管理服务事项\t0\t0\t0\n',
+    right:
+      '2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t0\n',
   },
   check({ report }) {
     if (report.format === 'unknown') return [];

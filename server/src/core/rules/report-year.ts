@@ -20,7 +20,10 @@ export const reportYear: Rule = {
   severity: 'error',
   fixable: true,
   doc: {
-    rationale: msg('“202020年”之类的笔误、沿用上年的统计期限，会让整份报告的年度存疑。', 'Typos like “202020年” or last year’s period left in place make the whole report’s year doubtful.'),
+    rationale: msg(
+      '“202020年”之类的笔误、沿用上年的统计期限，会让整份报告的年度存疑。',
+      'Typos like “202020年” or last year’s period left in place make the whole report’s year doubtful.',
+    ),
     wrong: '某局202020年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n',
     right: '某局2020年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n',
   },
@@ -34,7 +37,10 @@ export const reportYear: Rule = {
       const fix: Fix | undefined = repaired ? { range: m.range, text: repaired, title: msg(`改为 ${repaired}`, `Change to ${repaired}`) } : undefined;
       out.push({
         range: m.range,
-        message: msg(`${where.zh}中的年份“${m.raw}”不是四位数字${repaired ? `，应为“${repaired}”` : ''}`, `The year “${m.raw}” in ${where.en} is not four digits${repaired ? `: “${repaired}”?` : ''}`),
+        message: msg(
+          `${where.zh}中的年份“${m.raw}”不是四位数字${repaired ? `，应为“${repaired}”` : ''}`,
+          `The year “${m.raw}” in ${where.en} is not four digits${repaired ? `: “${repaired}”?` : ''}`,
+        ),
         // Preferred only when another mention of the year confirms the repair.
         ...(fix ? (want !== null ? { fix } : { suggestions: [fix] }) : {}),
       });
@@ -45,7 +51,10 @@ export const reportYear: Rule = {
       if (period.from.raw.length === 4 && period.to.raw.length === 4 && period.from.year !== period.to.year) {
         out.push({
           range: period.range,
-          message: msg(`统计期限应为同一年度的1月1日至12月31日，实为${period.from.year}年至${period.to.year}年`, `The reporting period must be one calendar year, not ${period.from.year}–${period.to.year}`),
+          message: msg(
+            `统计期限应为同一年度的1月1日至12月31日，实为${period.from.year}年至${period.to.year}年`,
+            `The reporting period must be one calendar year, not ${period.from.year}–${period.to.year}`,
+          ),
         });
       }
     }
@@ -53,10 +62,18 @@ export const reportYear: Rule = {
       // Which is wrong cannot be told; both are offered, for a person to choose.
       out.push({
         range: period!.to.range,
-        message: msg(`统计期限的年度（${periodYear}年）与标题年度（${titleYear}年）不一致`, `The reporting period (${periodYear}) does not match the title year (${titleYear})`),
+        message: msg(
+          `统计期限的年度（${periodYear}年）与标题年度（${titleYear}年）不一致`,
+          `The reporting period (${periodYear}) does not match the title year (${titleYear})`,
+        ),
         related: [{ range: title!.year!.range, message: msg('标题中的年度', 'The year in the title') }],
         suggestions: [
-          { range: period!.from.range, text: String(titleYear), title: msg(`统计期限起始年改为 ${titleYear}`, `Period start year → ${titleYear}`), more: [{ range: period!.to.range, text: String(titleYear) }] },
+          {
+            range: period!.from.range,
+            text: String(titleYear),
+            title: msg(`统计期限起始年改为 ${titleYear}`, `Period start year → ${titleYear}`),
+            more: [{ range: period!.to.range, text: String(titleYear) }],
+          },
           { range: title!.year!.range, text: String(periodYear), title: msg(`标题年度改为 ${periodYear}`, `Title year → ${periodYear}`) },
         ],
       });
@@ -65,7 +82,10 @@ export const reportYear: Rule = {
     if (signed && year !== null && signed.year <= year) {
       out.push({
         range: signed.range,
-        message: msg(`落款日期（${signed.year}年）应在报告年度（${year}年）结束之后`, `The signing date (${signed.year}) should fall after the report year (${year})`),
+        message: msg(
+          `落款日期（${signed.year}年）应在报告年度（${year}年）结束之后`,
+          `The signing date (${signed.year}) should fall after the report year (${year})`,
+        ),
       });
     }
     return out;

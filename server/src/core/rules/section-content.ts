@@ -11,7 +11,10 @@ export const sectionContent: Rule = {
   severity: 'info',
   fixable: false,
   doc: {
-    rationale: msg('2021 年版格式新增了这些必报内容，沿用旧稿时最容易漏掉，尤其是信息处理费。', 'The 2021 format added these; drafts reusing old text miss them, the fee most of all.'),
+    rationale: msg(
+      '2021 年版格式新增了这些必报内容，沿用旧稿时最容易漏掉，尤其是信息处理费。',
+      'The 2021 format added these; drafts reusing old text miss them, the fee most of all.',
+    ),
     wrong: '某局2022年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n',
     right: '某局2022年政府信息公开工作年度报告\n六、其他需要报告的事项\n本年度未收取信息处理费。\n',
   },

@@ -8,7 +8,10 @@ export const sectionDuplicate: Rule = {
   severity: 'warning',
   fixable: false,
   doc: {
-    rationale: msg('重复的部分多来自两次粘贴；其中一份数据可能是旧的。', 'A repeated section usually comes from pasting twice; one copy may hold stale figures.'),
+    rationale: msg(
+      '重复的部分多来自两次粘贴；其中一份数据可能是旧的。',
+      'A repeated section usually comes from pasting twice; one copy may hold stale figures.',
+    ),
     wrong: '一、总体情况\n……\n一、总体情况\n……\n',
     right: '一、总体情况\n……\n',
   },

@@ -13,8 +13,12 @@ export const sectionMissing: Rule = {
   severity: 'error',
   fixable: true,
   doc: {
-    rationale: msg('缺少一个部分，读者就无法找到这部分应公开的数据；常见于从旧稿复制时漏掉标题。', 'A missing section hides the data it should disclose; it often happens when a heading is lost in copying.'),
-    wrong: '一、总体情况\n本年度……\n二、主动公开政府信息情况\n……\n四、政府信息公开行政复议、行政诉讼情况\n……\n五、存在的主要问题及改进情况\n……\n六、其他需要报告的事项\n无。\n',
+    rationale: msg(
+      '缺少一个部分，读者就无法找到这部分应公开的数据；常见于从旧稿复制时漏掉标题。',
+      'A missing section hides the data it should disclose; it often happens when a heading is lost in copying.',
+    ),
+    wrong:
+      '一、总体情况\n本年度……\n二、主动公开政府信息情况\n……\n四、政府信息公开行政复议、行政诉讼情况\n……\n五、存在的主要问题及改进情况\n……\n六、其他需要报告的事项\n无。\n',
     right:
       '一、总体情况\n本年度……\n二、主动公开政府信息情况\n……\n三、收到和处理政府信息公开申请情况\n……\n四、政府信息公开行政复议、行政诉讼情况\n……\n五、存在的主要问题及改进情况\n……\n六、其他需要报告的事项\n无。\n',
   },
@@ -29,7 +33,10 @@ export const sectionMissing: Rule = {
         const at = found.range[0];
         out.push({
           range: [at, at],
-          message: msg(`缺少第${'一二三四五六'[decl.number - 1]}部分的标题“${decl.canonical}”（其表格已找到）`, `The heading of section ${decl.number}, “${decl.canonical}”, is missing (its table is here)`),
+          message: msg(
+            `缺少第${'一二三四五六'[decl.number - 1]}部分的标题“${decl.canonical}”（其表格已找到）`,
+            `The heading of section ${decl.number}, “${decl.canonical}”, is missing (its table is here)`,
+          ),
           fix: { range: [at, at], text: `${decl.canonical}\n`, title: msg(`插入标题“${decl.canonical}”`, `Insert the heading “${decl.canonical}”`) },
         });
         continue;
@@ -49,7 +56,11 @@ export const sectionMissing: Rule = {
       out.push({
         range,
         message: msg(`缺少第${'一二三四五六'[decl.number - 1]}部分“${decl.canonical}”`, `Section ${decl.number} “${decl.canonical}” is missing`),
-        fix: { range: [at, at], text: `${prevEnd}${decl.canonical}\n${skeleton}`, title: msg(`插入“${decl.canonical}”${skeleton ? '及其表格' : ''}`, `Insert “${decl.canonical}”${skeleton ? ' with its table' : ''}`) },
+        fix: {
+          range: [at, at],
+          text: `${prevEnd}${decl.canonical}\n${skeleton}`,
+          title: msg(`插入“${decl.canonical}”${skeleton ? '及其表格' : ''}`, `Insert “${decl.canonical}”${skeleton ? ' with its table' : ''}`),
+        },
       });
     }
     return out;

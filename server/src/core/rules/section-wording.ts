@@ -12,7 +12,10 @@ function compactCanonical(heading: string): string {
 export const sectionWording: Rule = {
   id: 'section.wording',
   name: msg('章节标题措辞不规范', 'Non-canonical section heading'),
-  description: msg('章节标题应使用格式规定的措辞和编号，如“三、收到和处理政府信息公开申请情况”。', 'Section headings should use the wording and numbering the format prescribes.'),
+  description: msg(
+    '章节标题应使用格式规定的措辞和编号，如“三、收到和处理政府信息公开申请情况”。',
+    'Section headings should use the wording and numbering the format prescribes.',
+  ),
   severity: 'info',
   fixable: true,
   doc: {

@@ -4,7 +4,10 @@ import type { Rule } from './types';
 export const tableAmbiguous: Rule = {
   id: 'table.ambiguous',
   name: msg('数字无法分列', 'Cells cannot be told apart'),
-  description: msg('一行中的数字连在一起或多于栏数，无法确定各栏的值；不做猜测，请用制表符或竖线分隔各栏。', 'A row’s numbers run together or outnumber its columns; nianbao does not guess.'),
+  description: msg(
+    '一行中的数字连在一起或多于栏数，无法确定各栏的值；不做猜测，请用制表符或竖线分隔各栏。',
+    'A row’s numbers run together or outnumber its columns; nianbao does not guess.',
+  ),
   severity: 'warning',
   fixable: false,
   doc: {
@@ -28,7 +31,10 @@ export const tableAmbiguous: Rule = {
             range: r.ambiguous.range,
             message:
               r.ambiguous.reason === 'merged'
-                ? msg(`“${r.decl.name.zh}”一行的数字“${raw}”连在一起，无法确定 ${n} 栏各自的值`, `The numbers “${raw}” of “${r.decl.name.en}” run together: the ${n} cells cannot be told apart`)
+                ? msg(
+                    `“${r.decl.name.zh}”一行的数字“${raw}”连在一起，无法确定 ${n} 栏各自的值`,
+                    `The numbers “${raw}” of “${r.decl.name.en}” run together: the ${n} cells cannot be told apart`,
+                  )
                 : msg(`“${r.decl.name.zh}”一行的数字多于 ${n} 栏，无法确定各栏的值`, `“${r.decl.name.en}” has more numbers than its ${n} columns`),
           });
         }

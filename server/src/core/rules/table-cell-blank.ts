@@ -31,7 +31,10 @@ export const tableCellBlank: Rule = {
             range: r.label[1] > r.label[0] ? r.label : [r.range[0], r.range[1]],
             message: all
               ? msg(`“${r.decl.name.zh}”一行没有数字（应有 ${r.cells.length} 栏）`, `“${r.decl.name.en}” has no numbers (it has ${r.cells.length} columns)`)
-              : msg(`“${r.decl.name.zh}”一行缺少${names.map((n) => `“${n.zh}”`).join('、')}栏的数字`, `“${r.decl.name.en}” lacks ${names.map((n) => n.en).join(', ')}`),
+              : msg(
+                  `“${r.decl.name.zh}”一行缺少${names.map((n) => `“${n.zh}”`).join('、')}栏的数字`,
+                  `“${r.decl.name.en}” lacks ${names.map((n) => n.en).join(', ')}`,
+                ),
           });
         }
       }

@@ -12,7 +12,10 @@ export const tableCellInvalid: Rule = {
   severity: 'error',
   fixable: true,
   doc: {
-    rationale: msg('“—”“无”、小数或负数写在件数栏里，既不符合格式，也无法参与合计。', 'Dashes, words, fractions or negative numbers in a count cannot be totalled.'),
+    rationale: msg(
+      '“—”“无”、小数或负数写在件数栏里，既不符合格式，也无法参与合计。',
+      'Dashes, words, fractions or negative numbers in a count cannot be totalled.',
+    ),
     wrong: `${REVIEW_HEADER}\n—\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
     right: `${REVIEW_HEADER}\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n`,
   },

@@ -12,6 +12,15 @@ export const tableIdentity = sumRule(
   {
     rationale: msg('收到的申请要么已办结，要么结转下年，不能凭空增减。', 'Every request received is either handled or carried forward.'),
     wrong: requestsExample({ 'new:natural': '3', 'new:total': '3', 'granted:natural': '2', 'granted:total': '2', 'total:natural': '2', 'total:total': '2' }),
-    right: requestsExample({ 'new:natural': '3', 'new:total': '3', 'granted:natural': '2', 'granted:total': '2', 'total:natural': '2', 'total:total': '2', 'carryover:natural': '1', 'carryover:total': '1' }),
+    right: requestsExample({
+      'new:natural': '3',
+      'new:total': '3',
+      'granted:natural': '2',
+      'granted:total': '2',
+      'total:natural': '2',
+      'total:total': '2',
+      'carryover:natural': '1',
+      'carryover:total': '1',
+    }),
   },
 );

@@ -29,7 +29,13 @@ export const tableMissing: Rule = {
         range: section.heading.range,
         message: msg(`“${section.heading.text}”下缺少${t.name.zh}`, `${t.name.en} is missing under “${section.heading.text}”`),
         ...(skeleton
-          ? { fix: { range: [at, at] as [number, number], text: brk + skeleton.replace(/\n$/, ''), title: msg(`插入空白${t.name.zh}`, `Insert an empty ${t.name.en}`) } }
+          ? {
+              fix: {
+                range: [at, at] as [number, number],
+                text: brk + skeleton.replace(/\n$/, ''),
+                title: msg(`插入空白${t.name.zh}`, `Insert an empty ${t.name.en}`),
+              },
+            }
           : {}),
       });
     }

@@ -11,7 +11,25 @@ export const tableResultTotal = sumRule(
   ),
   {
     rationale: msg('办理结果合计核对每一件申请都有且只有一个办理结果。', 'The result total checks that every request has exactly one outcome.'),
-    wrong: requestsExample({ 'new:natural': '3', 'new:total': '3', 'granted:natural': '2', 'granted:total': '2', 'partial:natural': '1', 'partial:total': '1', 'total:natural': '3', 'total:total': '4' }),
-    right: requestsExample({ 'new:natural': '3', 'new:total': '3', 'granted:natural': '2', 'granted:total': '2', 'partial:natural': '1', 'partial:total': '1', 'total:natural': '3', 'total:total': '3' }),
+    wrong: requestsExample({
+      'new:natural': '3',
+      'new:total': '3',
+      'granted:natural': '2',
+      'granted:total': '2',
+      'partial:natural': '1',
+      'partial:total': '1',
+      'total:natural': '3',
+      'total:total': '4',
+    }),
+    right: requestsExample({
+      'new:natural': '3',
+      'new:total': '3',
+      'granted:natural': '2',
+      'granted:total': '2',
+      'partial:natural': '1',
+      'partial:total': '1',
+      'total:natural': '3',
+      'total:total': '3',
+    }),
   },
 );

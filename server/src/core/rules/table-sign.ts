@@ -27,7 +27,10 @@ export const tableSign: Rule = {
       out.push({
         range: cell.range,
         message: unsigned
-          ? msg(`“${name.zh}”的“${cell.raw}”没有正负号，看不出是增加还是减少（增加写“+${cell.raw}”，减少写“-${cell.raw}”）`, `“${name.en}” “${cell.raw}” has no sign: +${cell.raw} or -${cell.raw}?`)
+          ? msg(
+              `“${name.zh}”的“${cell.raw}”没有正负号，看不出是增加还是减少（增加写“+${cell.raw}”，减少写“-${cell.raw}”）`,
+              `“${name.en}” “${cell.raw}” has no sign: +${cell.raw} or -${cell.raw}?`,
+            )
           : msg(`“${name.zh}”的“${cell.raw}”应写作“${want}”`, `“${name.en}” “${cell.raw}” should be written “${want}”`),
         ...(unsigned ? { suggestions: [fix, { ...fix, text: `-${cell.raw}`, title: msg(`改为“-${cell.raw}”`, `Change to “-${cell.raw}”`) }] } : { fix }),
       });

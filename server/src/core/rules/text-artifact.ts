@@ -12,7 +12,10 @@ const KIND = {
 export const textArtifact: Rule = {
   id: 'text.artifact',
   name: msg('粘贴残留', 'Paste debris'),
-  description: msg('从 Word、网页或 PDF 粘贴带来的残留：“[bookmark: _GoBack]”、导航路径、页脚、备案号、页码等。', 'Debris from Word, web pages or PDFs: bookmarks, breadcrumbs, footers, page numbers.'),
+  description: msg(
+    '从 Word、网页或 PDF 粘贴带来的残留：“[bookmark: _GoBack]”、导航路径、页脚、备案号、页码等。',
+    'Debris from Word, web pages or PDFs: bookmarks, breadcrumbs, footers, page numbers.',
+  ),
   severity: 'warning',
   fixable: true,
   doc: {

@@ -25,7 +25,10 @@ class Narrative {
   /** The blanked stretches, in order and apart. */
   private readonly blanks: [number, number][] = [];
   readonly length: number;
-  constructor(private readonly norm: string, tables: Report['tables']) {
+  constructor(
+    private readonly norm: string,
+    tables: Report['tables'],
+  ) {
     this.length = norm.length;
     let last = 0;
     for (const t of [...tables].sort((a, b) => a.range[0] - b.range[0])) {
@@ -69,7 +72,8 @@ class Narrative {
  */
 function windowsNear(text: Narrative, keys: string[]): [number, number][] {
   const found: [number, number][] = [];
-  for (const key of keys) for (let i = text.indexOf(key); i !== -1; i = text.indexOf(key, i + 1)) found.push([Math.max(0, i - 60), Math.min(text.length, i + key.length + 60)]);
+  for (const key of keys)
+    for (let i = text.indexOf(key); i !== -1; i = text.indexOf(key, i + 1)) found.push([Math.max(0, i - 60), Math.min(text.length, i + key.length + 60)]);
   if (found.length > 1) found.sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
   let last = -1;
@@ -157,7 +161,9 @@ export const textTableMismatch: Rule = {
               `The text “${phrase}” disagrees with the table: ${namesEn} is ${fmt(sum.value)}`,
             ),
             related: sum.cells.map((c) => ({ range: c.range, message: msg('表格中的数字', 'The figure in the table') })),
-            suggestions: [{ range: [at, at + n.length], text: fmt(sum.value), title: msg(`按表格改为 ${fmt(sum.value)}`, `Change to the table's ${fmt(sum.value)}`) }],
+            suggestions: [
+              { range: [at, at + n.length], text: fmt(sum.value), title: msg(`按表格改为 ${fmt(sum.value)}`, `Change to the table's ${fmt(sum.value)}`) },
+            ],
           });
         }
       }
@@ -171,7 +177,10 @@ export const textTableMismatch: Rule = {
           if (inTable(m.index!)) continue;
           out.push({
             range: [m.index!, m.index! + m[0].length],
-            message: msg(`正文称“${m[0]}”，但表四中${claim.name.zh}合计为 ${fmt(sum.value)} 件`, `The text says “${m[0]}”, but table 4 counts ${fmt(sum.value)} cases of ${claim.name.en}`),
+            message: msg(
+              `正文称“${m[0]}”，但表四中${claim.name.zh}合计为 ${fmt(sum.value)} 件`,
+              `The text says “${m[0]}”, but table 4 counts ${fmt(sum.value)} cases of ${claim.name.en}`,
+            ),
             related: sum.cells.filter((c) => c.value).map((c) => ({ range: c.range, message: msg('表格中的数字', 'The figure in the table') })),
           });
         }

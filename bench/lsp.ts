@@ -60,7 +60,12 @@ class Server {
     await this.conn.sendNotification('initialized', {});
   }
   private published(uri: string, version: number): Promise<PublishDiagnosticsParams> {
-    return new Promise((resolve) => this.waiting.set(`${uri}#${version}`, (p) => (this.waiting.delete(`${uri}#${version}`), resolve(p))));
+    return new Promise((resolve) =>
+      this.waiting.set(`${uri}#${version}`, (p) => {
+        this.waiting.delete(`${uri}#${version}`);
+        resolve(p);
+      }),
+    );
   }
   async open(uri: string, text: string): Promise<number> {
     this.docs.set(uri, TextDocument.create(uri, 'nianbao', 1, text));

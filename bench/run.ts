@@ -145,7 +145,7 @@ async function main() {
   const failed = rows.filter((r) => r.pass === false);
   results.machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: totalmem() / 1024 ** 3, node: process.version, date: new Date().toISOString() };
   results.table = rows;
-  writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${rows.filter((r) => r.pass).length} PASS, ${failed.length} FAIL — bench/results.json`);
 }
 

@@ -31,7 +31,7 @@ export function concatenated(texts: string[], bytes: number): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const t = texts[i % texts.length]! + '\n';
+    const t = `${texts[i % texts.length]!}\n`;
     parts.push(t);
     size += Buffer.byteLength(t);
   }

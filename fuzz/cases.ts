@@ -144,7 +144,7 @@ export function makeCase(seed: number, index: number, pool: Pool): Case {
   };
   if (rng.chance(0.5)) form('CRLF', (x) => x.replace(/\r?\n/g, '\r\n'));
   else if (rng.chance(0.3)) form('CR', (x) => x.replace(/\r?\n/g, '\r'));
-  if (rng.chance(0.5)) form('BOM', (x) => '\ufeff' + x);
+  if (rng.chance(0.5)) form('BOM', (x) => `\ufeff${x}`);
   if (rng.chance(0.5)) form('full-width digits', (x) => x.replace(/[0-9]/g, (d) => '０１２３４５６７８９'[Number(d)]!));
   const { text, ms } = mutate(rng, t, rng.int(5), others);
   return out('forms', text, `${base.name} ${forms.join('+')}; ${describeMutations(ms)}`);

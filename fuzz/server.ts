@@ -123,7 +123,7 @@ function randomInsert(rng: Rng, pool: Pool): string {
     case 4: {
       const b = rng.pick(pool.bases).text;
       const lines = b.split('\n');
-      return lines[rng.int(lines.length)]! + '\n';
+      return `${lines[rng.int(lines.length)]!}\n`;
     }
     case 5: {
       const b = rng.pick(pool.bases).text;

@@ -45,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const refresh = () => {
     const editor = vscode.window.activeTextEditor;
     const s = editor ? statuses.get(editor.document.uri.toString()) : undefined;
-    if (!s || !s.isReport) {
+    if (!s?.isReport) {
       item.hide();
       return;
     }

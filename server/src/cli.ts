@@ -113,7 +113,7 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   const secs = Math.max(0.001, (Date.now() - started) / 1000);
   const zh = `检查了 ${summary.files} 个文件（${(summary.bytes / 1048576).toFixed(1)} MB，${secs.toFixed(1)} 秒）：${t.error} 个错误，${t.warning} 个警告，${t.info + t.hint} 个提示${o.fix ? `；已修复 ${fixedTotal} 处` : ''}${summary.failed ? `；${summary.failed} 个文件无法检查` : ''}`;
   const en = `${summary.files} file(s) checked (${(summary.bytes / 1048576).toFixed(1)} MB, ${secs.toFixed(1)} s): ${t.error} error(s), ${t.warning} warning(s), ${t.info + t.hint} note(s)${o.fix ? `; ${fixedTotal} fixed` : ''}${summary.failed ? `; ${summary.failed} file(s) could not be checked` : ''}`;
-  io.err((o.locale === 'zh' ? zh : en) + '\n');
+  io.err(`${o.locale === 'zh' ? zh : en}\n`);
   if (failed) return 2;
   return anyError ? 1 : 0;
 }
@@ -122,11 +122,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [cmd, ...rest] = argv;
     if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-      await io.out(USAGE + '\n');
+      await io.out(`${USAGE}\n`);
       return cmd ? 0 : 2;
     }
     if (cmd === '--version' || cmd === '-v') {
-      await io.out(VERSION + '\n');
+      await io.out(`${VERSION}\n`);
       return 0;
     }
     if (cmd === 'rules') {

@@ -350,10 +350,10 @@ describe('code actions', () => {
     assert.ok(preferred);
     assert.equal(doc(applyAction(same, preferred)).result.findings.filter((x) => x.rule === 'table.group-total').length, 0);
     // The total fixed meanwhile: nothing to offer for the old diagnostic.
-    const fixed = doc(text.slice(0, f.range[0]) + '1' + text.slice(f.range[1]));
+    const fixed = doc(`${text.slice(0, f.range[0])}1${text.slice(f.range[1])}`);
     assert.deepEqual(codeActions(fixed, { range: d.range, context: { diagnostics: [d] } }, 'zh', {}), []);
     // Text inserted above: the old offsets would point elsewhere; the action uses the current ones.
-    const shifted = doc('\n' + text);
+    const shifted = doc(`\n${text}`);
     const d2 = toDiagnostic(shifted, shifted.result.findings.find((x) => x.rule === 'table.group-total')!, 'zh');
     const stale = { ...d2, data: { ...(d2.data as DiagnosticData), version: old.version, range: f.range } };
     const p = codeActions(shifted, { range: d2.range, context: { diagnostics: [stale] } }, 'zh', {}).find((x) => x.isPreferred)!;

@@ -22,8 +22,14 @@ function keysIn(v: unknown, out = new Set<string>()): Set<string> {
   if (typeof v === 'string') {
     const m = /^%(.+)%$/.exec(v);
     if (m) out.add(m[1]!);
-  } else if (Array.isArray(v)) v.forEach((x) => keysIn(x, out));
-  else if (v && typeof v === 'object') Object.values(v).forEach((x) => keysIn(x, out));
+  } else if (Array.isArray(v))
+    v.forEach((x) => {
+      keysIn(x, out);
+    });
+  else if (v && typeof v === 'object')
+    Object.values(v).forEach((x) => {
+      keysIn(x, out);
+    });
   return out;
 }
 

@@ -28,13 +28,30 @@ export function seedTexts(): { name: string; text: string }[] {
 export const WORDS: string[] = (() => {
   const w = new Set<string>();
   for (const f of Object.values(FORMATS)) {
-    for (const s of f.sections) [s.canonical, ...s.variants].forEach((x) => w.add(x));
-    for (const t of f.tables) t.anchors.forEach((x) => w.add(x));
+    for (const s of f.sections)
+      [s.canonical, ...s.variants].forEach((x) => {
+        w.add(x);
+      });
+    for (const t of f.tables)
+      t.anchors.forEach((x) => {
+        w.add(x);
+      });
     for (const b of Object.values(f.blocks).flat()) {
-      [...b.heading, ...b.header, ...b.markers].forEach((x) => w.add(x));
-      for (const r of b.rows) r.labels.forEach((x) => w.add(x));
-      for (const g of b.groups) g.labels.forEach((x) => w.add(x));
-      for (const c of b.columns) [c.name.zh, ...c.header].forEach((x) => w.add(x));
+      [...b.heading, ...b.header, ...b.markers].forEach((x) => {
+        w.add(x);
+      });
+      for (const r of b.rows)
+        r.labels.forEach((x) => {
+          w.add(x);
+        });
+      for (const g of b.groups)
+        g.labels.forEach((x) => {
+          w.add(x);
+        });
+      for (const c of b.columns)
+        [c.name.zh, ...c.header].forEach((x) => {
+          w.add(x);
+        });
     }
   }
   return [...w].sort();

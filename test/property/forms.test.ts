@@ -44,7 +44,7 @@ const FORMS: Form[] = [
       return (o) => o + before[o]!;
     },
   },
-  { name: 'BOM', to: (t) => '\ufeff' + t, map: () => (o) => o + 1 },
+  { name: 'BOM', to: (t) => `\ufeff${t}`, map: () => (o) => o + 1 },
   { name: 'full-width digits', to: (t) => t.replace(/[0-9]/g, (d) => FW[Number(d)]!), map: () => (o) => o },
   {
     name: 'mixed punctuation',

@@ -225,7 +225,7 @@ class Out {
     return this;
   }
   line(s = ''): this {
-    return this.put(s + '\n');
+    return this.put(`${s}\n`);
   }
   cell(key: string): this {
     const raw = this.spec.cells.get(key);
@@ -242,7 +242,7 @@ class Out {
   label(l: string, indent = ''): this {
     if (this.style.split && l.length >= 12) {
       const at = Math.max(5, Math.floor(l.length * 0.55));
-      return this.put(l.slice(0, at) + '\n' + indent + l.slice(at));
+      return this.put(`${l.slice(0, at)}\n${indent}${l.slice(at)}`);
     }
     return this.put(l);
   }
@@ -324,7 +324,7 @@ function groupsOpened(b: BlockDecl, index: number): string[] {
   const r = b.rows[index]!;
   const prev = b.rows[index - 1];
   const out: string[] = [];
-  if (r.group && (!prev || !prev.group)) out.push(b.groups.find((g) => g.id === 'results')!.labels[0]!);
+  if (r.group && !prev?.group) out.push(b.groups.find((g) => g.id === 'results')!.labels[0]!);
   if (r.group && r.group !== 'results' && prev?.group !== r.group) out.push(b.groups.find((g) => g.id === r.group)!.labels[0]!);
   return out;
 }
@@ -381,7 +381,7 @@ function requestsTable(out: Out, b: BlockDecl) {
       for (const label of g) out.line(label);
     } else {
       const lead = [...Array.from({ length: depth - g.length }, () => ''), ...g];
-      for (const x of lead) out.put(x + '\t');
+      for (const x of lead) out.put(`${x}\t`);
     }
     out.label(r.labels[0]!).put(sep);
     rowCells(out, keys(r.id), sep);
@@ -506,7 +506,7 @@ function finish(text: string, cells: Map<string, Range>, style: Style): Rendered
     map = (o) => prev(o) + before[o]!;
   }
   if (style.bom) {
-    t = '\ufeff' + t;
+    t = `\ufeff${t}`;
     const prev = map;
     map = (o) => prev(o) + 1;
   }

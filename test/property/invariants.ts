@@ -46,8 +46,12 @@ export function findingProblems(text: string, findings: Finding[]): string[] {
     else if (/^规则 \S+ 运行出错/.test(f.message.zh)) out.push(`${what}: the rule threw: ${f.message.en}`);
     out.push(...rangeProblems(text, f.range, what));
     if (f.fix) out.push(...fixProblems(text, f.fix, `${what} fix`));
-    (f.suggestions ?? []).forEach((s, k) => out.push(...fixProblems(text, s, `${what} suggestion ${k}`)));
-    (f.related ?? []).forEach((r, k) => out.push(...rangeProblems(text, r.range, `${what} related ${k}`)));
+    (f.suggestions ?? []).forEach((s, k) => {
+      out.push(...fixProblems(text, s, `${what} suggestion ${k}`));
+    });
+    (f.related ?? []).forEach((r, k) => {
+      out.push(...rangeProblems(text, r.range, `${what} related ${k}`));
+    });
   });
   return out;
 }

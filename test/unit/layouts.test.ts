@@ -106,7 +106,7 @@ describe('layouts: details', () => {
   it('CRLF line ends and a BOM give the same findings', () => {
     const text = read('examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt');
     const a = check(text).findings.map((f) => `${f.rule}:${text.slice(f.range[0], f.range[1])}`);
-    const crlf = '\ufeff' + text.replace(/\n/g, '\r\n');
+    const crlf = `\ufeff${text.replace(/\n/g, '\r\n')}`;
     const b = check(crlf).findings.map((f) => `${f.rule}:${crlf.slice(f.range[0], f.range[1]).replace(/\r/g, '')}`);
     assert.deepEqual(b, a);
   });

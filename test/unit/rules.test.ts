@@ -36,7 +36,9 @@ function run(rule: string, cases: Case) {
       it(`invalid #${i + 1}`, () => {
         const found = findingsOf(rule, c.text);
         assert.equal(found.length, c.errors.length, found.map((f) => localize(f.message, 'zh')).join('\n'));
-        c.errors.forEach((e, k) => assert.ok(localize(found[k]!.message, 'zh').includes(e), `“${localize(found[k]!.message, 'zh')}” should say “${e}”`));
+        c.errors.forEach((e, k) => {
+          assert.ok(localize(found[k]!.message, 'zh').includes(e), `“${localize(found[k]!.message, 'zh')}” should say “${e}”`);
+        });
         const fixes = found.filter((f) => f.fix).map((f) => f.fix!);
         if (c.output === undefined) {
           assert.deepEqual(fixes, [], 'no preferred fix');
@@ -68,7 +70,7 @@ run('section.missing', {
     {
       text: body([SECTIONS[0]!, SECTIONS[1]!, SECTIONS[3]!, SECTIONS[4]!, SECTIONS[5]!]),
       errors: ['缺少第三部分“三、收到和处理政府信息公开申请情况”'],
-      output: body([SECTIONS[0]!, SECTIONS[1]!]) + '三、收到和处理政府信息公开申请情况\n' + body(SECTIONS.slice(3)),
+      output: `${body([SECTIONS[0]!, SECTIONS[1]!])}三、收到和处理政府信息公开申请情况\n${body(SECTIONS.slice(3))}`,
     },
     {
       // The table is there, the heading is not: insert the heading before it.
@@ -387,7 +389,7 @@ run('text.table-mismatch', {
     // Another scope: received counted with those carried over (一+二).
     narrative('本年度共收到政府信息公开申请3件。', twoNew),
     narrative('本年度收到依申请公开件两件。', twoNew),
-    '四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n' + review(zeros(15).split('\t')),
+    `四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n${review(zeros(15).split('\t'))}`,
   ],
   invalid: [
     {
@@ -396,11 +398,11 @@ run('text.table-mismatch', {
     },
     { text: narrative('全年共办结12件。', twoNew), errors: ['“（七）总计·总计”为 2'] },
     {
-      text: '四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n' + review(['1', '0', '0', '0', '1', ...zeros(10).split('\t')]),
+      text: `四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n${review(['1', '0', '0', '0', '1', ...zeros(10).split('\t')])}`,
       errors: ['正文称“未发生行政复议和行政诉讼”，但表四中行政复议和行政诉讼合计为 1 件'],
     },
     {
-      text: '本年度行政诉讼3件。\n' + review(['0', '0', '0', '0', '0', '1', '0', '0', '0', '1', '0', '0', '0', '1', '1']),
+      text: `本年度行政诉讼3件。\n${review(['0', '0', '0', '0', '0', '1', '0', '0', '0', '1', '0', '0', '0', '1', '1'])}`,
       errors: ['“行政诉讼·未经复议直接起诉·总计”+“行政诉讼·复议后起诉·总计”为 2'],
     },
   ],

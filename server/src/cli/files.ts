@@ -1,6 +1,19 @@
 /** Finding, reading and writing report files; the config that applies to each. */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  type Dirent,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE, defaultConfig, parseConfig, type Config } from '../core';
 
@@ -24,7 +37,7 @@ export function ioMessage(e: unknown): string {
 export function collectFiles(paths: string[], errors: FileError[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
@@ -40,7 +53,7 @@ export function collectFiles(paths: string[], errors: FileError[]): string[] {
     }
   };
   for (const p of paths) {
-    let st;
+    let st: Stats;
     try {
       st = statSync(p);
     } catch (e) {

@@ -23,7 +23,7 @@ export interface Writer {
 
 /** Indents every line of a text (JSON.stringify's output) by `pad`. */
 function indent(text: string, pad: string): string {
-  return pad + text.replaceAll('\n', '\n' + pad);
+  return pad + text.replaceAll('\n', `\n${pad}`);
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
@@ -91,9 +91,9 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
           text: (o.findings ?? [])
             .map(
               (f) =>
-                [o.display, f.line, f.column, f.endLine, f.endColumn, f.severity, f.code, localize(f.message, locale), o.format, o.year, f.fix ? 'yes' : '']
+                `${[o.display, f.line, f.column, f.endLine, f.endColumn, f.severity, f.code, localize(f.message, locale), o.format, o.year, f.fix ? 'yes' : '']
                   .map(csvCell)
-                  .join(',') + '\r\n',
+                  .join(',')}\r\n`,
             )
             .join(''),
           items: 0,
@@ -125,8 +125,8 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
       // Written as one document in pieces: everything up to the results array, each result, the rest.
       const whole = JSON.stringify(head, null, 2);
       const at = whole.lastIndexOf('"results": []');
-      const before = whole.slice(0, at) + '"results": [';
-      const after = ']' + whole.slice(at + '"results": []'.length) + '\n';
+      const before = `${whole.slice(0, at)}"results": [`;
+      const after = `]${whole.slice(at + '"results": []'.length)}\n`;
       let count = 0;
       return {
         begin: () => before,
@@ -169,7 +169,7 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
                     }
                   : {}),
               };
-              return '\n' + indent(JSON.stringify(result, null, 2), '        ');
+              return `\n${indent(JSON.stringify(result, null, 2), '        ')}`;
             })
             .join(','),
           items: o.findings?.length ?? 0,
@@ -235,6 +235,6 @@ export class Summary {
     lines.push(zh ? '问题最多的文件 / worst files:' : 'Worst files:');
     for (const w of this.worst) lines.push(`  ${String(w.errors).padStart(4)} error ${String(w.warnings).padStart(4)} warning  ${w.display}`);
     if (!this.worst.length) lines.push(zh ? '  （无）' : '  (none)');
-    return lines.join('\n') + '\n';
+    return `${lines.join('\n')}\n`;
   }
 }

@@ -25,7 +25,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   for (const rule of RULES) {
     const setting = overrides[rule.id] ?? rule.severity;
     if (setting === 'off') continue;
-    let found;
+    let found: ReturnType<(typeof RULES)[number]['check']>;
     try {
       found = rule.check({ report, arith });
     } catch (e) {

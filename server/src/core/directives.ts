@@ -21,7 +21,7 @@ export interface Directive {
   offset: number;
 }
 
-const RE = /^<!--\s*nianbao-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*?)-->$/;
+const RE = /^<!--\s*nianbao-(disable-next-line|disable-line|disable-file|disable|enable)\b([\s\S]*?)-->$/;
 
 export function parseDirectives(report: Report): { directives: Directive[]; unknown: { offset: number; body: string }[] } {
   const directives: Directive[] = [];

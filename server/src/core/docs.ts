@@ -7,7 +7,7 @@ import type { Rule } from './rules/types';
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示', hint: '暗示' } as const;
 
 function block(text: string): string {
-  return '```text\n' + text.replace(/\n$/, '') + '\n```';
+  return `\`\`\`text\n${text.replace(/\n$/, '')}\n\`\`\``;
 }
 
 export function ruleDocPage(rule: Rule): string {

@@ -36,7 +36,7 @@ export function tableSkeleton(format: FormatId, section: SectionId, fill = ''): 
   const f = FORMATS[format];
   const table = f.tables.find((t) => t.section === section);
   if (!table) return '';
-  return f.blocks[table.id].map((b) => blockText(b, fill)).join('\n') + '\n';
+  return `${f.blocks[table.id].map((b) => blockText(b, fill)).join('\n')}\n`;
 }
 
 /** The skeleton for a section of this report: in its format, or by its year's. */
@@ -59,7 +59,9 @@ export function reportTemplate(year: number, body = '（机关名称）'): strin
     const table = tableSkeleton(format, s.id);
     // The topics the format asks the section to cover, as subsection headings to write under.
     const topics = (s.covers ?? []).filter((c) => c.format === format);
-    topics.forEach((t, i) => parts.push(`（${'一二三四五六七八九十'[i]}）${t.topic.zh}`, ''));
+    topics.forEach((t, i) => {
+      parts.push(`（${'一二三四五六七八九十'[i]}）${t.topic.zh}`, '');
+    });
     if (table) parts.push(table.replace(/\n$/, ''));
     else if (!topics.length) parts.push('');
     parts.push('');

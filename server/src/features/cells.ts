@@ -54,7 +54,7 @@ export function recomputeTotals(result: CheckResult): Fix[] {
   const { arith } = result;
   const totals = arith.sums.filter(isTotalSum);
   const values = new Map<Cell, number>();
-  const valueOf = (c: Cell | undefined): number | null => {
+  const cellValue = (c: Cell | undefined): number | null => {
     if (!c) return null;
     if (values.has(c)) return values.get(c)!;
     return usable(c) ? c.value : null;
@@ -65,10 +65,10 @@ export function recomputeTotals(result: CheckResult): Fix[] {
     for (const s of totals) {
       const total = s.left[0];
       if (!total || total.state === 'missing' || total.state === 'ambiguous') continue;
-      const parts = s.right.map(valueOf);
+      const parts = s.right.map(cellValue);
       if (parts.some((v) => v === null)) continue;
       const v = (parts as number[]).reduce((a, b) => a + b, 0);
-      if (valueOf(total) !== v) {
+      if (cellValue(total) !== v) {
         values.set(total, v);
         changed = true;
       }

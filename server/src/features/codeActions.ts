@@ -54,7 +54,7 @@ export function codeActions(a: Analysis, params: ActionParams, locale: Locale, o
   if (!a.isReport) return [];
   const only = params.context.only;
   const wants = (kind: string) => {
-    if (!only || !only.length) return !kind.startsWith(CodeActionKind.Source);
+    if (!only?.length) return !kind.startsWith(CodeActionKind.Source);
     return only.some((o) => kind === o || kind.startsWith(`${o}.`));
   };
   const actions: CodeAction[] = [];
@@ -207,7 +207,7 @@ export function workspaceEdit(a: Analysis, edits: Edit[], options: ActionOptions
   return { changes: { [a.uri]: textEdits } };
 }
 
-const DIRECTIVE_AT_END = (kind: string) => new RegExp(`<!--\\s*nianbao-${kind}\\b([^]*?)\\s*-->\\s*$`);
+const DIRECTIVE_AT_END = (kind: string) => new RegExp(`<!--\\s*nianbao-${kind}\\b([\\s\\S]*?)\\s*-->\\s*$`);
 
 /**
  * ` <!-- nianbao-disable-line RULE -->` at the end of the line an offset is on, or the rule added to
@@ -222,7 +222,7 @@ export function disableLineEdit(a: Analysis, offset: number, rule: string): Edit
   if (line.trim() === '' && start > 0) {
     const [ps, pe] = lineAround(text, start - (text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1));
     const prev = text.slice(ps, pe);
-    if (prev.trim() !== '' && !/<!--\s*nianbao-disable-line\b[^]*-->\s*$/.test(prev)) return appendDirective(text, ps, pe, 'disable-next-line', rule);
+    if (prev.trim() !== '' && !/<!--\s*nianbao-disable-line\b[\s\S]*-->\s*$/.test(prev)) return appendDirective(text, ps, pe, 'disable-next-line', rule);
   }
   return appendDirective(text, start, end, 'disable-line', rule);
 }

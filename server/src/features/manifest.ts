@@ -122,11 +122,11 @@ export const GRAMMAR_FILE = 'syntaxes/nianbao.tmLanguage.json';
 
 /** Writes the generated block into package.json, the strings into the two NLS files (other keys kept) and the grammar. */
 export function writeManifest(root: string): void {
-  writeFileSync(join(root, GRAMMAR_FILE), JSON.stringify(grammar(), null, 2) + '\n');
+  writeFileSync(join(root, GRAMMAR_FILE), `${JSON.stringify(grammar(), null, 2)}\n`);
   const pkgPath = join(root, 'package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
   pkg.contributes = { ...(pkg.contributes ?? {}), configuration: configurationContribution() };
-  writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
+  writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
   const strings = configurationStrings();
   for (const [file, generated] of [
     ['package.nls.json', strings.en],
@@ -146,7 +146,7 @@ export function writeManifest(root: string): void {
         .sort()
         .map((k) => [k, merged[k]]),
     );
-    writeFileSync(p, JSON.stringify(sorted, null, 2) + '\n');
+    writeFileSync(p, `${JSON.stringify(sorted, null, 2)}\n`);
   }
 }
 

@@ -3,7 +3,7 @@
  * choice: .txt, .md, .markdown, .nianbao, no hidden folders, no node_modules) and reading them as
  * UTF-8 text, the way the editor would open them.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 export const REPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.nianbao'];
@@ -24,7 +24,7 @@ export function findReportFiles(roots: string[], limit = 10_000): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     if (out.length >= limit) return;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {

@@ -255,7 +255,7 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
         continue;
       }
       const vp = valuePieces(ctx, s, e, true);
-      if (!vp || !vp.some((x) => !x.blank)) break;
+      if (!vp?.some((x) => !x.blank)) break;
       for (const x of vp) slots.push(x);
       l++;
     }

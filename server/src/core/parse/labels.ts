@@ -74,7 +74,7 @@ export class FormDictionary {
   constructor(forms: Iterable<string>) {
     for (const f of forms) if (f.length >= 2 && !this.ids.has(f)) this.ids.set(f, this.forms.push(f) - 1);
     this.at = new Int32Array(this.forms.length + 1);
-    this.forms.forEach((f, k) => (this.at[k + 1] = this.at[k]! + f.length));
+    for (let k = 0; k < this.forms.length; k++) this.at[k + 1] = this.at[k]! + this.forms[k]!.length;
     this.units = new Uint16Array(this.at[this.forms.length]!);
     this.forms.forEach((f, k) => {
       for (let i = 0; i < f.length; i++) this.units[this.at[k]! + i] = f.charCodeAt(i);
@@ -175,7 +175,9 @@ export function dictionaryOf(formats: readonly FormatDecl[]): FormDictionary {
   let d = DICTIONARIES.get(formats);
   if (!d) {
     const labels = new Set<string>();
-    const add = (xs: readonly string[]) => xs.forEach((x) => labels.add(x));
+    const add = (xs: readonly string[]) => {
+      for (const x of xs) labels.add(x);
+    };
     for (const f of formats) {
       for (const t of f.tables) add(t.anchors);
       for (const blocks of Object.values(f.blocks)) {

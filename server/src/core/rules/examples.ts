@@ -14,7 +14,7 @@ export function requestsExample(cells: Record<string, string>): string {
     }
     lines.push([r.labels[0], ...b.columns.map((c) => cells[`${r.id}:${c.id}`] ?? '0')].join('\t'));
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export const REVIEW_HEADER =

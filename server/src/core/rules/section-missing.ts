@@ -27,7 +27,7 @@ export const sectionMissing: Rule = {
     const sections = report.sections;
     for (const decl of SECTIONS) {
       const found = sections.find((s) => s.decl.id === decl.id);
-      if (found && found.heading) continue;
+      if (found?.heading) continue;
       if (found && !found.heading) {
         // The table is there, its heading is not.
         const at = found.range[0];

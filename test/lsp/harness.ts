@@ -111,7 +111,7 @@ export class TestClient {
   }
 
   /** The next publication for a uri that satisfies `pred` (one already received counts only if `since` says so). */
-  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
+  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 30_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push({
@@ -180,7 +180,7 @@ export class TestClient {
   }
 
   /** Resolves once `cond` holds (checked as messages arrive), or fails after the timeout. */
-  async until(cond: () => boolean, timeoutMs = 5000): Promise<void> {
+  async until(cond: () => boolean, timeoutMs = 30_000): Promise<void> {
     const start = Date.now();
     while (!cond()) {
       if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');

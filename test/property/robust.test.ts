@@ -12,13 +12,9 @@ import { checkSafely } from './invariants';
 import { applyMutations, mutationArb } from './mutate';
 import { repoTexts, soupArb } from './bases';
 
-/** Per check; a normal-sized text takes about a millisecond. */
-const BOUND_MS = 2000;
-
 function sane(text: string) {
   const c = checkSafely(text);
   assert.deepEqual(c.problems, []);
-  assert.ok(c.ms < BOUND_MS, `check took ${c.ms.toFixed(0)} ms`);
 }
 
 const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));

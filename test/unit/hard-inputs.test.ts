@@ -1,6 +1,7 @@
 /**
- * Hard inputs (issue 6): whatever is pasted, the core finishes. Not a performance test: the bound
- * is generous (20 s); the figures are printed as test diagnostics. Measured on a loaded 2-core VM:
+ * Hard inputs (issue 6): whatever is pasted, the core finishes. Not a performance test: nothing
+ * here asserts a duration (a busy machine must not fail CI; speed is `npm run bench`'s); the
+ * figures are printed as test diagnostics, and a hang is caught by the suite's generous timeout. Measured on a loaded 2-core VM:
  * 20 MB of reports and logs 0.8–1.6 s; a 1 MB single line 0.2–0.8 s (it took 1 s, and 2 MB 4 s,
  * 20 MB of table rows without headings would have taken half an hour, before label alignment
  * stopped being quadratic: see test/property/labels.test.ts).
@@ -15,7 +16,6 @@ import { check } from '../../server/src/core';
 import { read, ROOT } from '../helpers';
 import { findingProblems } from '../property/invariants';
 
-const BOUND_MS = 20_000;
 const REPORT = read('test/fixtures/layouts/tabs-2021.txt');
 const CELLS = read('test/fixtures/layouts/cell-per-line-2019.txt');
 
@@ -35,12 +35,11 @@ function timedCheck(t: TestContext, name: string, text: string) {
   const r = check(text);
   const ms = performance.now() - t0;
   t.diagnostic(`${name}: ${(text.length / 1e6).toFixed(1)} M chars in ${ms.toFixed(0)} ms, ${r.findings.length} findings`);
-  assert.ok(ms < BOUND_MS, `${name}: ${ms.toFixed(0)} ms`);
   assert.deepEqual(findingProblems(text, r.findings).slice(0, 5), []);
   return r;
 }
 
-describe('hard inputs: the core finishes', () => {
+describe('hard inputs: the core finishes', { timeout: 600_000 }, () => {
   it('20 MB: reports pasted over and over, with logs between them', (t) => {
     const parts: string[] = [];
     let n = 0;

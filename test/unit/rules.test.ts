@@ -344,6 +344,33 @@ run('text.artifact', {
   ],
 });
 
+run('directive.unknown', {
+  valid: [
+    '<!-- nianbao-disable-file text.artifact -->\n一、总体情况\n',
+    '<!-- nianbao-disable-next-line table.row-total, table.identity -->\n一、总体情况\n',
+    '<!-- nianbao-disable -->\n一、总体情况\n<!-- nianbao-enable -->\n',
+  ],
+  invalid: [
+    {
+      text: '<!-- nianbao-disabel-file text.artifact -->\n一、总体情况\n',
+      errors: ['无法识别的指令“nianbao-disabel-file”，这条指令不起作用；是否应为“nianbao-disable-file”？'],
+      output: '<!-- nianbao-disable-file text.artifact -->\n一、总体情况\n',
+    },
+    {
+      text: '<!-- nianbao-disable-lien table.row-total -->\n一、总体情况\n',
+      errors: ['是否应为“nianbao-disable-line”'],
+      output: '<!-- nianbao-disable-line table.row-total -->\n一、总体情况\n',
+    },
+    {
+      text: '<!-- nianbao-disable-next-line table.row-totl, section.mising -->\n一、总体情况\n',
+      errors: ['规则编号“table.row-totl”不存在，对它的停用不起作用；是否应为“table.row-total”？', '是否应为“section.missing”'],
+      output: '<!-- nianbao-disable-next-line table.row-total, section.missing -->\n一、总体情况\n',
+    },
+    { text: '<!-- nianbao-ignore everything -->\n一、总体情况\n', errors: ['无法识别的指令“nianbao-ignore”，这条指令不起作用（可用：nianbao-disable、'] },
+    { text: '<!-- nianbao-disable something.else -->\n一、总体情况\n', errors: ['规则编号“something.else”不存在'] },
+  ],
+});
+
 describe('registry', () => {
   it('every rule has a unique id, a severity, messages in both languages and examples that show it', () => {
     const ids = new Set<string>();

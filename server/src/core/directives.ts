@@ -21,22 +21,48 @@ export interface Directive {
   offset: number;
 }
 
-const RE = /^<!--\s*nianbao-(disable-next-line|disable-line|disable-file|disable|enable)\b([\s\S]*?)-->$/;
+export const DIRECTIVE_KINDS: readonly DirectiveKind[] = ['disable', 'enable', 'disable-line', 'disable-next-line', 'disable-file'];
 
+/** A directive's body read word by word; ranges are offsets into the body. */
+export interface ParsedDirective {
+  /** null: the word after "nianbao-" is no known kind (the directive does nothing). */
+  kind: DirectiveKind | null;
+  kindText: string;
+  kindRange: [number, number];
+  rules: { id: string; range: [number, number] }[];
+}
+
+const HEAD = /^<!--\s*nianbao-/;
+
+export function parseDirective(body: string): ParsedDirective {
+  const head = HEAD.exec(body);
+  const from = head ? head[0].length : 0;
+  // The kind is the whole run of letters and hyphens: "disable-lien" is no "disable" with a rule "-lien".
+  let k = from;
+  while (k < body.length && /[A-Za-z-]/.test(body[k]!)) k++;
+  const kindText = body.slice(from, k);
+  const kind = (DIRECTIVE_KINDS as readonly string[]).includes(kindText) ? (kindText as DirectiveKind) : null;
+  const close = body.endsWith('-->') ? body.length - 3 : body.length;
+  const rules: ParsedDirective['rules'] = [];
+  for (const m of body
+    .slice(0, close)
+    .slice(k)
+    .matchAll(/[^\s,，]+/g))
+    rules.push({ id: m[0], range: [k + m.index!, k + m.index! + m[0].length] });
+  return { kind, kindText, kindRange: [from, k], rules };
+}
+
+/** The directives that take effect; `unknown`: those whose kind is not known (directive.unknown reports them). */
 export function parseDirectives(report: Report): { directives: Directive[]; unknown: { offset: number; body: string }[] } {
   const directives: Directive[] = [];
   const unknown: { offset: number; body: string }[] = [];
   for (const d of report.directives) {
-    const m = RE.exec(d.body);
-    if (!m) {
+    const p = parseDirective(d.body);
+    if (p.kind === null) {
       unknown.push({ offset: d.range[0], body: d.body });
       continue;
     }
-    const rules = m[2]!
-      .split(/[\s,，]+/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    directives.push({ kind: m[1] as DirectiveKind, rules, line: report.lines.lineAt(d.range[0]), offset: d.range[0] });
+    directives.push({ kind: p.kind, rules: p.rules.map((r) => r.id), line: report.lines.lineAt(d.range[0]), offset: d.range[0] });
   }
   return { directives, unknown };
 }

@@ -1,4 +1,5 @@
 /** The registry: every rule, in the order their findings are listed. */
+import { directiveUnknown, setKnownRuleIds } from './directive-unknown';
 import { formatMismatch } from './format-mismatch';
 import { formatMixed } from './format-mixed';
 import { sectionContent } from './section-content';
@@ -44,9 +45,11 @@ export const RULES: Rule[] = [
   tableSign,
   textTableMismatch,
   textArtifact,
+  directiveUnknown,
 ];
 
 export const RULE_IDS = RULES.map((r) => r.id);
+setKnownRuleIds(() => RULE_IDS);
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

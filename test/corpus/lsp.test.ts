@@ -31,7 +31,7 @@ describe('language server over the seeds', { skip: present ? false : `${SEEDS} n
         ['nianbao', 'nianbao'],
         ['plaintext', 'txt'],
         ['markdown', 'md'],
-      ]) {
+      ] as const) {
         const uri = `file:///seeds/${name}.${ext}`;
         const p = await c.open(uri, languageId, text);
         assert.equal(p.version, 1);

@@ -51,6 +51,25 @@ export const RULES: Rule[] = [
 export const RULE_IDS = RULES.map((r) => r.id);
 setKnownRuleIds(() => RULE_IDS);
 
+/**
+ * Adds a rule to the registry at run time (a plug-in, or a test): the engine runs it, the config,
+ * the settings and the directives accept its id, `ruleDocPage` writes its page. A built-in rule is
+ * instead listed in RULES above (see CONTRIBUTING.md). Returns the function that removes it again.
+ */
+export function registerRule(rule: Rule): () => void {
+  if (!/^[a-z]+\.[a-z-]+$/.test(rule.id)) throw new Error(`rule id "${rule.id}" is not of the form area.name`);
+  if (RULE_IDS.includes(rule.id)) throw new Error(`rule "${rule.id}" is registered already`);
+  RULES.push(rule);
+  RULE_IDS.push(rule.id);
+  return () => {
+    const k = RULES.indexOf(rule);
+    if (k >= 0) {
+      RULES.splice(k, 1);
+      RULE_IDS.splice(RULE_IDS.indexOf(rule.id), 1);
+    }
+  };
+}
+
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }

@@ -11,6 +11,8 @@ export interface SumEval {
   /** Cells of each side as found (a missing row gives no cell). */
   left: (Cell | undefined)[];
   right: (Cell | undefined)[];
+  /** Whether every cell of the sum was read with certainty (its block is certain); else it is not evaluated. */
+  certain: boolean;
   evaluable: boolean;
   leftSum: number;
   rightSum: number;
@@ -135,6 +137,7 @@ export function analyse(report: Report): Arith {
   for (const t of report.tables) for (const b of t.blocks) blocks.push(b);
   for (const block of blocks) {
     const plan = planOf(block.decl);
+    const certain = block.confidence === 'certain';
     const n = block.decl.columns.length;
     const grid: (Cell | undefined)[] = new Array(block.decl.rows.length * n);
     for (const r of block.rows) {
@@ -146,7 +149,7 @@ export function analyse(report: Report): Arith {
       const p = plan.sums[si]!;
       const left = new Array<Cell | undefined>(p.left.length);
       const right = new Array<Cell | undefined>(p.right.length);
-      let evaluable = true;
+      let evaluable = certain;
       let leftSum = 0;
       let rightSum = 0;
       for (let k = 0; k < p.left.length; k++) {
@@ -165,6 +168,7 @@ export function analyse(report: Report): Arith {
         block,
         left,
         right,
+        certain,
         evaluable,
         leftSum,
         rightSum,
@@ -238,7 +242,7 @@ function fillBlanks(sums: SumEval[], arith: Arith): Map<Cell, number> {
   const fill = new Map<Cell, number>();
   // Nothing to fill in a table without blank or invalid cells (the usual case).
   const needs = (c: Cell | undefined) => !!c && (c.state === 'blank' || c.state === 'invalid');
-  if (!sums.some((s) => !s.evaluable && (s.left.some(needs) || s.right.some(needs)))) return fill;
+  if (!sums.some((s) => s.certain && !s.evaluable && (s.left.some(needs) || s.right.some(needs)))) return fill;
   const rowOf = arith.rowOf;
   const isKnown: (c: Cell | undefined) => boolean = known;
   // Cells the sums cannot determine: in a row that lacks cells (which column a cell stands in is a
@@ -246,7 +250,7 @@ function fillBlanks(sums: SumEval[], arith: Arith): Map<Cell, number> {
   const blocked = new Set<Cell>();
   const open = (c: Cell) => (c.state === 'blank' || c.state === 'invalid') && !blocked.has(c) && !rowOf.get(c)?.cells.some((x) => x.state === 'missing');
   const unknown = (c: Cell | undefined) => !!c && !isKnown(c) && !fill.has(c) && open(c);
-  const usable = (s: SumEval) => [...s.left, ...s.right].every((c) => c && (isKnown(c) || fill.has(c) || open(c)));
+  const usable = (s: SumEval) => s.certain && [...s.left, ...s.right].every((c) => c && (isKnown(c) || fill.has(c) || open(c)));
   let progress = true;
   for (let round = 0; progress && round < 8; round++) {
     progress = false;

@@ -35,6 +35,20 @@ export interface ExtraHeading {
 
 export type CellState = 'ok' | 'blank' | 'missing' | 'invalid' | 'ambiguous';
 
+/**
+ * How sure the reader is: `certain` when the layout gives the cell unambiguously (separated
+ * tokens, a regular grid), `uncertain` when it had to guess. Only certain cells are checked by the
+ * sums, and only they get a computed number written into them.
+ */
+export type Confidence = 'certain' | 'uncertain';
+
+/**
+ * Why a row is uncertain: fewer cells than columns on a row's line (`short`), empty lines among a
+ * one-cell-per-line row that may be blank cells (`gaps`), more numbers than columns (`extra`),
+ * numbers run together (`merged`).
+ */
+export type Unclear = 'short' | 'gaps' | 'extra' | 'merged';
+
 export interface Cell {
   col: ColumnDecl;
   /** The cell's text (trimmed); for a blank cell, the white space between its separators (may be empty). */
@@ -48,6 +62,9 @@ export interface Cell {
   sign: string | null;
   /** Whether a blank cell sits between pipes (a fill should then be padded with spaces). */
   piped: boolean;
+  confidence: Confidence;
+  /** Whether the value was decided by the table's sums (a run of digits cut where they hold). */
+  split: boolean;
 }
 
 export interface Row {
@@ -59,6 +76,8 @@ export interface Row {
   range: Range;
   /** Set when the row's numbers run together and cannot be split into cells. */
   ambiguous: { range: Range; raw: string; reason: 'merged' | 'extra' } | null;
+  confidence: Confidence;
+  unclear: Unclear | null;
 }
 
 export interface GroupLabel {
@@ -75,6 +94,8 @@ export interface Block {
   missingRows: RowDecl[];
   /** How sure the parser is that this is the declared variant: 'marked' by header words or rows, 'shape' by cell counts, 'assumed' otherwise. */
   evidence: 'marked' | 'shape' | 'assumed';
+  /** Uncertain when any row is: such a block gets no arithmetic finding and no computed number. */
+  confidence: Confidence;
 }
 
 export interface Table {
@@ -85,6 +106,8 @@ export interface Table {
   missingBlocks: BlockDecl[];
   /** Where the stretch of text the table was looked for in ends. */
   regionEnd: number;
+  /** Uncertain when any block is. */
+  confidence: Confidence;
 }
 
 export interface YearMention {

@@ -24,6 +24,10 @@ export interface SlotResult {
   natural: number;
   /** Whether the cells stood on the label's own line. */
   rowMode: boolean;
+  /** One cell per line: empty lines passed over before the row's cells were all found (blank cells, or separators?). */
+  gaps: number;
+  /** One cell per line: values after the row's cells and before the next label, which no cell takes. */
+  leftover: number;
 }
 
 const NUMBER_RE = /^([+-])?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|亿元|元|件|条|个|项|次|%)?$/;
@@ -237,6 +241,8 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
   }
 
   let natural = 0;
+  let gaps = 0;
+  let leftover = 0;
   if (rowMode) {
     // Trailing then leading empty pieces are layout (a trailing tab, an empty merged cell).
     while (slots.length > n && slots[slots.length - 1]!.blank) slots.pop();
@@ -272,7 +278,10 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
       const s = starts[l]!;
       const e = Math.min(lineEndOf(l), limit);
       l++;
-      if (s >= e) continue;
+      if (s >= e) {
+        if (counting) gaps++;
+        continue;
+      }
       const k0 = trimStart(text, s, e);
       if (isSeparatorLine(text, k0, trimEnd(text, k0, e))) continue;
       if (k0 === e) {
@@ -302,6 +311,7 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
       for (const sl of vp) {
         if (!sl.blank) natural++;
         if (counting && slots.length < n) slots.push(sl);
+        else if (!sl.blank) leftover++;
       }
       if (slots.length >= n) counting = false;
     }
@@ -323,18 +333,18 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
     }
   }
   if (!rowMode && slots.length > n) slots = slots.slice(0, n);
-  return { slots, ambiguous, natural, rowMode };
+  return { slots, ambiguous, natural, rowMode, gaps, leftover };
 }
 
 const COUNT_UNITS = new Set(['件', '条', '个', '项', '次']);
 
 function cell(col: ColumnDecl, slot: Slot, state: Cell['state'], value: number | null, unit: string | null, sign: string | null): Cell {
-  return { col, range: slot.range, raw: slot.raw, state, value, unit, sign, piped: slot.piped };
+  return { col, range: slot.range, raw: slot.raw, state, value, unit, sign, piped: slot.piped, confidence: 'certain', split: false };
 }
 
 /** Reads a cell's value by its column's kind. */
 export function makeCell(col: ColumnDecl, slot: Slot | undefined, at: number): Cell {
-  if (!slot) return { col, range: [at, at], raw: '', state: 'missing', value: null, unit: null, sign: null, piped: false };
+  if (!slot) return { col, range: [at, at], raw: '', state: 'missing', value: null, unit: null, sign: null, piped: false, confidence: 'certain', split: false };
   if (slot.blank) return cell(col, slot, 'blank', null, null, null);
   if (allDigits(slot.raw)) {
     // The common case: a plain count.

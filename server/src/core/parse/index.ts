@@ -7,7 +7,7 @@ import { findDebris } from './debris';
 import { dictionaryOf, LabelIndex } from './labels';
 import { lex } from './lexer';
 import { chooseHeadings, findHeadingCandidates, type HeadingCandidate } from './sections';
-import { parseActiveTable, parseBlock, parseSingleTable, slotsOf, type ParseContext } from './tables';
+import { parseActiveTable, parseBlock, parseSingleTable, slotsOf, tableConfidence, type ParseContext } from './tables';
 
 export interface ParseOptions {
   /** Force a format instead of telling it from the tables and the year. */
@@ -94,6 +94,9 @@ export function parse(text: string, options: ParseOptions = {}): Report {
       t.missingBlocks = FORMATS[format].blocks[t.decl.id].filter((b) => !present.has(b.slot));
     }
   }
+
+  // Blocks re-read in the report's format change what the table is sure of.
+  for (const t of tables) t.confidence = tableConfidence(t.blocks);
 
   // ------------------------------------------------------------ sections, with the ones only their table shows
   const sections: Section[] = chosen.map((c) => ({ decl: c.decl, range: [c.heading.range[0], 0] as Range, heading: c.heading, subsections: [] }));

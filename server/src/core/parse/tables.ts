@@ -1,7 +1,7 @@
 /** Tables: 表二's article blocks, 表三 and 表四, each parsed against every format's variant of it. */
 import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } from '../formats/types';
-import type { Block, GroupLabel, Range, Row, Table } from '../model';
-import { collectSlots, isValueLike, makeCell, type Slot, type SlotContext } from './cells';
+import type { Block, Confidence, GroupLabel, Range, Row, Table, Unclear } from '../model';
+import { collectSlots, isValueLike, makeCell, type Slot, type SlotContext, type SlotResult } from './cells';
 import { alignLabels, occurrences, occursIn, single, View, type LabelIndex, type LabelItem } from './labels';
 
 export interface ParseContext extends SlotContext {
@@ -93,7 +93,16 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
     end = Math.max(end, g.range[1]);
   }
   if (heading) start = heading[0];
-  const block: Block = { decl, range: [start, Math.max(start, end)], heading, rows, groups, missingRows, evidence: 'assumed' };
+  const block: Block = {
+    decl,
+    range: [start, Math.max(start, end)],
+    heading,
+    rows,
+    groups,
+    missingRows,
+    evidence: 'assumed',
+    confidence: rows.every((r) => r.confidence === 'certain') ? 'certain' : 'uncertain',
+  };
   const rowsFound = rows.length;
   return { block, score: markers * 10 + rowsFound + fits, markers, fits, rowsFound };
 }
@@ -113,14 +122,31 @@ function missingOf(declared: RowDecl[], rows: Row[]): RowDecl[] {
   return declared.filter((r) => !found.has(r.id));
 }
 
-function buildRow(rdecl: RowDecl, decl: BlockDecl, label: Range, res: ReturnType<typeof collectSlots>): Row {
+/**
+ * Why a row's reading is a guess, or null when its layout gives every cell: its own numbers run
+ * together or outnumber its columns; a row line with fewer cells than columns (which column lacks
+ * one?); one cell per line with empty lines among fewer cells than columns (the empty lines may be
+ * the blank cells: values must not shift to close them); values left over before the next label.
+ */
+export function unclearOf(res: SlotResult, n: number): Unclear | null {
+  if (res.ambiguous) return res.ambiguous.reason;
+  const values = res.slots.filter((s) => !s.blank).length;
+  if (res.leftover > 0) return 'extra';
+  if (res.slots.length < n && values > 0) return !res.rowMode && res.gaps > 0 ? 'gaps' : 'short';
+  return null;
+}
+
+function buildRow(rdecl: RowDecl, decl: BlockDecl, label: Range, res: SlotResult): Row {
+  const unclear = unclearOf(res, decl.columns.length);
+  const confidence = unclear ? 'uncertain' : 'certain';
   const cells = decl.columns.map((c, i) => {
     const cell = makeCell(c, res.ambiguous ? undefined : res.slots[i], label[1]);
+    cell.confidence = confidence;
     if (res.ambiguous) return { ...cell, state: 'ambiguous' as const, range: res.ambiguous.range, raw: res.ambiguous.raw };
     return cell;
   });
   const last = res.slots.length ? res.slots[res.slots.length - 1]!.range[1] : label[1];
-  return { decl: rdecl, label, cells, range: [label[0], Math.max(label[1], last)], ambiguous: res.ambiguous };
+  return { decl: rdecl, label, cells, range: [label[0], Math.max(label[1], last)], ambiguous: res.ambiguous, confidence, unclear };
 }
 
 const DISTINCTIVE = new WeakMap<BlockDecl, string[]>();
@@ -202,8 +228,15 @@ function parseGrouped(ctx: ParseContext, decl: BlockDecl, compact: View, headerS
     cells,
     range: [found[0]!.range[0], Math.max(...slots.map((s) => s.range[1]))],
     ambiguous: null,
+    confidence: 'certain',
+    unclear: null,
   };
   return { row, natural };
+}
+
+/** A table is certain when every block of it is. */
+export function tableConfidence(blocks: Block[]): Confidence {
+  return blocks.every((b) => b.confidence === 'certain') ? 'certain' : 'uncertain';
 }
 
 /** The best variant among several for one block slot. */
@@ -284,7 +317,7 @@ export function parseActiveTable(ctx: ParseContext, decl: TableDecl, from: numbe
     blocks.push(parseVariants(ctx, slots[f.key]!.variants, f.range[1], end, f.range, preferred));
   }
   const range: Range = [blocks[0]!.range[0], Math.max(...blocks.map((b) => b.range[1]))];
-  return { decl, range, blocks, missingBlocks: [], regionEnd: to };
+  return { decl, range, blocks, missingBlocks: [], regionEnd: to, confidence: tableConfidence(blocks) };
 }
 
 /** 表三 or 表四: one block, located by its rows (or header) inside [from, to). */
@@ -302,5 +335,5 @@ export function parseSingleTable(ctx: ParseContext, decl: TableDecl, from: numbe
     if (occ.length) start = Math.min(start, compact.range(occ[0]![0], occ[0]![1])[0]);
   }
   block.range = [start, block.range[1]];
-  return { decl, range: [start, block.range[1]], blocks: [block], missingBlocks: [], regionEnd: to };
+  return { decl, range: [start, block.range[1]], blocks: [block], missingBlocks: [], regionEnd: to, confidence: tableConfidence([block]) };
 }

@@ -18,6 +18,7 @@ import { tableRowMissing } from './table-row-missing';
 import { tableRowTotal } from './table-row-total';
 import { tableSign } from './table-sign';
 import { tableUnit } from './table-unit';
+import { tableUnreadable } from './table-unreadable';
 import { reportYear } from './report-year';
 import { textArtifact } from './text-artifact';
 import { textTableMismatch } from './text-table-mismatch';
@@ -37,6 +38,7 @@ export const RULES: Rule[] = [
   tableCellBlank,
   tableCellInvalid,
   tableAmbiguous,
+  tableUnreadable,
   tableRowTotal,
   tableResultTotal,
   tableIdentity,

@@ -24,7 +24,8 @@ export const tableCellBlank: Rule = {
       for (const b of t.blocks) {
         for (const r of b.rows) {
           const missing = r.cells.filter((c) => c.state === 'missing');
-          if (!missing.length) continue;
+          // A row read with uncertainty: which cells it lacks is a guess (table.unreadable says so).
+          if (!missing.length || r.confidence !== 'certain') continue;
           const all = missing.length === r.cells.length;
           const names = missing.map((c) => c.col.name);
           out.push({
@@ -40,7 +41,7 @@ export const tableCellBlank: Rule = {
       }
     }
     for (const { row, cell } of cellsWhere(report, (c) => c.state === 'blank')) {
-      if (cell.state !== 'blank') continue;
+      if (cell.state !== 'blank' || cell.confidence !== 'certain') continue;
       const name = cellName(row, cell);
       const v = arith.fill.get(cell);
       const computed = v !== undefined;

@@ -32,7 +32,8 @@ export const tableCellInvalid: Rule = {
           : cell.col.kind === 'signed'
             ? msg('应为带符号的整数，如“+3”“-2”“0”', 'should be a signed integer such as +3, -2 or 0')
             : msg('应为非负整数', 'should be a non-negative integer');
-      const value = v ?? (placeholder ? 0 : undefined);
+      // In a row read with uncertainty, nothing is written: the cell may not be the one named.
+      const value = cell.confidence !== 'certain' ? undefined : (v ?? (placeholder ? 0 : undefined));
       out.push({
         range: cell.range,
         message: msg(`“${name.zh}”的值“${cell.raw}”无效，${what.zh}`, `“${name.en}” holds “${cell.raw}”, which ${what.en}`),

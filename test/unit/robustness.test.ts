@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { applyFixes, check, FORMAT_IDS, parse, preferredFixes, reportTemplate, tableSkeleton, type CheckResult } from '../../server/src/core';
 import { requestsExample } from '../../server/src/core/rules/examples';
 import { findingProblems } from '../property/invariants';
+import { read } from '../helpers';
 
 function rowOf(result: CheckResult | ReturnType<typeof parse>, id: string) {
   const report = 'report' in result ? result.report : result;
@@ -71,6 +72,20 @@ describe('regressions: CRLF reads as LF', () => {
       r.findings.filter((f) => f.rule === 'table.cell-blank' || f.rule.startsWith('table.row-total') || f.rule === 'table.result-total'),
       [],
     );
+  });
+});
+
+describe('a report flattened into one line (a web page copied as text)', () => {
+  it('fix-all inserts no section whose heading or table is in the text, and says the headings are not on lines of their own', () => {
+    const flat = read('examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt').replace(/\n/g, ' ');
+    const r = check(flat);
+    assert.equal(applyFixes(flat, preferredFixes(r.findings)).text, flat, 'nothing inserted');
+    const sections = r.findings.filter((f) => f.rule === 'section.missing');
+    assert.ok(sections.length >= 5);
+    for (const f of sections) {
+      assert.match(f.message.zh, /标题可能未单独成行/);
+      assert.equal(f.fix, undefined);
+    }
   });
 });
 

@@ -15,3 +15,4 @@ export { cellName, fillText, fmt, visibleRange } from './rules/util';
 export type { Finding, Fix, Edit, Severity, SeveritySetting } from './finding';
 export type * from './model';
 export type { FormatId, FormatDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';
+export { showReport, renderShown, displayWidth, SHOW_VERSION, type ShownReport, type ShownTable, type ShownBlock, type ShownRow, type ShownCell } from './show';

@@ -78,15 +78,15 @@ describe('layouts: details', () => {
     assert.deepEqual(cellValues(r, 'requests', 'total'), [18, 6, 0, 0, 2, 1, 27]);
   });
 
-  it('cells that run together are reported, not guessed', () => {
+  it('cells that run together are cut where the sums hold, and marked so', () => {
     const r = check(read('test/fixtures/layouts/runtogether-2021.txt'));
     const row = r.report.tables[1]!.blocks[0]!.rows.find((x) => x.decl.id === 'granted')!;
-    assert.ok(row.ambiguous);
-    assert.ok(row.cells.every((c) => c.state === 'ambiguous' && c.value === null));
+    assert.equal(row.ambiguous, null);
     assert.deepEqual(
-      r.findings.map((f) => f.rule),
-      ['table.ambiguous'],
+      row.cells.map((c) => [c.value, c.split, c.confidence]),
+      [5, 0, 0, 0, 0, 1, 6].map((v) => [v, true, 'certain']),
     );
+    assert.deepEqual(r.findings, []);
   });
 
   it('a truncated paste: the rows that are there, the section its table shows', () => {

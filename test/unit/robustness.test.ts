@@ -47,13 +47,16 @@ describe('regressions: CRLF reads as LF', () => {
     assert.deepEqual(at(crlf), Array(5).fill('\r\n'));
   });
 
-  it('table.ambiguous quotes the numbers on one line, whatever the line ends', () => {
+  it('a run-together row reads the same, and is reported the same, whatever the line ends', () => {
     const lf = requestsExample({}).replace('（一）予以公开\t0\t0\t0\t0\t0\t0\t0', '（一）予以公开\t17 23  27 11');
     const message = (t: string) =>
       check(t)
-        .findings.filter((f) => f.rule === 'table.ambiguous')
+        .findings.filter((f) => f.rule === 'table.unreadable')
         .map((f) => f.message.zh);
-    assert.deepEqual(message(lf), ['“（一）予以公开”一行的数字“17 23 27 11”连在一起，无法确定 7 栏各自的值']);
+    // The other rows are all 0: no cut of 17 23 27 11 into seven cells makes the column sums hold.
+    assert.deepEqual(message(lf), [
+      '表三（收到和处理政府信息公开申请情况）有 1 行无法确定各栏的值：“（一）予以公开”（数字连在一起，没有一种分法能使合计成立）。本表的合计未核对',
+    ]);
     assert.deepEqual(message(lf.replace(/\n/g, '\r\n')), message(lf));
   });
 

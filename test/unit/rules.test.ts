@@ -264,12 +264,32 @@ run('table.cell-invalid', {
 });
 
 run('table.ambiguous', {
-  valid: ['（一）予以公开\t5\t0\t0\t0\t0\t1\t6\n（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n', '（一）予以公开 5 0 0 0 0 1 6\n（二）部分公开 0 0 0 0 0 0 0\n'],
-  invalid: [
-    { text: '（一）予以公开 5 0 00 0 16\n（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n', errors: ['“5 0 00 0 16”连在一起，无法确定 7 栏各自的值'] },
-    { text: '（一）予以公开\t5000016\n（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n', errors: ['连在一起'] },
-    { text: '（一）予以公开\t5\t0\t0\t0\t0\t1\t6\t9\n（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n', errors: ['数字多于 7 栏'] },
+  valid: [
+    '（一）予以公开\t5\t0\t0\t0\t0\t1\t6\n（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n',
+    '（一）予以公开 5 0 0 0 0 1 6\n（二）部分公开 0 0 0 0 0 0 0\n',
+    // One cut only makes the row's total hold: read, not reported.
+    '（一）予以公开 5 0 00 0 16\n（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n',
+    '（一）予以公开\t5000016\n（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n',
   ],
+  invalid: [
+    {
+      text: '（一）予以公开 111 0 0 0 0 12\n（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n',
+      errors: ['“111 0 0 0 0 12”连在一起，有 2 种分法都能使合计成立：“1 11 0 0 0 0 12”、“11 1 0 0 0 0 12”'],
+    },
+  ],
+});
+
+describe('table.ambiguous: a reading is offered, never applied', () => {
+  it('each reading is a suggestion that rewrites the row with tabs; taking one, the row reads clean', () => {
+    const text = '（一）予以公开 111 0 0 0 0 12\n（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n';
+    const [f] = findingsOf('table.ambiguous', text);
+    assert.equal(f!.fix, undefined);
+    assert.deepEqual(
+      f!.suggestions!.map((s) => applyFixes(text, [s]).text.split('\n')[0]),
+      ['（一）予以公开\t1\t11\t0\t0\t0\t0\t12', '（一）予以公开\t11\t1\t0\t0\t0\t0\t12'],
+    );
+    assert.deepEqual(findingsOf('table.ambiguous', applyFixes(text, [f!.suggestions![1]!]).text), []);
+  });
 });
 
 const active2019 = (change: string) =>

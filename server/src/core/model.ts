@@ -45,9 +45,10 @@ export type Confidence = 'certain' | 'uncertain';
 /**
  * Why a row is uncertain: fewer cells than columns on a row's line (`short`), empty lines among a
  * one-cell-per-line row that may be blank cells (`gaps`), more numbers than columns (`extra`),
- * numbers run together (`merged`).
+ * numbers run together that no reading explains (`merged`), or that several readings explain
+ * alike (`readings`: the row's `readings` name them).
  */
-export type Unclear = 'short' | 'gaps' | 'extra' | 'merged';
+export type Unclear = 'short' | 'gaps' | 'extra' | 'merged' | 'readings';
 
 export interface Cell {
   col: ColumnDecl;
@@ -78,6 +79,13 @@ export interface Row {
   ambiguous: { range: Range; raw: string; reason: 'merged' | 'extra' } | null;
   confidence: Confidence;
   unclear: Unclear | null;
+  /**
+   * Numbers that ran together: the span from the label's end to the last digit, which a
+   * suggestion rewrites whole (a fix never edits inside a run of digits); null otherwise.
+   */
+  run: Range | null;
+  /** `unclear` is `readings`: the cells of each reading the sums leave open. */
+  readings?: string[][];
 }
 
 export interface GroupLabel {

@@ -3,6 +3,7 @@ import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } fro
 import type { Block, Confidence, GroupLabel, Range, Row, Table, Unclear } from '../model';
 import { collectSlots, isValueLike, makeCell, type Slot, type SlotContext, type SlotResult } from './cells';
 import { alignLabels, occurrences, occursIn, single, View, type LabelIndex, type LabelItem } from './labels';
+import { resolveRuns, type RunToken } from './runs';
 
 export interface ParseContext extends SlotContext {
   formats: FormatDecl[];
@@ -81,6 +82,7 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
       rows.push(buildRow(rdecl, decl, f.range, res));
     }
   }
+  decideRuns(decl, rows);
   const missingRows = missingOf(decl.rows, rows);
   let start = to;
   let end = heading?.[1] ?? from;
@@ -146,7 +148,41 @@ function buildRow(rdecl: RowDecl, decl: BlockDecl, label: Range, res: SlotResult
     return cell;
   });
   const last = res.slots.length ? res.slots[res.slots.length - 1]!.range[1] : label[1];
-  return { decl: rdecl, label, cells, range: [label[0], Math.max(label[1], last)], ambiguous: res.ambiguous, confidence, unclear };
+  const row: Row = { decl: rdecl, label, cells, range: [label[0], Math.max(label[1], last)], ambiguous: res.ambiguous, confidence, unclear, run: null };
+  if (res.ambiguous?.reason === 'merged') {
+    const tokens = res.slots.filter((s) => !s.blank).map((s) => ({ range: s.range, raw: s.raw }));
+    RUNS.set(row, tokens);
+    row.run = [label[1], tokens[tokens.length - 1]!.range[1]];
+  }
+  return row;
+}
+
+/** The tokens of rows whose numbers ran together, until their block decides them. */
+const RUNS = new WeakMap<Row, RunToken[]>();
+
+/** Rows whose numbers ran together, cut where the block's sums hold (see runs.ts). */
+function decideRuns(decl: BlockDecl, rows: Row[]): void {
+  const runs = new Map<Row, RunToken[]>();
+  for (const r of rows) {
+    const tokens = RUNS.get(r);
+    if (tokens) runs.set(r, tokens);
+  }
+  if (!runs.size) return;
+  const outcome = resolveRuns(decl, rows, runs);
+  for (const [row, cut] of outcome.decided) {
+    row.cells = decl.columns.map((c, j) => {
+      const cell = makeCell(c, { range: cut.ranges[j]!, raw: cut.raws[j]!, blank: false, piped: false, spaced: false }, row.label[1]);
+      cell.split = true;
+      return cell;
+    });
+    row.ambiguous = null;
+    row.unclear = null;
+    row.confidence = 'certain';
+  }
+  for (const [row, cuts] of outcome.ambiguous) {
+    row.unclear = 'readings';
+    row.readings = cuts.map((c) => c.raws);
+  }
 }
 
 const DISTINCTIVE = new WeakMap<BlockDecl, string[]>();
@@ -230,6 +266,7 @@ function parseGrouped(ctx: ParseContext, decl: BlockDecl, compact: View, headerS
     ambiguous: null,
     confidence: 'certain',
     unclear: null,
+    run: null,
   };
   return { row, natural };
 }

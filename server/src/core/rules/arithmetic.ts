@@ -4,6 +4,7 @@ import type { SumRule } from '../formats/types';
 import { msg, type Msg } from '../i18n';
 import type { Cell } from '../model';
 import type { Report_, Rule, RuleContext, RuleDoc } from './types';
+import { rewriteRow } from './table-ambiguous';
 import { cellName, fmt, setCellFix } from './util';
 
 function terms(cells: (Cell | undefined)[]): string {
@@ -53,6 +54,13 @@ export function checkSums(rule: SumRule, ctx: RuleContext): Report_[] {
       // The message names the total already when it is the culprit; otherwise name the culprit.
       const named = s.left.length === 1 && s.left[0] === culprit.cell;
       const also = named ? msg('', '') : culpritMsg(culprit, ctx);
+      if (culprit.cell.split && culprit.row.run) {
+        // The cell was cut out of a run of digits: a fix never edits inside the run; at most, a
+        // suggestion rewrites the whole row with its cells separated.
+        const cells = culprit.row.cells.map((c) => (c === culprit.cell ? fmt(culprit.value) : c.raw));
+        out.push({ range: culprit.cell.range, message: msg(base.zh + also.zh, base.en + also.en), suggestions: [rewriteRow(culprit.row, cells)] });
+        continue;
+      }
       out.push({
         range: culprit.cell.range,
         message: msg(base.zh + also.zh, base.en + also.en),

@@ -3,13 +3,16 @@ import type { Unclear } from '../model';
 import { requestsExample } from './examples';
 import type { Rule } from './types';
 
-const WHY: Record<'short' | 'gaps', Msg> = {
+type Reported = Exclude<Unclear, 'readings'>;
+const WHY: Record<Reported, Msg> = {
   short: msg('数字少于栏数，看不出缺的是哪一栏', 'fewer numbers than columns, and which one lacks cannot be told'),
   gaps: msg('其中的空行可能是空白单元格，也可能只是分隔', 'its empty lines may be blank cells or mere separators'),
+  extra: msg('数字多于栏数', 'more numbers than columns'),
+  merged: msg('数字连在一起，没有一种分法能使合计成立', 'its digits run together and no way of cutting them makes the sums hold'),
 };
 
-/** Rows whose reading this rule reports (run-together and surplus numbers are table.ambiguous's). */
-const reported = (u: Unclear | null): u is 'short' | 'gaps' => u === 'short' || u === 'gaps';
+/** Rows whose reading this rule reports (rows with several readings are table.ambiguous's). */
+const reported = (u: Unclear | null): u is Reported => u !== null && u !== 'readings';
 
 const CELLS = {
   'new:natural': '3',
@@ -51,8 +54,8 @@ export const tableUnreadable: Rule = {
       if (!rows.length) continue;
       const first = rows[0]!.r;
       const shown = rows.slice(0, 4);
-      const names = shown.map(({ r }) => `“${r.decl.name.zh}”（${WHY[r.unclear as 'short' | 'gaps'].zh}）`).join('；');
-      const namesEn = shown.map(({ r }) => `“${r.decl.name.en}” (${WHY[r.unclear as 'short' | 'gaps'].en})`).join('; ');
+      const names = shown.map(({ r }) => `“${r.decl.name.zh}”（${WHY[r.unclear as Reported].zh}）`).join('；');
+      const namesEn = shown.map(({ r }) => `“${r.decl.name.en}” (${WHY[r.unclear as Reported].en})`).join('; ');
       const more = rows.length > shown.length ? msg(`等 ${rows.length} 行`, ` and ${rows.length - shown.length} more rows`) : msg('', '');
       out.push({
         range: first.label[1] > first.label[0] ? first.label : first.range,

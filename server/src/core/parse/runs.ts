@@ -1,0 +1,270 @@
+/**
+ * Digits run together ("（一）予以公开5000016", "5 0 00 0 16"), decided by the arithmetic.
+ *
+ * A row whose numbers are fewer than its columns is cut into cells in every way the text allows
+ * (no leading zeros but a lone "0", at most six digits a cell); the cuts that satisfy the row's own
+ * sums are kept. Rows left with several cuts are decided together by the block's other sums (（七）总计
+ * = Σ results per column, 一+二 = （七）+四, 表四's groups). When a row's own total holds for no cut,
+ * the other sums may still decide it (its total is then the error the rules report). Whatever stays
+ * open is ambiguous (its readings named) or unreadable; nothing is guessed.
+ *
+ * Bounds are counts, never a clock: a run over 42 digits is not cut at all, and one block's search
+ * (cuts and combinations) stops after 100,000 nodes, leaving the rows it did not decide ambiguous.
+ * A 20 MB line of digits is one run: rejected by its length before any cut is tried.
+ */
+import type { BlockDecl, SumDecl } from '../formats/types';
+import type { Range, Row } from '../model';
+
+export const RUN_LIMITS = { cellDigits: 6, runDigits: 42, nodes: 100_000 };
+
+/** Search nodes visited (cuts tried and combinations checked), for tests that bound the work. */
+export const runSteps = { count: 0 };
+
+/** A piece of a run: a token as written between separators (digits to cut, or an atomic value). */
+export interface RunToken {
+  range: Range;
+  raw: string;
+}
+
+/** One reading of a run: a value and its text range per cell, in column order. */
+export interface Cut {
+  values: number[];
+  ranges: Range[];
+  raws: string[];
+}
+
+class Budget {
+  used = 0;
+  constructor(readonly limit: number) {}
+  spend(): boolean {
+    this.used++;
+    runSteps.count++;
+    return this.used <= this.limit;
+  }
+}
+
+const isDigits = (s: string) => /^\d+$/.test(s);
+
+/**
+ * Every way to read `tokens` as `n` cells, or null when there are more than the budget allows.
+ * A token of plain digits may be cut; any other token ("+3", "1.5万元") is one cell.
+ */
+export function cutsOf(tokens: RunToken[], n: number, budget: Budget): Cut[] | null {
+  let digits = 0;
+  for (const t of tokens) digits += t.raw.length;
+  if (digits > RUN_LIMITS.runDigits || tokens.length > n) return null;
+  const out: Cut[] = [];
+  const values: number[] = [];
+  const ranges: Range[] = [];
+  const raws: string[] = [];
+  // The fewest and most cells the tokens after k can still make.
+  const minAfter: number[] = new Array(tokens.length + 1).fill(0);
+  const maxAfter: number[] = new Array(tokens.length + 1).fill(0);
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    minAfter[k] = minAfter[k + 1]! + (isDigits(t.raw) ? Math.ceil(t.raw.length / RUN_LIMITS.cellDigits) : 1);
+    maxAfter[k] = maxAfter[k + 1]! + (isDigits(t.raw) ? t.raw.length : 1);
+  }
+  let ok = true;
+  const walk = (k: number, at: number): void => {
+    if (!ok) return;
+    if (!budget.spend()) {
+      ok = false;
+      return;
+    }
+    const cells = values.length;
+    if (k === tokens.length) {
+      if (cells === n) out.push({ values: [...values], ranges: [...ranges], raws: [...raws] });
+      return;
+    }
+    const t = tokens[k]!;
+    if (!isDigits(t.raw)) {
+      // An atomic token: its value is read later by the column's kind (here only its place counts).
+      if (at !== 0) return;
+      values.push(Number.NaN);
+      ranges.push(t.range);
+      raws.push(t.raw);
+      walk(k + 1, 0);
+      values.pop();
+      ranges.pop();
+      raws.pop();
+      return;
+    }
+    const rest = t.raw.length - at;
+    if (rest === 0) {
+      walk(k + 1, 0);
+      return;
+    }
+    // Cells still to make after this one must fit the digits and tokens left.
+    for (let len = 1; len <= Math.min(rest, RUN_LIMITS.cellDigits); len++) {
+      const piece = t.raw.slice(at, at + len);
+      if (len > 1 && piece[0] === '0') break;
+      const after = cells + 1;
+      const leftHere = rest - len;
+      const minRest = (leftHere ? Math.ceil(leftHere / RUN_LIMITS.cellDigits) : 0) + minAfter[k + 1]!;
+      const maxRest = leftHere + maxAfter[k + 1]!;
+      if (after + minRest > n || after + maxRest < n) continue;
+      values.push(Number(piece));
+      ranges.push([t.range[0] + at, t.range[0] + at + len]);
+      raws.push(piece);
+      walk(k, at + len);
+      values.pop();
+      ranges.pop();
+      raws.pop();
+    }
+  };
+  walk(0, 0);
+  return ok ? out : null;
+}
+
+/** What became of a block's rows whose numbers ran together. */
+export interface RunOutcome {
+  /** Rows read: one cut each (its cells decided by the sums when the run was cut). */
+  decided: Map<Row, Cut>;
+  /** Rows with several readings the sums leave open (each a cut). */
+  ambiguous: Map<Row, Cut[]>;
+  /** Rows no reading explains, or past the bounds. */
+  unreadable: Set<Row>;
+}
+
+interface SumPlan {
+  left: [number, number][];
+  right: [number, number][];
+  /** Whether every cell of the sum lies in one row (a row's own total). */
+  ownRow: number | null;
+}
+
+function planSums(decl: BlockDecl): SumPlan[] {
+  const rowIndex = new Map(decl.rows.map((r, i) => [r.id, i]));
+  const colIndex = new Map(decl.columns.map((c, i) => [c.id, i]));
+  const at = (r: SumDecl['left'][number]): [number, number] => [rowIndex.get(r.row)!, colIndex.get(r.col)!];
+  return decl.sums.map((s) => {
+    const left = s.left.map(at);
+    const right = s.right.map(at);
+    const rowsOf = new Set([...left, ...right].map(([r]) => r));
+    return { left, right, ownRow: rowsOf.size === 1 ? [...rowsOf][0]! : null };
+  });
+}
+
+/** Σ left = Σ right over a grid, or null when a cell is not known. */
+function holds(p: SumPlan, grid: (number | null)[][]): boolean | null {
+  let l = 0;
+  let r = 0;
+  for (const [i, j] of p.left) {
+    const v = grid[i]?.[j];
+    if (v === null || v === undefined || Number.isNaN(v)) return null;
+    l += v;
+  }
+  for (const [i, j] of p.right) {
+    const v = grid[i]?.[j];
+    if (v === null || v === undefined || Number.isNaN(v)) return null;
+    r += v;
+  }
+  return Math.abs(l - r) < 1e-9;
+}
+
+/** The most readings of one row kept to name in a finding. */
+const NAMED = 6;
+
+/**
+ * Decides a block's run-together rows. `runs` holds each such row's tokens; the other rows' cells
+ * are read as they stand. The rows themselves are not changed: the caller applies the outcome.
+ */
+export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToken[]>): RunOutcome {
+  const outcome: RunOutcome = { decided: new Map(), ambiguous: new Map(), unreadable: new Set() };
+  if (!runs.size) return outcome;
+  const n = decl.columns.length;
+  const plans = planSums(decl);
+  const rowIndex = new Map(decl.rows.map((r, i) => [r.id, i]));
+  const budget = new Budget(RUN_LIMITS.nodes);
+  // The grid of what is known: certain rows' values; run rows filled in during the search.
+  const grid: (number | null)[][] = decl.rows.map(() => new Array<number | null>(n).fill(null));
+  for (const r of rows) {
+    if (runs.has(r)) continue;
+    const i = rowIndex.get(r.decl.id);
+    if (i === undefined) continue;
+    r.cells.forEach((c, j) => {
+      grid[i]![j] = c.state === 'ok' && c.confidence === 'certain' ? c.value : null;
+    });
+  }
+  // Each run row's readings, and those its own sums allow.
+  interface Open {
+    row: Row;
+    index: number;
+    all: Cut[];
+    own: Cut[];
+  }
+  const open: Open[] = [];
+  for (const [row, tokens] of runs) {
+    const index = rowIndex.get(row.decl.id)!;
+    const all = cutsOf(tokens, n, budget);
+    if (!all?.length) {
+      outcome.unreadable.add(row);
+      continue;
+    }
+    const mine = plans.filter((p) => p.ownRow === index);
+    const own = all.filter((c) => {
+      grid[index] = c.values;
+      return mine.every((p) => holds(p, grid) !== false);
+    });
+    grid[index] = new Array<number | null>(n).fill(null);
+    if (own.length === 1) outcome.decided.set(row, own[0]!);
+    else open.push({ row, index, all, own });
+  }
+  if (!open.length) return outcome;
+  // Decided rows join the grid; the open rows are searched together against the other sums.
+  for (const [row, cut] of outcome.decided) grid[rowIndex.get(row.decl.id)!] = cut.values;
+  const choices = open.map((o) => (o.own.length ? o.own : o.all));
+  const shared = plans.filter((p) => p.ownRow === null);
+  const found: Cut[][] = [];
+  let complete = true;
+  const pick: Cut[] = [];
+  const search = (k: number): void => {
+    if (!complete) return;
+    if (k === open.length) {
+      found.push([...pick]);
+      // More combinations than can be named: the search says nothing it cannot finish.
+      if (found.length > 64) complete = false;
+      return;
+    }
+    for (const c of choices[k]!) {
+      if (!budget.spend()) {
+        complete = false;
+        return;
+      }
+      grid[open[k]!.index] = c.values;
+      // Prune on every sum the rows chosen so far complete.
+      if (shared.every((p) => holds(p, grid) !== false)) {
+        pick.push(c);
+        search(k + 1);
+        pick.pop();
+      }
+      grid[open[k]!.index] = new Array<number | null>(n).fill(null);
+      if (!complete) return;
+    }
+  };
+  search(0);
+  open.forEach((o, k) => {
+    if (complete && found.length) {
+      const distinct = uniqueCuts(found.map((f) => f[k]!));
+      if (distinct.length === 1) outcome.decided.set(o.row, distinct[0]!);
+      else outcome.ambiguous.set(o.row, distinct.slice(0, NAMED));
+      return;
+    }
+    // No combination holds (or too many to try): the row's own sums are all that speak.
+    if (o.own.length > 1) outcome.ambiguous.set(o.row, uniqueCuts(o.own).slice(0, NAMED));
+    else outcome.unreadable.add(o.row);
+  });
+  return outcome;
+}
+
+function uniqueCuts(cuts: Cut[]): Cut[] {
+  const seen = new Map<string, Cut>();
+  for (const c of cuts) {
+    const key = c.raws.join('|');
+    if (!seen.has(key)) seen.set(key, c);
+  }
+  return [...seen.values()];
+}
+
+export { Budget };

@@ -1,0 +1,76 @@
+/**
+ * Digits run together, cut where the sums hold: the cuts the text allows, and bounds that are
+ * counted (search nodes), never timed.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check } from '../../server/src/core';
+import { requestsExample } from '../../server/src/core/rules/examples';
+import { Budget, cutsOf, RUN_LIMITS, runSteps } from '../../server/src/core/parse/runs';
+
+const tokens = (...raws: string[]) => {
+  let at = 0;
+  return raws.map((raw) => {
+    const t = { range: [at, at + raw.length] as [number, number], raw };
+    at += raw.length + 1;
+    return t;
+  });
+};
+
+describe('run-together digits', () => {
+  it('cuts without leading zeros, a lone 0 allowed', () => {
+    const cuts = cutsOf(tokens('5', '0', '00', '0', '16'), 7, new Budget(RUN_LIMITS.nodes))!;
+    assert.deepEqual(
+      cuts.map((c) => c.raws.join(' ')),
+      ['5 0 0 0 0 1 6'],
+    );
+    assert.deepEqual(
+      cutsOf(tokens('105'), 2, new Budget(100))!.map((c) => c.raws.join(' ')),
+      ['10 5'],
+    );
+  });
+
+  it('a run over 42 digits is not cut at all; a long one stops at the node budget', () => {
+    const before = runSteps.count;
+    assert.equal(cutsOf(tokens('1'.repeat(43)), 7, new Budget(RUN_LIMITS.nodes)), null);
+    assert.equal(runSteps.count, before, 'rejected by its length, no node visited');
+    const budget = new Budget(RUN_LIMITS.nodes);
+    // 40 digits into 表四's 15 cells: millions of cuts; the search gives up and says nothing.
+    assert.equal(cutsOf(tokens('1'.repeat(40)), 15, budget), null);
+    assert.ok(budget.used <= RUN_LIMITS.nodes + 1, `${budget.used} nodes`);
+  });
+
+  it('a 20 MB line of digits after a label: read as unreadable, with no search', () => {
+    const text = requestsExample({}).replace('（一）予以公开\t0\t0\t0\t0\t0\t0\t0', `（一）予以公开\t${'7'.repeat(20_000_000)}`);
+    const before = runSteps.count;
+    const r = check(text);
+    assert.ok(runSteps.count - before < 10, `${runSteps.count - before} nodes`);
+    assert.ok(r.findings.some((f) => f.rule === 'table.unreadable'));
+  });
+
+  it('rows left open by their own totals are decided together by the column sums', () => {
+    // 一 and （一）: 12 and 1 in 自然人 — "1210000013"-like runs the row total alone cannot tell.
+    const text = requestsExample({
+      'new:natural': '11',
+      'new:business': '1',
+      'new:total': '12',
+      'granted:natural': '11',
+      'granted:business': '1',
+      'granted:total': '12',
+      'total:natural': '11',
+      'total:business': '1',
+      'total:total': '12',
+    }).replace(/（一）予以公开(\t\d+)+/, '（一）予以公开 111 0 0 0 0 12');
+    const r = check(text);
+    const row = r.report.tables[0]!.blocks[0]!.rows.find((x) => x.decl.id === 'granted')!;
+    assert.deepEqual(
+      row.cells.map((c) => c.value),
+      [11, 1, 0, 0, 0, 0, 12],
+    );
+    assert.ok(row.cells.every((c) => c.split));
+    assert.deepEqual(
+      r.findings.filter((f) => f.rule.startsWith('table.')),
+      [],
+    );
+  });
+});

@@ -6,11 +6,13 @@
  * Per shape, with the 'with blanks' variants counted apart (shape+blanks):
  * - cells: every expected cell, looked up in the report model by block slot, row id and column id.
  *   right: read with the expected value (a blank cell: read as blank or missing); wrong: read as another
- *   value, or blank when it is not; unsure: read as ambiguous or invalid; not read: no such cell.
+ *   value, or blank when it is not, in a row read as certain; unsure: read as ambiguous or invalid, or
+ *   wrong in a row the reader marks uncertain (it claims nothing there); not read: no such cell.
  * - findings: the generated reports are consistent, so a finding is false unless the expected model
  *   has that error: table.cell-blank on a cell expected blank, section.wording on a heading written
  *   in a variant wording, text.artifact on debris the generator put in (web-page chrome, page
- *   numbers). table.ambiguous says the reader is unsure: counted apart, neither true nor false.
+ *   numbers). table.ambiguous and table.unreadable say the reader is unsure: counted apart ("unsure
+ *   findings"), neither true nor false.
  * - fixes: preferred fixes of findings that are not true whose edits change a number of the text
  *   (every number the generator wrote is right): a fix that would break a right cell.
  */
@@ -134,8 +136,9 @@ export function measure(f: Fixture): FixtureResult {
         // A blank cell read as blank, or as missing (a row with nothing in its last cells), is read right.
         if (want === null && (state === 'blank' || state === 'missing')) right++;
         else if (!got || state === 'missing') notRead++;
-        else if (state === 'ambiguous' || state === 'invalid') unsure++;
         else if (want !== null && state === 'ok' && Math.abs((got.cell.value ?? Number.NaN) - want) < 1e-6) right++;
+        // Read as ambiguous or invalid, or in a row the reader says it is unsure of: not a claim.
+        else if (state === 'ambiguous' || state === 'invalid' || got.cell.confidence !== 'certain') unsure++;
         else wrong++;
       }
 
@@ -152,6 +155,7 @@ export function measure(f: Fixture): FixtureResult {
   const verdictOf = (x: Finding): Verdict => {
     switch (x.rule) {
       case 'table.ambiguous':
+      case 'table.unreadable':
         return 'unsure';
       case 'table.cell-blank':
         return blankCells.some((r) => overlaps(x.range, r) || overlaps(r, x.range)) || blankRowLabels.some((r) => overlaps(x.range, r)) ? 'true' : 'false';

@@ -270,6 +270,8 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
     // One cell per line (or a line of several cells) below the label.
     let l = line0 + 1;
     let counting = true;
+    /** Whether a line held several cells: then the row is not written one cell per line. */
+    let several = false;
     while (l < count && starts[l]! < limit) {
       if (skipSome && ignored.has(l)) {
         l++;
@@ -293,10 +295,14 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
           counting = false;
           continue;
         }
-        // A line of only white space is a blank cell: its range is what follows the indentation.
+        // A line of only white space is a blank cell (its range is what follows the indentation) in a
+        // row written one cell per line; after a line of several cells it is layout, like an empty line.
         let k = s;
         while (k < e && text.charCodeAt(k) === 9) k++;
-        if (counting && slots.length < n) slots.push({ range: [k, e], raw: '', blank: true, piped: false, spaced: false });
+        if (counting && slots.length < n) {
+          if (several) gaps++;
+          else slots.push({ range: [k, e], raw: '', blank: true, piped: false, spaced: false });
+        }
         continue;
       }
       let vp = valuePieces(ctx, k0, e, false);
@@ -308,6 +314,7 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
       }
       // Trailing empty pieces of a line are layout.
       while (vp.length && vp[vp.length - 1]!.blank) vp.pop();
+      if (vp.length > 1) several = true;
       for (const sl of vp) {
         if (!sl.blank) natural++;
         if (counting && slots.length < n) slots.push(sl);

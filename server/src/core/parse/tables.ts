@@ -244,28 +244,36 @@ function parseGrouped(ctx: ParseContext, decl: BlockDecl, compact: View, headerS
     headerStart,
   );
   if (found.length !== layout.length) return null;
-  const slots: Slot[] = [];
+  const slots: (Slot | undefined)[] = [];
   let natural = 0;
+  let unclear: Unclear | null = null;
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
     const res = collectSlots(ctx, f.range[1], k + 1 < found.length ? found[k + 1]!.range[0] : to, layout[k]!.columns.length);
     if (res.ambiguous || !res.natural) return null;
     natural += res.natural;
-    for (let i = 0; i < layout[k]!.columns.length; i++)
-      slots.push(res.slots[i] ?? { range: [f.range[1], f.range[1]], raw: '', blank: true, piped: false, spaced: false });
+    // A group short of cells: which of its columns lacks one is a guess.
+    unclear ??= unclearOf(res, layout[k]!.columns.length);
+    for (let i = 0; i < layout[k]!.columns.length; i++) slots.push(res.slots[i]);
   }
   let at = 0;
-  const byId = new Map<string, Slot>();
-  for (const g of layout) for (const c of g.columns) byId.set(c, slots[at++]!);
-  const cells = decl.columns.map((c) => makeCell(c, byId.get(c.id), found[0]!.range[1]));
+  const byId = new Map<string, Slot | undefined>();
+  for (const g of layout) for (const c of g.columns) byId.set(c, slots[at++]);
+  const confidence: Confidence = unclear ? 'uncertain' : 'certain';
+  const cells = decl.columns.map((c) => {
+    const cell = makeCell(c, byId.get(c.id), found[0]!.range[1]);
+    cell.confidence = confidence;
+    return cell;
+  });
+  const present = slots.filter((s): s is Slot => !!s);
   const row: Row = {
     decl: decl.rows[0]!,
     label: found[0]!.range,
     cells,
-    range: [found[0]!.range[0], Math.max(...slots.map((s) => s.range[1]))],
+    range: [found[0]!.range[0], Math.max(...present.map((s) => s.range[1]))],
     ambiguous: null,
-    confidence: 'certain',
-    unclear: null,
+    confidence,
+    unclear,
     run: null,
   };
   return { row, natural };

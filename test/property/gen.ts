@@ -11,7 +11,7 @@
  * exactly which cell and which sums it touches.
  */
 import fc from 'fast-check';
-import { FORMATS, type FormatId } from '../../server/src/core';
+import { formatById, type FormatId } from '../../server/src/core';
 import type { BlockDecl, SumDecl } from '../../server/src/core/formats/types';
 import type { Range } from '../../server/src/core/model';
 import './seed';
@@ -54,7 +54,7 @@ export interface Rendered {
 export const cellKey = (slot: string, row: string, col: string) => `${slot}|${row}|${col}`;
 
 export function blocksOf(format: FormatId): BlockDecl[] {
-  const f = FORMATS[format];
+  const f = formatById(format)!;
   return [...f.blocks.active, ...f.blocks.requests, ...f.blocks.review];
 }
 
@@ -437,7 +437,7 @@ function total(spec: Spec, row: string): number {
 
 /** The report as text, and where each cell stands. */
 export function render(spec: Spec, style: Style = spec.style): Rendered {
-  const f = FORMATS[spec.format];
+  const f = formatById(spec.format)!;
   const out = new Out(spec, style);
   const md = style.layout === 'pipe';
   const h = (s: string) => out.line(md ? `## ${s}` : s).line();

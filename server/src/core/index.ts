@@ -7,9 +7,24 @@ export { parseConfig, defaultConfig, ConfigError, CONFIG_FILE, type Config } fro
 export { RULES, RULE_IDS, ruleById, ruleDocUrl } from './rules';
 export { LineMap } from './position';
 export { msg, localize, localeFrom, type Msg, type Locale } from './i18n';
-export { FORMATS, FORMAT_IDS, formatForYear } from './formats';
-export { tableSkeleton, reportTemplate } from './skeleton';
+export {
+  formats,
+  formatIds,
+  formatById,
+  formatForYear,
+  firstFormatYear,
+  isFormatId,
+  blockFormats,
+  blockIn,
+  registerFormat,
+  closeFormat,
+  unregisterFormat,
+  resetFormats,
+  formatProblems,
+} from './formats/registry';
+export { SECTIONS, TABLES } from './formats/common';
+export { tableSkeleton, reportTemplate, templateFormat } from './skeleton';
 export { cellName, fillText, fmt, visibleRange } from './rules/util';
 export type { Finding, Fix, Edit, Severity, SeveritySetting } from './finding';
 export type * from './model';
-export type { FormatId, FormatDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';
+export type { FormatId, FormatDecl, CoverDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';

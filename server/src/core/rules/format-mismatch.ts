@@ -1,4 +1,4 @@
-import { FORMATS } from '../formats';
+import { formatById } from '../formats/registry';
 import { msg } from '../i18n';
 import type { Rule } from './types';
 
@@ -24,8 +24,8 @@ export const formatMismatch: Rule = {
   check({ report }) {
     if (report.format === 'unknown' || !report.formatByYear || report.format === report.formatByYear) return [];
     const year = report.year!;
-    const want = FORMATS[report.formatByYear];
-    const have = FORMATS[report.format];
+    const want = formatById(report.formatByYear)!;
+    const have = formatById(report.format)!;
     const range: [number, number] = report.title?.year?.range ?? report.tables[0]?.range ?? [0, 0];
     return [
       {

@@ -9,6 +9,7 @@ import {
   blockFormats,
   firstFormatYear,
   formatById,
+  formatChoices,
   formatForYear,
   formatIds,
   formatProblems,
@@ -52,6 +53,7 @@ describe('format registry', () => {
     }
     // Before the first format, the template is in the oldest.
     assert.equal(templateFormat(2015).id, '2019');
+    assert.deepEqual(formatChoices(), ['auto', '2019', '2021']);
   });
 
   it('an unknown forced format is an error, not a silent guess', () => {

@@ -3,7 +3,7 @@ export { check, checkReport, looksLikeReport, type CheckOptions, type CheckResul
 export { parse, type ParseOptions } from './parse';
 export { analyse, type Arith, type SumEval, type Culprit } from './arith';
 export { applyFixes, preferredFixes, type ApplyResult } from './fix';
-export { parseConfig, defaultConfig, ConfigError, CONFIG_FILE, type Config } from './config';
+export { parseConfig, defaultConfig, formatChoices, ConfigError, CONFIG_FILE, type Config } from './config';
 export { RULES, RULE_IDS, ruleById, ruleDocUrl } from './rules';
 export { LineMap } from './position';
 export { msg, localize, localeFrom, type Msg, type Locale } from './i18n';
@@ -22,6 +22,7 @@ export {
   resetFormats,
   formatProblems,
 } from './formats/registry';
+export { formatsByYearText, formatSettingText, formatChoiceTexts } from './formats/describe';
 export { SECTIONS, TABLES } from './formats/common';
 export { tableSkeleton, reportTemplate, templateFormat } from './skeleton';
 export { cellName, fillText, fmt, visibleRange } from './rules/util';

@@ -15,6 +15,9 @@ import {
   type StatusParams as Status,
   type WorkspaceSummary,
 } from '../../server/src/features/protocol';
+// The format registry (declarations and pure functions only): the format a year's report uses.
+import { formatById, formatForYear } from '../../server/src/core/formats/registry';
+import { localeFrom, localize } from '../../server/src/core/i18n';
 
 const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
 
@@ -107,10 +110,14 @@ async function editDocument(command: string, nothingToDo: string): Promise<void>
 async function newReport(): Promise<void> {
   const last = new Date().getFullYear() - 1;
   const years: (vscode.QuickPickItem & { year: number })[] = [];
-  for (let y = last + 1; y >= 2019; y--) {
+  const locale = localeFrom(vscode.env.language);
+  // From next year back to the first year a format covers.
+  for (let y = last + 1; ; y--) {
+    const format = formatForYear(y);
+    if (format === null) break;
     years.push({
       label: vscode.l10n.t('{0} annual report', String(y)),
-      description: y >= 2021 ? vscode.l10n.t('2021 format (国办公开办函〔2021〕30号)') : vscode.l10n.t('2019 format (国办公开办函〔2019〕60号)'),
+      description: localize(formatById(format)!.name, locale),
       year: y,
       picked: y === last,
     });

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { ConfigError, parseConfig, reportTemplate, RULES, type Config, type Locale } from './core';
+import { ConfigError, firstFormatYear, formatForYear, parseConfig, reportTemplate, RULES, type Config, type Locale } from './core';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
 import { collectFiles, ConfigFinder, displayPath, ioMessage, type FileError } from './cli/files';
 import { checkOne, finish, type Result } from './cli/outcome';
@@ -141,7 +141,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         else if (rest[i] === '--body') body = rest[++i] ?? body;
         else throw new UsageError(`未知参数 / unknown argument: ${rest[i]}`);
       }
-      if (!Number.isInteger(year) || year < 2019 || year > 2100) throw new UsageError('--year 应为 2019 及以后的年份 / must be a year from 2019 on');
+      if (!Number.isInteger(year) || formatForYear(year) === null || year > 2100)
+        throw new UsageError(`--year 应为 ${firstFormatYear()} 及以后的年份 / must be a year from ${firstFormatYear()} on`);
       await io.out(reportTemplate(year, body));
       return 0;
     }

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { FORMATS } from '../../server/src/core';
+import { formats } from '../../server/src/core';
 import { ROOT } from '../helpers';
 import { NASTY } from './mutate';
 
@@ -27,7 +27,7 @@ export function seedTexts(): { name: string; text: string }[] {
 /** Every word the formats declare: headings, labels, header words, anchors, markers. */
 export const WORDS: string[] = (() => {
   const w = new Set<string>();
-  for (const f of Object.values(FORMATS)) {
+  for (const f of formats()) {
     for (const s of f.sections)
       [s.canonical, ...s.variants].forEach((x) => {
         w.add(x);

@@ -11,7 +11,7 @@
  * exactly which cell and which sums it touches.
  */
 import fc from 'fast-check';
-import { FORMATS, type FormatId } from '../../server/src/core';
+import { formatById, formatIds, type FormatId } from '../../server/src/core';
 import type { BlockDecl, SumDecl } from '../../server/src/core/formats/types';
 import type { Range } from '../../server/src/core/model';
 import './seed';
@@ -54,7 +54,7 @@ export interface Rendered {
 export const cellKey = (slot: string, row: string, col: string) => `${slot}|${row}|${col}`;
 
 export function blocksOf(format: FormatId): BlockDecl[] {
-  const f = FORMATS[format];
+  const f = formatById(format)!;
   return [...f.blocks.active, ...f.blocks.requests, ...f.blocks.review];
 }
 
@@ -188,7 +188,7 @@ export const PLAIN: Style = { layout: 'tabs', split: false, vertical: false, gro
 export function specArb(style: fc.Arbitrary<Style> = styleArb): fc.Arbitrary<Spec> {
   return fc
     .record({
-      format: fc.constantFrom<FormatId>('2019', '2021'),
+      format: fc.constantFrom<FormatId>(...formatIds()),
       yearPick: fc.nat(9),
       body: fc.constantFrom(...BODIES),
       counts: fc.array(count, { minLength: 200, maxLength: 200 }),
@@ -198,7 +198,9 @@ export function specArb(style: fc.Arbitrary<Style> = styleArb): fc.Arbitrary<Spe
       style,
     })
     .map(({ format, yearPick, body, counts, signed, money, moneyUnit, style }) => {
-      const year = format === '2019' ? 2019 + (yearPick % 2) : 2021 + yearPick;
+      // A year of the format's: 2019 → 2019 or 2020, 2021 → 2021 … 2030.
+      const [first, last] = formatById(format)!.years;
+      const year = last === null ? first + yearPick : first + (yearPick % (last - first + 1));
       return { format, year, body, style, ...fillValues(format, counts, signed, money, moneyUnit) };
     });
 }
@@ -437,7 +439,7 @@ function total(spec: Spec, row: string): number {
 
 /** The report as text, and where each cell stands. */
 export function render(spec: Spec, style: Style = spec.style): Rendered {
-  const f = FORMATS[spec.format];
+  const f = formatById(spec.format)!;
   const out = new Out(spec, style);
   const md = style.layout === 'pipe';
   const h = (s: string) => out.line(md ? `## ${s}` : s).line();
@@ -480,7 +482,8 @@ export function render(spec: Spec, style: Style = spec.style): Rendered {
         out.line('（一）进一步丰富公开内容。').line();
         break;
       case 'other':
-        out.line(spec.format === '2021' ? '本年度未收取信息处理费。' : '无。').line();
+        // The 2021 format asks 六 for the 信息处理费 collected.
+        out.line(f.covers?.other ? '本年度未收取信息处理费。' : '无。').line();
         break;
     }
   }

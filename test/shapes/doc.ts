@@ -4,7 +4,7 @@
  * FORMATS.md). Every shape is rendered from this one document: the HTML shapes read it as a
  * browser reads a <table> (a merged cell once, in its first row), the .docx writer as Word does.
  */
-import { FORMATS } from '../../server/src/core';
+import { formatById } from '../../server/src/core';
 import type { BlockDecl } from '../../server/src/core/formats/types';
 import { cellKey } from '../property/gen';
 import type { ShapeReport } from './model';
@@ -114,7 +114,7 @@ function reviewTable(rep: ShapeReport, b: BlockDecl): DocTable {
 }
 
 export function buildDoc(rep: ShapeReport, o: DocOptions): DocItem[] {
-  const f = FORMATS[rep.format];
+  const f = formatById(rep.format)!;
   const n = rep.narrative;
   const items: DocItem[] = [p('title', `${rep.body}${rep.year}年政府信息公开工作年度报告`), ...n.intro.map((t) => p('body', t))];
   for (const s of f.sections) {

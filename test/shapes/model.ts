@@ -7,7 +7,7 @@
  * model is taken from these tables, never from nianbao's output.
  */
 import fc from 'fast-check';
-import { FORMATS, type FormatId } from '../../server/src/core';
+import { formatById, type FormatId } from '../../server/src/core';
 import type { BlockDecl, SectionId, TableId } from '../../server/src/core/formats/types';
 import { blocksOf, cellKey, PLAIN, type Spec, specArb, sumsHold } from '../property/gen';
 import { makeNarrative, type Narrative } from './narrative';
@@ -162,7 +162,7 @@ export function makeReports(seed: number, n: number, blanksFrom: number): ShapeR
     const cells = new Map<string, string | null>(spec.cells);
     const blanks = i >= blanksFrom ? chooseBlanks(spec.format, r) : [];
     for (const k of blanks) cells.set(k, null);
-    const f = FORMATS[spec.format];
+    const f = formatById(spec.format)!;
     const headings = {} as Record<SectionId, string>;
     for (const s of f.sections) {
       const numeral = s.canonical.slice(0, 2);
@@ -176,7 +176,7 @@ export function makeReports(seed: number, n: number, blanksFrom: number): ShapeR
 }
 
 export function expectedOf(rep: ShapeReport, shape: string, artifacts: boolean, notes: string[]): Expected {
-  const f = FORMATS[rep.format];
+  const f = formatById(rep.format)!;
   const tables = { active: { rows: [] }, requests: { rows: [] }, review: { rows: [] } } as Record<TableId, { rows: ExpectedRow[] }>;
   for (const b of blocks(rep.format)) {
     for (const x of b.rows) {

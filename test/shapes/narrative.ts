@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORMATS, type FormatId } from '../../server/src/core';
+import { formatById, type FormatId } from '../../server/src/core';
 import { NONE_CLAIMS, TEXT_CLAIMS } from '../../server/src/core/formats/claims';
 import { cellKey } from '../property/gen';
 import { chance, pick, type Rand } from './random';
@@ -112,7 +112,7 @@ function shorten(p: string, n: number): string {
 function adapt(p: string, ex: Example, body: string, year: number, format: FormatId): string {
   let t = p.split(ex.body).join(body);
   t = t.replace(/(\d{4})(?=年)/g, (y) => (Number(y) >= 2000 && Number(y) <= 2035 ? String(Number(y) - ex.year + year) : y));
-  t = t.replace(/国办公开办函〔20\d\d〕\d+号/g, FORMATS[format].source);
+  t = t.replace(/国办公开办函〔20\d\d〕\d+号/g, formatById(format)!.source);
   if (format === '2019') t = t.replace('年度报告格式〉', '年度报告格式（试行）〉');
   return t;
 }

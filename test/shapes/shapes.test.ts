@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FORMATS } from '../../server/src/core';
+import { formatById } from '../../server/src/core';
 import { aggregate, FIXTURES, type FixtureResult, type GroupStats, loadFixtures, markdown, measure, readBaseline, SAMPLE_IDS, shapeNames } from './harness';
 import { brokenSums, type Expected } from './model';
 
@@ -30,10 +30,10 @@ test('shape fixtures: every expected model is consistent (its sums hold per the 
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.expected.json'))) {
       const e = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Expected;
       const where = `${s}/${f}`;
-      assert.ok(e.format in FORMATS, `${where}: format ${e.format}`);
+      assert.ok(formatById(e.format), `${where}: format ${e.format}`);
       assert.deepEqual(
         e.sections.map((x) => x.id),
-        FORMATS[e.format].sections.map((x) => x.id),
+        formatById(e.format)!.sections.map((x) => x.id),
         `${where}: the six sections`,
       );
       assert.deepEqual(brokenSums(e), [], `${where}: broken sums`);

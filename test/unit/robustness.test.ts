@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFixes, check, FORMAT_IDS, parse, preferredFixes, reportTemplate, tableSkeleton, type CheckResult } from '../../server/src/core';
+import { applyFixes, check, formatIds, parse, preferredFixes, reportTemplate, tableSkeleton, type CheckResult } from '../../server/src/core';
 import { requestsExample } from '../../server/src/core/rules/examples';
 import { findingProblems } from '../property/invariants';
 import { read } from '../helpers';
@@ -118,7 +118,7 @@ describe('regressions: parser', () => {
       assert.deepEqual([...states], ['blank'], `${year}: every cell blank, none missing`);
       assert.equal(rowOf(r, 'cases').cells.length, 15);
     }
-    for (const format of FORMAT_IDS) {
+    for (const format of formatIds()) {
       for (const section of ['active', 'requests', 'review'] as const) {
         const report = parse(`某局${format}年政府信息公开工作年度报告\n${tableSkeleton(format, section)}`);
         const cells = report.tables.flatMap((t) => t.blocks.flatMap((b) => b.rows.flatMap((x) => x.cells)));

@@ -1,11 +1,19 @@
 /** `.nianbaorc.json`: per-rule severities and the format, read by the CLI and the server alike. */
+import { formatIds, isFormatId } from './formats/registry';
 import type { FormatId } from './formats/types';
 import { SEVERITIES, type SeveritySetting } from './finding';
+import { orList } from './i18n';
 import { RULE_IDS } from './rules';
 
 export interface Config {
   rules: Record<string, SeveritySetting>;
+  /** `auto`, or the id of a registered format. */
   format: FormatId | 'auto';
+}
+
+/** The values `format` may take: `auto` and every format's id, oldest first. */
+export function formatChoices(): string[] {
+  return ['auto', ...formatIds()];
 }
 
 export const CONFIG_FILE = '.nianbaorc.json';
@@ -31,8 +39,10 @@ export function parseConfig(text: string, source = CONFIG_FILE): Config {
     if (key !== 'rules' && key !== 'format' && key !== '$schema') throw new ConfigError(`${source}: 未知的设置项“${key}” / unknown setting "${key}"`);
   }
   if (obj.format !== undefined) {
-    if (obj.format !== 'auto' && obj.format !== '2019' && obj.format !== '2021')
-      throw new ConfigError(`${source}: "format" 应为 "auto"、"2019" 或 "2021" / must be "auto", "2019" or "2021"`);
+    if (obj.format !== 'auto' && !isFormatId(obj.format)) {
+      const choices = orList(formatChoices().map((c) => `"${c}"`));
+      throw new ConfigError(`${source}: "format" 应为 ${choices.zh} / must be ${choices.en}`);
+    }
     config.format = obj.format;
   }
   if (obj.rules !== undefined) {

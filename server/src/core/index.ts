@@ -3,16 +3,32 @@ export { check, checkReport, looksLikeReport, type CheckOptions, type CheckResul
 export { parse, type ParseOptions } from './parse';
 export { analyse, type Arith, type SumEval, type Culprit } from './arith';
 export { applyFixes, preferredFixes, type ApplyResult } from './fix';
-export { parseConfig, defaultConfig, ConfigError, CONFIG_FILE, type Config } from './config';
+export { parseConfig, defaultConfig, formatChoices, ConfigError, CONFIG_FILE, type Config } from './config';
 export { RULES, RULE_IDS, registerRule, ruleById, ruleDocUrl } from './rules';
 export type { Rule, RuleContext } from './rules/types';
 export { ruleDocPage } from './docs';
 export { LineMap } from './position';
 export { msg, localize, localeFrom, type Msg, type Locale } from './i18n';
-export { FORMATS, FORMAT_IDS, formatForYear } from './formats';
-export { tableSkeleton, reportTemplate } from './skeleton';
+export {
+  formats,
+  formatIds,
+  formatById,
+  formatForYear,
+  firstFormatYear,
+  isFormatId,
+  blockFormats,
+  blockIn,
+  registerFormat,
+  closeFormat,
+  unregisterFormat,
+  resetFormats,
+  formatProblems,
+} from './formats/registry';
+export { formatsByYearText, formatSettingText, formatChoiceTexts } from './formats/describe';
+export { SECTIONS, TABLES } from './formats/common';
+export { tableSkeleton, reportTemplate, templateFormat } from './skeleton';
 export { cellName, fillText, fmt, visibleRange } from './rules/util';
 export type { Finding, Fix, Edit, Severity, SeveritySetting } from './finding';
 export type * from './model';
-export type { FormatId, FormatDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';
+export type { FormatId, FormatDecl, CoverDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';
 export { showReport, renderShown, displayWidth, SHOW_VERSION, type ShownReport, type ShownTable, type ShownBlock, type ShownRow, type ShownCell } from './show';

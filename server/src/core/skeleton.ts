@@ -2,8 +2,8 @@
  * Empty tables in the standard layout (one row per line, cells separated by tabs), for inserting a
  * missing section with its table and for new reports from the template.
  */
-import { FORMATS } from './formats';
-import type { BlockDecl, FormatId, SectionId } from './formats/types';
+import { formatById, formatForYear, formats } from './formats/registry';
+import type { BlockDecl, FormatDecl, FormatId, SectionId } from './formats/types';
 import type { Report } from './model';
 
 function blockText(b: BlockDecl, fill: string): string {
@@ -33,7 +33,12 @@ function blockText(b: BlockDecl, fill: string): string {
 
 /** The table(s) of a section in a format, with every cell `fill` (blank by default). */
 export function tableSkeleton(format: FormatId, section: SectionId, fill = ''): string {
-  const f = FORMATS[format];
+  const f = formatById(format);
+  if (!f) return '';
+  return tablesOf(f, section, fill);
+}
+
+function tablesOf(f: FormatDecl, section: SectionId, fill: string): string {
   const table = f.tables.find((t) => t.section === section);
   if (!table) return '';
   return `${f.blocks[table.id].map((b) => blockText(b, fill)).join('\n')}\n`;
@@ -45,10 +50,15 @@ export function skeletonFor(report: Report, section: SectionId): string {
   return format ? tableSkeleton(format, section) : '';
 }
 
-/** A whole report: title, period, the six sections and their tables, blank cells to fill in. */
+/** The format of the template for `year`: the year's, or the oldest for a year before every format. */
+export function templateFormat(year: number): FormatDecl {
+  const id = formatForYear(year);
+  return (id !== null ? formatById(id) : undefined) ?? formats()[0]!;
+}
+
+/** A whole report in the format of its year: title, period, the six sections and their tables, blank cells to fill in. */
 export function reportTemplate(year: number, body = '（机关名称）'): string {
-  const format: FormatId = year >= 2021 ? '2021' : '2019';
-  const f = FORMATS[format];
+  const f = templateFormat(year);
   const parts: string[] = [`${body}${year}年政府信息公开工作年度报告`, ''];
   parts.push(
     `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和${f.source}要求编制。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
@@ -56,9 +66,9 @@ export function reportTemplate(year: number, body = '（机关名称）'): strin
   );
   for (const s of f.sections) {
     parts.push(s.canonical);
-    const table = tableSkeleton(format, s.id);
+    const table = tablesOf(f, s.id, '');
     // The topics the format asks the section to cover, as subsection headings to write under.
-    const topics = (s.covers ?? []).filter((c) => c.format === format);
+    const topics = f.covers?.[s.id] ?? [];
     topics.forEach((t, i) => {
       parts.push(`（${'一二三四五六七八九十'[i]}）${t.topic.zh}`, '');
     });

@@ -4,7 +4,7 @@
  * reads, so the highlighting knows exactly the labels the checker knows. `npm run manifest` writes
  * it; test/lsp/grammar.test.ts checks the file matches and tokenizes the declared labels.
  */
-import { FORMATS, FORMAT_IDS } from '../core';
+import { formats } from '../core';
 
 export const SCOPE = 'text.nianbao';
 
@@ -60,8 +60,8 @@ export function declaredLabels(): { rows: string[]; groups: string[]; blocks: st
   const groups = new Set<string>();
   const blocks = new Set<string>();
   const columns = new Set<string>();
-  for (const id of FORMAT_IDS) {
-    for (const list of Object.values(FORMATS[id].blocks)) {
+  for (const f of formats()) {
+    for (const list of Object.values(f.blocks)) {
       for (const b of list) {
         for (const r of b.rows) for (const l of r.labels) rows.add(l);
         for (const g of b.groups) for (const l of g.labels) groups.add(l);

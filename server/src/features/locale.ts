@@ -3,7 +3,7 @@
  * choice of language from what the client says at initialize. Findings carry their own messages
  * (core `Msg`); this file holds only what the editor layer adds.
  */
-import { localeFrom, localize, msg, type Locale, type Msg } from '../core';
+import { firstFormatYear, localeFrom, localize, msg, type Locale, type Msg } from '../core';
 
 export type { Locale, Msg };
 export { localize };
@@ -43,7 +43,7 @@ export const T = {
   // notices
   configError: (message: string) =>
     msg(`nianbao 配置文件有误，已按默认设置检查：${message}`, `nianbao: bad config file, checking with the defaults: ${message}`),
-  noTemplateYear: msg('年份应为 2019 及以后', 'The year must be 2019 or later'),
+  noTemplateYear: msg(`年份应为 ${firstFormatYear()} 及以后`, `The year must be ${firstFormatYear()} or later`),
   missingHeading: (canonical: string) => msg(`${canonical}（缺少标题）`, `${canonical} (heading missing)`),
   untitled: msg('（无标题）', '(untitled)'),
 } satisfies Record<string, Msg | ((...args: never[]) => Msg)>;

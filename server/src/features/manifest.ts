@@ -6,9 +6,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES, type Severity } from '../core';
+import { formatChoiceTexts, formatSettingText, RULES, type Severity } from '../core';
 import { grammar } from './grammar';
-import { DEFAULT_DEBOUNCE_MS, FORMAT_SETTINGS, MAX_DEBOUNCE_MS, SEVERITY_SETTINGS } from './settings';
+import { DEFAULT_DEBOUNCE_MS, formatSettings, MAX_DEBOUNCE_MS, SEVERITY_SETTINGS } from './settings';
 
 const SEVERITY_NAMES: Record<string, { en: string; zh: string }> = {
   off: { en: 'off', zh: '关闭' },
@@ -45,8 +45,8 @@ export function configurationContribution() {
       'nianbao.format': {
         type: 'string',
         scope: 'resource',
-        enum: FORMAT_SETTINGS,
-        enumDescriptions: FORMAT_SETTINGS.map((f) => key(`nianbao.config.format.${f}`)),
+        enum: formatSettings(),
+        enumDescriptions: formatSettings().map((f) => key(`nianbao.config.format.${f}`)),
         default: 'auto',
         markdownDescription: key('nianbao.config.format'),
       },
@@ -83,11 +83,7 @@ export function configurationStrings(): { en: Record<string, string>; zh: Record
     'nianbao.config.title': 'nianbao (government information disclosure annual reports)',
     'nianbao.config.rules':
       'Severity per rule: `off`, `hint`, `info`, `warning` or `error`. Rules not listed keep their default, or the one a `.nianbaorc.json` above the file gives; these settings override that file. Each rule has a page under `docs/rules/`.',
-    'nianbao.config.format':
-      'The table format to check against: `auto` tells it from the tables and the report year (2019 format for 2019–2020, 2021 format from 2021 on); `2019` or `2021` forces one.',
-    'nianbao.config.format.auto': 'Tell the format from the tables and the year',
-    'nianbao.config.format.2019': '国办公开办函〔2019〕60号 (reports for 2019 and 2020)',
-    'nianbao.config.format.2021': '国办公开办函〔2021〕30号 (reports for 2021 and later)',
+    'nianbao.config.format': formatSettingText().en,
     'nianbao.config.debounceMs':
       'The longest wait, in milliseconds, after an edit before the report is checked again. The server never waits longer than a check takes, so a report of ordinary size is checked at once; `0` checks at once always.',
     'nianbao.config.inlayHints.enabled': 'Show the value a wrong total should have beside it (and the value the totals determine for a blank cell).',
@@ -97,16 +93,16 @@ export function configurationStrings(): { en: Record<string, string>; zh: Record
     'nianbao.config.title': 'nianbao（政府信息公开工作年度报告检查）',
     'nianbao.config.rules':
       '各规则的级别：`off`（关闭）、`hint`（提示）、`info`（信息）、`warning`（警告）或 `error`（错误）。未列出的规则使用默认级别，或文件所在目录及上级目录中 `.nianbaorc.json` 的设置；此处设置优先于该文件。每条规则在 `docs/rules/` 下有说明页。',
-    'nianbao.config.format':
-      '按哪一版格式检查表格：`auto` 按表格和报告年度判断（2019、2020 年度用 2019 年版，2021 年度起用 2021 年版）；`2019` 或 `2021` 为指定格式。',
-    'nianbao.config.format.auto': '按表格和年度自动判断',
-    'nianbao.config.format.2019': '国办公开办函〔2019〕60号（2019、2020 年度报告）',
-    'nianbao.config.format.2021': '国办公开办函〔2021〕30号（2021 年度及以后的报告）',
+    'nianbao.config.format': formatSettingText().zh,
     'nianbao.config.debounceMs':
       '修改后最多等待多少毫秒再重新检查。服务器等待的时间不超过一次检查所需的时间，因此一般篇幅的报告会立即检查；设为 `0` 则总是立即检查。',
     'nianbao.config.inlayHints.enabled': '在有误的合计旁显示其应有的数值（以及由合计推出的空白单元格数值）。',
     'nianbao.config.trace.server': '记录 VS Code 与 nianbao 语言服务器之间的通信（用于排查问题）。',
   };
+  for (const c of formatChoiceTexts()) {
+    en[`nianbao.config.format.${c.value}`] = c.description.en;
+    zh[`nianbao.config.format.${c.value}`] = c.description.zh;
+  }
   for (const s of SEVERITY_SETTINGS) {
     en[`nianbao.config.severity.${s}`] = sevName(s, 'en');
     zh[`nianbao.config.severity.${s}`] = sevName(s, 'zh');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CONFIG_FILE, ConfigError, defaultConfig, parseConfig, RULE_IDS, type Config, type SeveritySetting } from '../core';
+import { CONFIG_FILE, ConfigError, defaultConfig, formatChoices, parseConfig, RULE_IDS, type Config, type SeveritySetting } from '../core';
 
 export type FormatSetting = Config['format'];
 
@@ -19,7 +19,8 @@ export interface Settings {
 }
 
 export const SEVERITY_SETTINGS: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
-export const FORMAT_SETTINGS: FormatSetting[] = ['auto', '2019', '2021'];
+/** `auto` and every declared format, oldest first: read from the format registry. */
+export const formatSettings = (): FormatSetting[] => formatChoices();
 export const DEFAULT_DEBOUNCE_MS = 200;
 export const MAX_DEBOUNCE_MS = 5000;
 
@@ -41,7 +42,7 @@ export function readSettings(raw: unknown): Settings {
   for (const [id, sev] of Object.entries(rules)) {
     if (RULE_IDS.includes(id) && typeof sev === 'string' && SEVERITY_SETTINGS.includes(sev as SeveritySetting)) s.rules[id] = sev as SeveritySetting;
   }
-  if (typeof raw.format === 'string' && FORMAT_SETTINGS.includes(raw.format as FormatSetting)) s.format = raw.format as FormatSetting;
+  if (typeof raw.format === 'string' && formatSettings().includes(raw.format)) s.format = raw.format as FormatSetting;
   const debounce = raw.debounceMs;
   if (typeof debounce === 'number' && Number.isFinite(debounce)) s.debounceMs = Math.max(0, Math.min(MAX_DEBOUNCE_MS, debounce));
   const hints = raw.inlayHints;

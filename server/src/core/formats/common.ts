@@ -1,7 +1,8 @@
 /**
- * Declarations shared by both formats: the six sections, the tables, 表三's rows and columns
- * (the formats differ only in （六）其他处理) and 表四. Sums are generated here from the rows and
- * columns so that every equation is declared once, as data, next to the cells it relates.
+ * Declarations the formats share: the six sections, the tables, 表三's rows and columns (2019 and
+ * 2021 differ only in （六）其他处理) and 表四. Sums are generated here from the rows and columns so
+ * that every equation is declared once, as data, next to the cells it relates. A block belongs to
+ * the formats that list it; the format id given to the helpers below only names the block.
  */
 import { msg, type Msg } from '../i18n';
 import type { BlockDecl, CellRef, ColumnDecl, FormatId, GroupDecl, RowDecl, SectionDecl, SumDecl, TableDecl } from './types';
@@ -14,13 +15,6 @@ export const SECTIONS: SectionDecl[] = [
     name: msg('总体情况', 'Overview'),
     patterns: ['总体情况', '基本情况', '工作概况', '概述'],
     variants: ['政府信息公开总体情况', '工作基本情况', '总体情况'],
-    covers: [
-      { format: '2021', topic: msg('主动公开', 'proactive disclosure'), words: ['主动公开'] },
-      { format: '2021', topic: msg('依申请公开', 'disclosure on request'), words: ['依申请', '申请公开', '公开申请'] },
-      { format: '2021', topic: msg('政府信息管理', 'information management'), words: ['信息管理', '管理'] },
-      { format: '2021', topic: msg('政府信息公开平台建设', 'disclosure platforms'), words: ['平台'] },
-      { format: '2021', topic: msg('监督保障', 'oversight and safeguards'), words: ['监督', '保障', '考核'] },
-    ],
   },
   {
     id: 'active',
@@ -61,7 +55,6 @@ export const SECTIONS: SectionDecl[] = [
     name: msg('其他需要报告的事项', 'Other matters to report'),
     patterns: ['其他需要报告', '其他事项', '需要报告的'],
     variants: ['其他需要报告的事项'],
-    covers: [{ format: '2021', topic: msg('收取信息处理费情况', 'information processing fees collected'), words: ['信息处理费', '处理费'] }],
   },
 ];
 
@@ -213,7 +206,6 @@ export function requestsBlock(format: FormatId, other: { rows: RowDecl[]; groups
   return {
     id: `requests@${format}`,
     slot: 'requests',
-    format,
     name: msg('收到和处理政府信息公开申请情况', 'Requests received and handled'),
     heading: [],
     header: ['申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构'],
@@ -258,7 +250,6 @@ export const REVIEW_BLOCK: BlockDecl = (() => {
   return {
     id: 'review',
     slot: 'review',
-    format: 'both',
     name: msg('行政复议、行政诉讼情况', 'Reconsideration and litigation'),
     heading: [],
     header: ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
@@ -283,7 +274,6 @@ export function articleBlock(format: FormatId, item: string, en: string, columns
   return {
     id: `active.${item}@${format}`,
     slot: `active.${item}`,
-    format,
     name: msg(`第二十条第（${han}）项`, `Article 20 (${item}): ${en}`),
     heading: [`第二十条第（${han}）项`, `第二十条第${han}项`],
     header: ['信息内容', ...columns.flatMap((c) => c.header)],

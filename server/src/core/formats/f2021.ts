@@ -69,4 +69,14 @@ export const FORMAT_2021: FormatDecl = {
     ],
     review: [REVIEW_BLOCK],
   },
+  covers: {
+    overview: [
+      { topic: msg('主动公开', 'proactive disclosure'), words: ['主动公开'] },
+      { topic: msg('依申请公开', 'disclosure on request'), words: ['依申请', '申请公开', '公开申请'] },
+      { topic: msg('政府信息管理', 'information management'), words: ['信息管理', '管理'] },
+      { topic: msg('政府信息公开平台建设', 'disclosure platforms'), words: ['平台'] },
+      { topic: msg('监督保障', 'oversight and safeguards'), words: ['监督', '保障', '考核'] },
+    ],
+    other: [{ topic: msg('收取信息处理费情况', 'information processing fees collected'), words: ['信息处理费', '处理费'] }],
+  },
 };

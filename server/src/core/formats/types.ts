@@ -1,7 +1,11 @@
 import type { Msg } from '../i18n';
 
-/** The two formats in force: 国办公开办函〔2019〕60号 and 国办公开办函〔2021〕30号. */
-export type FormatId = '2019' | '2021';
+/**
+ * A format's id ("2019", "2021"): any id the registry (registry.ts) holds. The formats are the
+ * declarations registered there, so the type is a string, checked against the registry where a
+ * value comes from outside (settings, config files, the CLI).
+ */
+export type FormatId = string;
 
 export type SectionId = 'overview' | 'active' | 'requests' | 'review' | 'problems' | 'other';
 
@@ -16,8 +20,12 @@ export interface SectionDecl {
   patterns: string[];
   /** Whole headings seen in published reports, recognised without a number too. */
   variants: string[];
-  /** What the section must cover in a format: each topic by any of its words. */
-  covers?: { format: FormatId; topic: Msg; words: string[] }[];
+}
+
+/** A topic a format asks a section to cover, found by any of its words. */
+export interface CoverDecl {
+  topic: Msg;
+  words: string[];
 }
 
 /** What a column holds. */
@@ -68,12 +76,12 @@ export interface SumDecl {
 
 /**
  * A block of a table: a 表二 article block (第二十条第（一）项), the whole 表三, or 表四.
- * Blocks of different formats that stand in the same place share a `slot`.
+ * Blocks of different formats that stand in the same place share a `slot`. A block belongs to
+ * the formats whose declarations list it (the same object): `blockFormats` in registry.ts.
  */
 export interface BlockDecl {
   id: string;
   slot: string;
-  format: FormatId | 'both';
   name: Msg;
   /** Headings that open the block (表二's article line); empty when the table has no block headings. */
   heading: string[];
@@ -115,4 +123,6 @@ export interface FormatDecl {
   tables: TableDecl[];
   /** Blocks per table, in order. */
   blocks: Record<TableId, BlockDecl[]>;
+  /** What the format asks each section to cover (2021: 一's five topics, 六's 信息处理费). */
+  covers?: Partial<Record<SectionId, CoverDecl[]>>;
 }

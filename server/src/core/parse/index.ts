@@ -1,5 +1,5 @@
 /** text → report model. Pure: no editor or LSP types. */
-import { ALL_FORMATS, FORMATS, formatForYear } from '../formats';
+import { blockFormats, blockIn, formatById, formatForYear, formatIds, formats as registered } from '../formats/registry';
 import type { FormatDecl, FormatId, SectionDecl } from '../formats/types';
 import type { Block, Range, Report, Section, Table, YearMention } from '../model';
 import { Lines } from '../text';
@@ -17,14 +17,16 @@ export interface ParseOptions {
 const YEAR_RE = /(\d{4,6})\s*年(?!\s*\d{1,2}\s*月)/;
 
 export function parse(text: string, options: ParseOptions = {}): Report {
-  const dict = dictionaryOf(ALL_FORMATS);
+  // One array per state of the registry: the caches keyed by it (dictionary, headings) follow it.
+  const all = registered();
+  const dict = dictionaryOf(all);
   const lexed = lex(text, dict);
   const { norm, lines: rawLines } = lexed;
   const debris = findDebris(text, norm, rawLines, lexed.shape);
   const masked = debris.masked;
   // Masking blanks debris but keeps every line break: the line starts are the same.
   const lines = debris.masked === norm ? rawLines : new Lines(masked, rawLines.starts);
-  const formats: FormatDecl[] = ALL_FORMATS;
+  const formats: readonly FormatDecl[] = all;
   const ignored = debris.ignoredLines;
   // The lexer's compact text holds the debris: without it, the labels are found again.
   const labels = masked === norm && !ignored.size ? lexed.labels : new LabelIndex(lexed.compact.without(norm, masked, lines, ignored), dict);
@@ -43,9 +45,11 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   const four = (m: YearMention | null | undefined) => (m && m.raw.length === 4 ? m.year : null);
   const year = four(title?.year) ?? four(period?.to) ?? four(period?.from) ?? (signed ? signed.year - 1 : null);
   const formatByYear = year !== null && year >= 1000 && year < 10000 ? formatForYear(year) : null;
-  const forced = options.format && options.format !== 'auto' ? options.format : null;
+  const forcedDecl = options.format && options.format !== 'auto' ? formatById(options.format) : undefined;
+  if (options.format && options.format !== 'auto' && !forcedDecl) throw new Error(`unknown format "${options.format}" (known: ${formatIds().join(', ')})`);
+  const forced = forcedDecl ? forcedDecl.id : null;
   const preferred = forced ?? formatByYear;
-  if (forced) ctx.formats = [FORMATS[forced]];
+  if (forcedDecl) ctx.formats = [forcedDecl];
 
   // ------------------------------------------------------------ tables
   const byId = (id: string) => chosen.find((c) => c.decl.id === id) ?? null;
@@ -75,23 +79,14 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   for (const t of [active, requests, review]) if (t) tables.push(t);
 
   // ------------------------------------------------------------ format
-  const votes: Record<FormatId, number> = { '2019': 0, '2021': 0 };
-  for (const t of tables) for (const b of t.blocks) if (b.decl.format !== 'both' && b.evidence !== 'assumed') votes[b.decl.format]++;
-  let format: FormatId | 'unknown' = forced ?? 'unknown';
-  if (!forced) {
-    if (votes['2019'] > votes['2021']) format = '2019';
-    else if (votes['2021'] > votes['2019']) format = '2021';
-    else if (votes['2019'] > 0 && preferred) format = preferred;
-    else if (tables.length && preferred) format = preferred;
-  }
+  const format: FormatId | 'unknown' = forced ?? chooseFormat(all, tables, preferred);
   if (format !== 'unknown') {
+    const decl = formatById(format)!;
     // Blocks the tables could not tell apart take the report's format.
     for (const t of tables) {
-      t.blocks = t.blocks.map((b) =>
-        b.evidence === 'assumed' && b.decl.format !== 'both' && b.decl.format !== format ? reparse(ctx, t, b, format as FormatId) : b,
-      );
+      t.blocks = t.blocks.map((b) => (b.evidence === 'assumed' && !blockIn(b.decl, format) ? reparse(ctx, t, b, decl) : b));
       const present = new Set(t.blocks.map((b) => b.decl.slot));
-      t.missingBlocks = FORMATS[format].blocks[t.decl.id].filter((b) => !present.has(b.slot));
+      t.missingBlocks = decl.blocks[t.decl.id].filter((b) => !present.has(b.slot));
     }
   }
 
@@ -128,15 +123,42 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   };
 }
 
-function reparse(ctx: ParseContext, t: Table, b: Block, format: FormatId): Block {
-  const slot = slotsOf([FORMATS[format]], t.decl.id).find((s) => s.slot === b.decl.slot);
+/**
+ * The report's format by its tables: each block its evidence singled out votes for the formats it
+ * belongs to (a block every format shares tells none apart). The most votes win; a tie, or no vote
+ * at all, goes to `preferred` (the year's format) when it is among the leaders, else to the leader
+ * nearest it in time; without a year, or without tables, the format is unknown.
+ */
+function chooseFormat(all: readonly FormatDecl[], tables: Table[], preferred: FormatId | null): FormatId | 'unknown' {
+  const votes = new Map<FormatId, number>(all.map((f) => [f.id, 0]));
+  for (const t of tables) {
+    for (const b of t.blocks) {
+      if (b.evidence === 'assumed') continue;
+      const of = blockFormats(b.decl);
+      if (of.length >= all.length) continue;
+      for (const id of of) votes.set(id, (votes.get(id) ?? 0) + 1);
+    }
+  }
+  const max = Math.max(...votes.values());
+  const leaders = all.filter((f) => votes.get(f.id) === max);
+  if (max > 0 && leaders.length === 1) return leaders[0]!.id;
+  if (!tables.length || !preferred) return 'unknown';
+  if (leaders.some((f) => f.id === preferred)) return preferred;
+  const at = all.findIndex((f) => f.id === preferred);
+  const distance = (f: FormatDecl) => Math.abs(all.indexOf(f) - at);
+  // The nearest leader; between two as near, the newer.
+  return leaders.reduce((a, b) => (distance(b) <= distance(a) ? b : a)).id;
+}
+
+function reparse(ctx: ParseContext, t: Table, b: Block, format: FormatDecl): Block {
+  const slot = slotsOf([format], t.decl.id).find((s) => s.slot === b.decl.slot);
   if (!slot) return b;
   const variant = slot.variants[0]!;
   if (t.decl.id === 'active') {
     const next = t.blocks[t.blocks.indexOf(b) + 1];
     return parseActiveBlock(ctx, variant, b.heading!, next ? next.range[0] : t.regionEnd);
   }
-  const p = parseSingleTable(ctx, t.decl, t.range[0], t.range[1], format);
+  const p = parseSingleTable(ctx, t.decl, t.range[0], t.range[1], format.id);
   return p?.blocks.find((x) => x.decl === variant) ?? b;
 }
 
@@ -146,7 +168,7 @@ function parseActiveBlock(ctx: ParseContext, variant: Block['decl'], heading: Ra
   return p.block;
 }
 
-function sectionDecl(formats: FormatDecl[], id: string): SectionDecl {
+function sectionDecl(formats: readonly FormatDecl[], id: string): SectionDecl {
   return formats[0]!.sections.find((s) => s.id === id)!;
 }
 

@@ -26,7 +26,7 @@ export interface HeadingCandidate {
 }
 
 /** Compact forms of every table row and group label: a line that starts with one is a row, not a heading. */
-function rowLabelSet(formats: FormatDecl[]): string[] {
+function rowLabelSet(formats: readonly FormatDecl[]): string[] {
   const set = new Set<string>();
   for (const f of formats) {
     for (const blocks of Object.values(f.blocks)) {
@@ -40,7 +40,7 @@ function rowLabelSet(formats: FormatDecl[]): string[] {
 }
 
 let cache: {
-  formats: FormatDecl[];
+  formats: readonly FormatDecl[];
   /** Row and group labels by their first character. */
   rowLabels: Map<string, string[]>;
   patterns: { decl: SectionDecl; res: RegExp[]; bodies: Set<string> }[];
@@ -63,7 +63,13 @@ function arabicNumbered(t: string, a: number, z: number): boolean {
   return k < z && (c === 0x3001 || c === 46 || c === 44 || c === 58);
 }
 
-export function findHeadingCandidates(masked: string, lines: Lines, shape: LineShape, ignored: Set<number>, formats: FormatDecl[]): HeadingCandidate[] {
+export function findHeadingCandidates(
+  masked: string,
+  lines: Lines,
+  shape: LineShape,
+  ignored: Set<number>,
+  formats: readonly FormatDecl[],
+): HeadingCandidate[] {
   if (!cache || cache.formats !== formats) {
     const sections = formats[0]!.sections;
     const patterns = sections.map((s) => ({

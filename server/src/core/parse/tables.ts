@@ -1,4 +1,5 @@
 /** Tables: 表二's article blocks, 表三 and 表四, each parsed against every format's variant of it. */
+import { blockIn } from '../formats/registry';
 import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } from '../formats/types';
 import type { Block, Confidence, GroupLabel, Range, Row, Table, Unclear } from '../model';
 import { collectSlots, isValueLike, makeCell, type Slot, type SlotContext, type SlotResult } from './cells';
@@ -6,7 +7,7 @@ import { alignLabels, occurrences, occursIn, single, View, type LabelIndex, type
 import { resolveRuns, type RunToken } from './runs';
 
 export interface ParseContext extends SlotContext {
-  formats: FormatDecl[];
+  formats: readonly FormatDecl[];
   /** Where the declared labels stand in the whole document without white space and debris lines, built once. */
   labels: LabelIndex;
 }
@@ -296,8 +297,8 @@ export function chooseVariant(parses: BlockParse[], preferred: FormatId | null):
   if (best.markers > second.markers) best.block.evidence = 'marked';
   else if (best.score > second.score) best.block.evidence = 'shape';
   else {
-    // A tie: the format the report's year asks for, else the first (newest declared last).
-    const pick = parses.find((p) => p.block.decl.format === preferred) ?? best;
+    // A tie: among the best, the format the report's year asks for, else the first (oldest declared first).
+    const pick = sorted.find((p) => p.score === best.score && blockIn(p.block.decl, preferred)) ?? best;
     pick.block.evidence = 'assumed';
     return pick;
   }
@@ -317,7 +318,7 @@ function parseVariants(ctx: ParseContext, variants: BlockDecl[], from: number, t
     }
   }
   // No header word decides: the variant the year asks for, if every one of its rows is there in full.
-  const first = variants.find((v) => v.format === preferred);
+  const first = variants.find((v) => blockIn(v, preferred));
   if (first && variants.length > 1) {
     const p = parseBlock(ctx, first, from, to, heading);
     if (p.rowsFound === first.rows.length && p.fits === p.rowsFound) {
@@ -333,7 +334,7 @@ function parseVariants(ctx: ParseContext, variants: BlockDecl[], from: number, t
 }
 
 /** Variants of each slot of a table, across the formats. */
-export function slotsOf(formats: FormatDecl[], table: TableId): { slot: string; variants: BlockDecl[] }[] {
+export function slotsOf(formats: readonly FormatDecl[], table: TableId): { slot: string; variants: BlockDecl[] }[] {
   const out: { slot: string; variants: BlockDecl[] }[] = [];
   for (const f of formats) {
     for (const b of f.blocks[table]) {

@@ -1,9 +1,10 @@
 /** Example tables for the rules' documentation pages, built from the declarations. */
-import { FORMATS } from '../formats';
+import { formats } from '../formats/registry';
 
-/** 表三 of the 2021 format in tab layout, all 0 but the given cells ("row:col" → text). */
+/** 表三 of the newest format in tab layout, all 0 but the given cells ("row:col" → text). */
 export function requestsExample(cells: Record<string, string>): string {
-  const b = FORMATS['2021'].blocks.requests[0]!;
+  const all = formats();
+  const b = all[all.length - 1]!.blocks.requests[0]!;
   const lines: string[] = ['三、收到和处理政府信息公开申请情况'];
   let group: string | undefined;
   for (const r of b.rows) {

@@ -1,14 +1,12 @@
-import { FORMATS } from '../formats';
+import { formatById } from '../formats/registry';
+import { formatsByYearText } from '../formats/describe';
 import { msg } from '../i18n';
 import type { Rule } from './types';
 
 export const formatMismatch: Rule = {
   id: 'format.mismatch',
   name: msg('表格格式与年度不符', 'Table format does not match the year'),
-  description: msg(
-    '2019、2020 年度报告使用国办公开办函〔2019〕60号格式；2021 年度起使用国办公开办函〔2021〕30号格式。',
-    'Reports for 2019–2020 use the 2019 format; reports for 2021 on use the 2021 format.',
-  ),
+  description: formatsByYearText(),
   severity: 'error',
   fixable: false,
   doc: {
@@ -24,8 +22,8 @@ export const formatMismatch: Rule = {
   check({ report }) {
     if (report.format === 'unknown' || !report.formatByYear || report.format === report.formatByYear) return [];
     const year = report.year!;
-    const want = FORMATS[report.formatByYear];
-    const have = FORMATS[report.format];
+    const want = formatById(report.formatByYear)!;
+    const have = formatById(report.format)!;
     const range: [number, number] = report.title?.year?.range ?? report.tables[0]?.range ?? [0, 0];
     return [
       {

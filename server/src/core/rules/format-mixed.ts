@@ -1,4 +1,4 @@
-import { FORMATS } from '../formats';
+import { blockFormats, blockIn, formatById } from '../formats/registry';
 import { msg } from '../i18n';
 import type { Rule } from './types';
 
@@ -6,8 +6,8 @@ export const formatMixed: Rule = {
   id: 'format.mixed',
   name: msg('新旧格式混用', 'Formats mixed'),
   description: msg(
-    '同一报告中的表格混用了 2019 年版和 2021 年版的栏目（如 2021 年版表三中只有一行“（六）其他处理”）。',
-    'Blocks of both formats in one report (e.g. a one-row (6) Other handling in a 2021 table 3).',
+    '同一报告中的表格混用了不同版本格式的栏目（如 2021 年版表三中只有一行“（六）其他处理”）。',
+    'Blocks of different formats in one report (e.g. a one-row (6) Other handling in a 2021 table 3).',
   ),
   severity: 'error',
   fixable: false,
@@ -26,12 +26,14 @@ export const formatMixed: Rule = {
     const out: ReturnType<Rule['check']> = [];
     for (const t of report.tables) {
       for (const b of t.blocks) {
-        if (b.decl.format === 'both' || b.decl.format === report.format || b.evidence === 'assumed') continue;
+        if (blockIn(b.decl, report.format) || b.evidence === 'assumed') continue;
+        const of = blockFormats(b.decl);
+        const names = of.map((id) => formatById(id)!.name.zh).join('、');
         out.push({
           range: b.heading ?? b.range,
           message: msg(
-            `${t.decl.name.zh}的“${b.decl.name.zh}”为${FORMATS[b.decl.format].name.zh}，与报告其余部分（${FORMATS[report.format].name.zh}）不一致`,
-            `“${b.decl.name.en}” of ${t.decl.name.en} is in the ${b.decl.format} format, the rest of the report in the ${report.format} format`,
+            `${t.decl.name.zh}的“${b.decl.name.zh}”为${names}，与报告其余部分（${formatById(report.format)!.name.zh}）不一致`,
+            `“${b.decl.name.en}” of ${t.decl.name.en} is in the ${of.join('/')} format, the rest of the report in the ${report.format} format`,
           ),
         });
       }

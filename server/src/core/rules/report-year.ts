@@ -1,3 +1,4 @@
+import { formatForYear } from '../formats/registry';
 import { msg } from '../i18n';
 import type { YearMention } from '../model';
 import type { Fix, Rule } from './types';
@@ -7,7 +8,8 @@ function repairYear(raw: string, want: number | null): string | null {
   if (raw.length <= 4) return null;
   const head = raw.slice(0, 4);
   if (want !== null) return raw.includes(String(want)) ? String(want) : null;
-  return Number(head) >= 2019 && Number(head) <= 2100 ? head : null;
+  // A year some format covers (and not far off).
+  return formatForYear(Number(head)) !== null && Number(head) <= 2100 ? head : null;
 }
 
 export const reportYear: Rule = {

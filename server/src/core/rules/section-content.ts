@@ -1,3 +1,4 @@
+import { formatById } from '../formats/registry';
 import { msg } from '../i18n';
 import type { Rule } from './types';
 
@@ -21,11 +22,13 @@ export const sectionContent: Rule = {
   check({ report }) {
     const out: ReturnType<Rule['check']> = [];
     const format = report.format !== 'unknown' ? report.format : report.formatByYear;
-    if (!format) return out;
+    const covers = format ? formatById(format)?.covers : undefined;
+    if (!format || !covers) return out;
     for (const s of report.sections) {
-      if (!s.heading || !s.decl.covers) continue;
+      const topics = covers[s.decl.id];
+      if (!s.heading || !topics) continue;
       const body = report.norm.slice(s.heading.range[1], s.range[1]);
-      const missing = s.decl.covers.filter((c) => c.format === format && !c.words.some((w) => body.includes(w)));
+      const missing = topics.filter((c) => !c.words.some((w) => body.includes(w)));
       if (!missing.length) continue;
       out.push({
         range: s.heading.range,

@@ -19,8 +19,3 @@ export function localeFrom(tag: string | undefined | null): Locale {
 export function localize(m: Msg, locale: Locale): string {
   return locale === 'en' ? m.en : m.zh;
 }
-
-/** Joins messages with language-appropriate separators. */
-export function joinMsgs(parts: Msg[], sepZh = '、', sepEn = ', '): Msg {
-  return { zh: parts.map((p) => p.zh).join(sepZh), en: parts.map((p) => p.en).join(sepEn) };
-}

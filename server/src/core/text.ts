@@ -188,10 +188,6 @@ export function isTrimSpace(c: number): boolean {
   );
 }
 
-export function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n';
-}
-
 /** Characters dropped from the compact form: white space and quotation marks. */
 const COMPACT_DROP = new Set([' ', '\t', '\n', '"', "'", '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '〈', '〉', '<', '>']);
 const COMPACT_MAP: Record<string, string> = { '、': '.', '。': '.', '【': '(', '】': ')', '〔': '(', '〕': ')' };

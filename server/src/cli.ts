@@ -17,8 +17,7 @@ import { collectFiles, ConfigFinder, displayPath, ioMessage, type FileError } fr
 import { checkOne, finish, type Result } from './cli/outcome';
 import { runPool, type Batch } from './cli/pool';
 import { Summary, writerFor } from './cli/output';
-
-const VERSION = '0.1.0';
+import { VERSION } from './version';
 
 export interface Io {
   out: (s: string) => Promise<void>;

@@ -2,6 +2,7 @@
 import { localize, RULES, ruleDocUrl, type Locale } from '../core';
 import type { OutputFormat } from './args';
 import type { Outcome, OutFinding, Result } from './outcome';
+import { VERSION } from '../version';
 
 export type Write = (s: string) => void | Promise<void>;
 
@@ -27,7 +28,6 @@ function indent(text: string, pad: string): string {
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
-const VERSION = '0.1.0';
 
 function jsonFinding(f: OutFinding, locale: Locale) {
   return {

@@ -38,9 +38,10 @@ import { localeOfInitialize, T, t, type Locale } from './locale';
 import { ConfigFiles, configFor, defaultSettings, readSettings, type Settings } from './settings';
 import { documentSymbols, symbolInformation } from './symbols';
 import { findReportFiles, languageOfPath, readText } from './workspace';
+import { VERSION } from '../version';
 
 export const SERVER_NAME = 'nianbao';
-export const SERVER_VERSION = '0.1.0';
+export const SERVER_VERSION = VERSION;
 export { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 /** A check slower than this is debounced (by at most its own duration and `debounceMs`). */
 export const FAST_CHECK_MS = 4;

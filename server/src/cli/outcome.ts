@@ -63,8 +63,8 @@ export function finish(o: Outcome, writer: Writer): Result {
 }
 
 function plain(f: Finding, lm: LineMap): OutFinding {
-  const s = lm.position(f.range[0]);
-  const e = lm.position(f.range[1]);
+  const s = lm.positionAt(f.range[0]);
+  const e = lm.positionAt(f.range[1]);
   const fix = (x: NonNullable<Finding['fix']>): OutFix => ({ range: x.range, text: x.text, title: x.title });
   return {
     code: f.rule,

@@ -7,8 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { check, looksLikeReport, type CheckResult, type Config } from '../core';
 import { completeArith, restoreArith } from '../core/arith';
+import { LineMap } from '../core/position';
 import { Lines } from '../core/text';
-import { TextPositions } from './positions';
 import { configKey } from './settings';
 
 /** The languages the server looks at: `nianbao` always; plain text (VS Code's `plaintext`, Neovim's and Emacs's `text`) and Markdown when they look like a report. */
@@ -22,7 +22,7 @@ export interface Analysis {
   version: number;
   languageId: string;
   /** Positions in the text of this version (offsets are converted with it). Never changes. */
-  doc: TextPositions;
+  doc: LineMap;
   text: string;
   result: CheckResult;
   /** Whether the document is a report to check: language `nianbao`, or plain text / Markdown that looks like one. */
@@ -64,7 +64,7 @@ export function finishAnalysis(doc: DocLike, text: string, config: Config, resul
     uri: doc.uri,
     version: doc.version,
     languageId: doc.languageId,
-    doc: new TextPositions(text),
+    doc: new LineMap(text),
     text,
     result,
     isReport,

@@ -15,7 +15,8 @@ import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { localeOfInitialize } from '../../server/src/features/locale';
-import { configFor, ConfigFiles, readSettings } from '../../server/src/features/settings';
+import { configFor, readSettings } from '../../server/src/features/settings';
+import { ConfigLookup } from '../../server/src/host/config';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { ARITH_RULES, read } from '../helpers';
 
@@ -495,7 +496,7 @@ describe('settings', () => {
       '/w/.nianbaorc.json': '{ "rules": { "text.artifact": "off" } }',
       '/w/bad/.nianbaorc.json': '{ "rules": { "nope": "off" } }',
     };
-    const cf = new ConfigFiles((p) => files[p] ?? null);
+    const cf = new ConfigLookup((p) => files[p] ?? null);
     assert.deepEqual(cf.forFile('/w/a/b/report.txt').config?.rules, { 'text.artifact': 'off' });
     const bad = cf.forFile('/w/bad/report.txt');
     assert.equal(bad.config, null);

@@ -1,4 +1,5 @@
 /** Output formats, written file by file as results arrive (in input order): text, JSON, SARIF, CSV. */
+import { relative, sep } from 'node:path';
 import { localize, RULES, ruleDocUrl, type Locale } from '../core';
 import type { OutputFormat } from './args';
 import type { Outcome, OutFinding, Result } from './outcome';
@@ -237,4 +238,10 @@ export class Summary {
     if (!this.worst.length) lines.push(zh ? '  （无）' : '  (none)');
     return `${lines.join('\n')}\n`;
   }
+}
+
+/** A path as the output shows it: relative to the working directory when inside it, with forward slashes. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return (rel && !rel.startsWith('..') ? rel : file).split(sep).join('/');
 }

@@ -35,9 +35,10 @@ import { foldingRanges } from './folding';
 import { hover } from './hover';
 import { inlayHints } from './inlayHints';
 import { localeOfInitialize, T, t, type Locale } from './locale';
-import { ConfigFiles, configFor, defaultSettings, readSettings, type Settings } from './settings';
+import { ConfigLookup } from '../host/config';
+import { configFor, defaultSettings, readSettings, type Settings } from './settings';
 import { documentSymbols, symbolInformation } from './symbols';
-import { findReportFiles, languageOfPath, readText } from './workspace';
+import { languageOfPath, readText, workspaceReportFiles } from './workspace';
 import { VERSION } from '../version';
 
 export const SERVER_NAME = 'nianbao';
@@ -64,7 +65,7 @@ export function startServer(connection: Connection): void {
     },
   });
   const cache = new AnalysisCache();
-  const configFiles = new ConfigFiles();
+  const configFiles = new ConfigLookup();
   let locale: Locale = 'zh';
   let caps: ClientCapabilities = {};
   let statusNotification = false;
@@ -464,8 +465,7 @@ export function startServer(connection: Connection): void {
       }
     });
     const summary: WorkspaceSummary = { files: 0, reports: 0, error: 0, warning: 0, info: 0, hint: 0 };
-    for (const path of findReportFiles(dirs)) {
-      if (/\.(errors|notes)\.md$/.test(path)) continue;
+    for (const path of workspaceReportFiles(dirs)) {
       const uri = pathToFileURL(path).href;
       const open = [...documents.all()].find((d) => d.uri === uri || sameFile(d.uri, path));
       summary.files++;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULE_IDS, RULES } from '../../server/src/core';
-import { configurationContribution, configurationStrings } from '../../server/src/features/manifest';
+import { configurationContribution, configurationStrings } from '../../build/manifest';
 import { SERVER_VERSION } from '../../server/src/features/service';
 import { defaultSettings, SEVERITY_SETTINGS } from '../../server/src/features/settings';
 import { ROOT } from '../helpers';

@@ -10,6 +10,8 @@ export { msg, localize, localeFrom, type Msg, type Locale } from './i18n';
 export { FORMATS, FORMAT_IDS, formatForYear } from './formats';
 export { tableSkeleton, reportTemplate } from './skeleton';
 export { cellName, fillText, fmt, visibleRange } from './rules/util';
+export { cellAt, isTotalSum, recomputeTotals, type CellHit } from './cells';
+export { outline, type OutlineKind, type OutlineNode } from './outline';
 export type { Finding, Fix, Edit, Severity, SeveritySetting } from './finding';
 export type * from './model';
 export type { FormatId, FormatDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';

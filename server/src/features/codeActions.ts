@@ -18,8 +18,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { applyFixes, ruleById, type Edit, type Finding, type Fix, type Locale } from '../core';
-import { recomputeTotals } from './cells';
+import { applyFixes, recomputeTotals, ruleById, type Edit, type Finding, type Fix, type Locale } from '../core';
 import { isDiagnosticData, SOURCE, wireFix, type WireFix } from './diagnostics';
 import { rangeOf, type Analysis } from './documents';
 import { T, t } from './locale';

@@ -4,8 +4,7 @@
  * sums it is part of.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { Cell, Locale, SumEval } from '../core';
-import { cellAt, cellName, fmt, isTotalSum } from './cells';
+import { cellAt, cellName, fmt, isTotalSum, type Cell, type Locale, type SumEval } from '../core';
 import { rangeOf, type Analysis } from './documents';
 import { T, t } from './locale';
 

@@ -4,8 +4,7 @@
  * the sums determine it ("= 2"). Off with `nianbao.inlayHints.enabled: false`.
  */
 import type { InlayHint } from 'vscode-languageserver';
-import type { Cell, Locale } from '../core';
-import { cellName, fmt, isTotalSum } from './cells';
+import { cellName, fmt, isTotalSum, type Cell, type Locale } from '../core';
 import type { Analysis } from './documents';
 import { T, t } from './locale';
 

@@ -1,8 +1,7 @@
 /** The outline as hierarchical document symbols. */
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
+import { outline, type Locale, type OutlineKind, type OutlineNode } from '../core';
 import { rangeOf, type Analysis } from './documents';
-import type { Locale } from './locale';
-import { outline, type OutlineKind, type OutlineNode } from './outline';
 
 const KIND: Record<OutlineKind, SymbolKind> = {
   title: SymbolKind.File,

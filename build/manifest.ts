@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, type Severity } from '../server/src/core';
 import { grammar } from './grammar';
-import { DEFAULT_DEBOUNCE_MS, FORMAT_SETTINGS, MAX_DEBOUNCE_MS, SEVERITY_SETTINGS } from '../server/src/features/settings';
+import { DEFAULT_DEBOUNCE_MS, FORMAT_SETTINGS, MAX_DEBOUNCE_MS, SEVERITY_SETTINGS } from '../server/src/service/settings';
 
 const SEVERITY_NAMES: Record<string, { en: string; zh: string }> = {
   off: { en: 'off', zh: '关闭' },

@@ -9,12 +9,12 @@ import { CodeActionKind, DiagnosticSeverity, SymbolKind, type CodeAction, type D
 import { applyFixes, defaultConfig, preferredFixes, recomputeTotals, RULE_IDS, ruleDocUrl, type Config, type Finding } from '../../server/src/core';
 import { codeActions, disableLineEdit, FIX_ALL_KIND, RECOMPUTE_KIND } from '../../server/src/features/codeActions';
 import { toDiagnostic, toDiagnostics, type DiagnosticData } from '../../server/src/features/diagnostics';
-import { analyse, AnalysisCache, CostModel, type Analysis } from '../../server/src/features/documents';
+import { analyse, AnalysisCache, CostModel, type Analysis } from '../../server/src/service/analysis';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { localeOfInitialize } from '../../server/src/features/locale';
-import { configFor, readSettings } from '../../server/src/features/settings';
+import { configFor, readSettings } from '../../server/src/service/settings';
 import { ConfigLookup } from '../../server/src/host/config';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { ARITH_RULES, read } from '../helpers';

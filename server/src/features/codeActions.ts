@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver';
 import { applyFixes, recomputeTotals, ruleById, type Edit, type Finding, type Fix, type Locale } from '../core';
 import { isDiagnosticData, SOURCE, wireFix, type WireFix } from './diagnostics';
-import { rangeOf, type Analysis } from './documents';
+import { rangeOf, type Analysis } from '../service/analysis';
 import { T, t } from './locale';
 import { COMMANDS } from './protocol';
 

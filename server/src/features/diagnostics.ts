@@ -5,7 +5,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { localize, ruleDocUrl, type Edit, type Finding, type Fix, type Locale, type Severity } from '../core';
-import { rangeOf, type Analysis } from './documents';
+import { rangeOf, type Analysis } from '../service/analysis';
 
 export const SOURCE = 'nianbao';
 

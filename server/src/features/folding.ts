@@ -1,7 +1,7 @@
 /** Folding ranges for the same tree as the outline: sections, subsections, tables, blocks, row groups. */
 import type { FoldingRange } from 'vscode-languageserver';
 import { outline, type OutlineNode } from '../core';
-import type { Analysis } from './documents';
+import type { Analysis } from '../service/analysis';
 
 export function foldingRanges(a: Analysis): FoldingRange[] {
   if (!a.isReport) return [];

@@ -5,7 +5,7 @@
  */
 import type { InlayHint } from 'vscode-languageserver';
 import { cellName, fmt, isTotalSum, type Cell, type Locale } from '../core';
-import type { Analysis } from './documents';
+import type { Analysis } from '../service/analysis';
 import { T, t } from './locale';
 
 interface Expected {

@@ -1,7 +1,7 @@
 /** The outline as hierarchical document symbols. */
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import { outline, type Locale, type OutlineKind, type OutlineNode } from '../core';
-import { rangeOf, type Analysis } from './documents';
+import { rangeOf, type Analysis } from '../service/analysis';
 
 const KIND: Record<OutlineKind, SymbolKind> = {
   title: SymbolKind.File,

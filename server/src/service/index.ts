@@ -25,25 +25,25 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, reportTemplate, ruleDocUrl, ruleById } from '../core';
-import { codeActions, fixAllAction, recomputeAction, FIX_ALL_KIND, RECOMPUTE_KIND, type ActionOptions } from './codeActions';
-import { templateText } from './commands';
-import { COMMANDS, STATUS_NOTIFICATION, type StatusParams, type WorkspaceSummary } from './protocol';
-import { counts, toDiagnostics } from './diagnostics';
+import { codeActions, fixAllAction, recomputeAction, FIX_ALL_KIND, RECOMPUTE_KIND, type ActionOptions } from '../features/codeActions';
+import { templateText } from '../features/commands';
+import { COMMANDS, STATUS_NOTIFICATION, type StatusParams, type WorkspaceSummary } from '../features/protocol';
+import { counts, toDiagnostics } from '../features/diagnostics';
 import { performance } from 'node:perf_hooks';
-import { analyse, AnalysisCache, BackgroundChecker, Cancelled, finishAnalysis, handlesLanguage, LARGE_DOCUMENT, type Analysis } from './documents';
-import { foldingRanges } from './folding';
-import { hover } from './hover';
-import { inlayHints } from './inlayHints';
-import { localeOfInitialize, T, t, type Locale } from './locale';
+import { analyse, AnalysisCache, BackgroundChecker, Cancelled, finishAnalysis, handlesLanguage, LARGE_DOCUMENT, type Analysis } from './analysis';
+import { foldingRanges } from '../features/folding';
+import { hover } from '../features/hover';
+import { inlayHints } from '../features/inlayHints';
+import { localeOfInitialize, T, t, type Locale } from '../features/locale';
 import { ConfigLookup } from '../host/config';
 import { configFor, defaultSettings, readSettings, type Settings } from './settings';
-import { documentSymbols, symbolInformation } from './symbols';
+import { documentSymbols, symbolInformation } from '../features/symbols';
 import { languageOfPath, readText, workspaceReportFiles } from './workspace';
 import { VERSION } from '../version';
 
 export const SERVER_NAME = 'nianbao';
 export const SERVER_VERSION = VERSION;
-export { STATUS_NOTIFICATION, type StatusParams } from './protocol';
+export { STATUS_NOTIFICATION, type StatusParams } from '../features/protocol';
 /** A check slower than this is debounced (by at most its own duration and `debounceMs`). */
 export const FAST_CHECK_MS = 4;
 interface InitOptions {

@@ -4,9 +4,9 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { CHECK_WORKER_ROLE, runCheckWorker } from './service/analysis';
+import { CHECK_WORKER_ROLE, runCheckWorker } from './service/worker';
 import { startServer } from './service';
 
-// The same script checks large documents on a worker thread (service/analysis.ts).
+// The same script checks large documents on a worker thread (service/worker.ts).
 if (!isMainThread && (workerData as { role?: string } | null)?.role === CHECK_WORKER_ROLE) runCheckWorker(parentPort!);
 else startServer(createConnection(ProposedFeatures.all));

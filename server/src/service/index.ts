@@ -30,7 +30,11 @@ import { templateText } from '../features/commands';
 import { COMMANDS, STATUS_NOTIFICATION, type StatusParams, type WorkspaceSummary } from '../features/protocol';
 import { counts, toDiagnostics } from '../features/diagnostics';
 import { performance } from 'node:perf_hooks';
-import { analyse, AnalysisCache, BackgroundChecker, Cancelled, finishAnalysis, handlesLanguage, LARGE_DOCUMENT, type Analysis } from './analysis';
+import { analyse, AnalysisCache, finishAnalysis, handlesLanguage, type Analysis } from './analysis';
+import { BackgroundChecker, Cancelled } from './worker';
+
+/** A text this long is checked on a worker thread, so the server keeps answering while it is checked. */
+export const LARGE_DOCUMENT = 400_000;
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { inlayHints } from '../features/inlayHints';

@@ -5,7 +5,8 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { cellAt, cellName, fmt, isTotalSum, type Cell, type Locale, type SumEval } from '../core';
-import { rangeOf, type Analysis } from '../service/analysis';
+import type { Analysis } from '../service/analysis';
+import { rangeOf } from './convert';
 import { T, t } from './locale';
 
 /** Long sums (（七）总计 has 20+ parts) list only their parts that are not 0. */

@@ -153,8 +153,3 @@ export class AnalysisCache {
     this.entries.clear();
   }
 }
-
-/** Offsets to an LSP range in the analysed version's text. */
-export function rangeOf(a: Analysis, range: readonly [number, number]) {
-  return { start: a.doc.positionAt(range[0]), end: a.doc.positionAt(range[1]) };
-}

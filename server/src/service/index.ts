@@ -28,6 +28,7 @@ import { check, reportTemplate, ruleDocUrl, ruleById } from '../core';
 import { codeActions, fixAllAction, recomputeAction, FIX_ALL_KIND, RECOMPUTE_KIND, type ActionOptions } from '../features/codeActions';
 import { templateText } from '../features/commands';
 import { COMMANDS, STATUS_NOTIFICATION, type StatusParams, type WorkspaceSummary } from '../features/protocol';
+import { editCount, offsetOf, offsetsOf } from '../features/convert';
 import { counts, toDiagnostics } from '../features/diagnostics';
 import { performance } from 'node:perf_hooks';
 import { analyse, AnalysisCache, finishAnalysis, handlesLanguage, type Analysis } from './analysis';
@@ -387,14 +388,13 @@ export function startServer(connection: Connection): void {
     if (!r) return null;
     const formats = caps.textDocument?.hover?.contentFormat;
     const markdown = !formats || formats.includes('markdown');
-    return hover(r.a, r.a.doc.offsetAt(params.position), locale, markdown);
+    return hover(r.a, offsetOf(r.a, params.position), locale, markdown);
   });
 
   connection.languages.inlayHint.on(async (params) => {
     const r = await analysisOf(params.textDocument.uri);
     if (!r) return null;
-    const range: [number, number] = [r.a.doc.offsetAt(params.range.start), r.a.doc.offsetAt(params.range.end)];
-    return inlayHints(r.a, range, locale, r.settings.inlayHints.enabled);
+    return inlayHints(r.a, offsetsOf(r.a, params.range), locale, r.settings.inlayHints.enabled);
   });
 
   connection.onExecuteCommand(async (params) => {
@@ -409,9 +409,7 @@ export function startServer(connection: Connection): void {
         const opts = actionOptions();
         const action = params.command === COMMANDS.fixAll ? fixAllAction(r.a, locale, opts) : recomputeAction(r.a, locale, opts);
         if (!action?.edit) return { applied: false, edits: 0 };
-        const edits = action.edit.documentChanges
-          ? action.edit.documentChanges.reduce((n, c) => n + ('edits' in c ? c.edits.length : 0), 0)
-          : Object.values(action.edit.changes ?? {}).reduce((n, es) => n + es.length, 0);
+        const edits = editCount(action.edit);
         const res = await connection.workspace.applyEdit({ label: action.title, edit: action.edit });
         return { applied: res.applied, edits };
       }

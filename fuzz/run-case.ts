@@ -37,8 +37,8 @@ export function runCase(c: Case): CaseResult {
     // What the CLI and the server do with every finding: line and column.
     const lm = new LineMap(c.text);
     for (const f of result.findings) {
-      const a = lm.position(f.range[0]);
-      const b = lm.position(f.range[1]);
+      const a = lm.positionAt(f.range[0]);
+      const b = lm.positionAt(f.range[1]);
       if (a.line < 0 || a.character < 0 || b.line < a.line || (b.line === a.line && b.character < a.character))
         problems.push(`${f.rule}: positions ${JSON.stringify([a, b])} out of order`);
     }

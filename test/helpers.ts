@@ -13,7 +13,7 @@ export function read(path: string): string {
 export function summary(text: string, findings: Finding[]): string[] {
   const lm = new LineMap(text);
   return findings.map((f) => {
-    const p = lm.position(f.range[0]);
+    const p = lm.positionAt(f.range[0]);
     return `${p.line + 1}:${p.character + 1} ${f.severity} ${f.rule}`;
   });
 }

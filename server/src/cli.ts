@@ -13,12 +13,13 @@ import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ConfigError, firstFormatYear, formatForYear, parseConfig, reportTemplate, RULES, type Config, type Locale } from './core';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
-import { collectFiles, ConfigFinder, displayPath, ioMessage, type FileError } from './cli/files';
-import { checkOne, finish, type Result } from './cli/outcome';
+import { checkOne, finish, type Configs, type Result } from './cli/outcome';
 import { runPool, type Batch } from './cli/pool';
-import { Summary, writerFor } from './cli/output';
-
-const VERSION = '0.1.0';
+import { displayPath, Summary, writerFor } from './cli/output';
+import { ConfigLookup } from './host/config';
+import { findReportFiles, type FileError } from './host/files';
+import { ioMessage } from './host/read';
+import { VERSION } from './version';
 
 export interface Io {
   out: (s: string) => Promise<void>;
@@ -57,13 +58,13 @@ async function runCheck(o: Options, io: Io): Promise<number> {
     explicit = parseConfig(text, o.config);
   }
   const errors: FileError[] = [];
-  const files = collectFiles(o.paths, errors);
+  const files = findReportFiles(o.paths, { errors });
   if (!files.length && !errors.length) errors.push({ file: o.paths.join(' '), message: '没有找到 .txt 或 .md 文件 / no .txt or .md files found' });
   for (const e of errors) io.err(`${displayPath(e.file)}: ${e.message}\n`);
 
   const writer = writerFor(o.format, o.locale, o.fix);
   const summary = new Summary();
-  const configs = new ConfigFinder(explicit);
+  const configs: Configs = { explicit, lookup: new ConfigLookup() };
   const input: WorkerInput = { role: 'nianbao-check', config: explicit, fix: o.fix, format: o.format, locale: o.locale };
   const started = Date.now();
   let anyError = false;
@@ -175,7 +176,7 @@ function stdoutWriter(s: string): Promise<void> {
 
 function workerLoop(): void {
   const input = workerData as WorkerInput;
-  const configs = new ConfigFinder(input.config);
+  const configs: Configs = { explicit: input.config, lookup: new ConfigLookup() };
   const writer = writerFor(input.format, input.locale, input.fix);
   parentPort!.on('message', (batch: Batch) => {
     const out: Result[] = [];

@@ -6,16 +6,27 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, DiagnosticSeverity, SymbolKind, type CodeAction, type DocumentSymbol, type Range, type TextEdit } from 'vscode-languageserver';
-import { applyFixes, blockFormats, defaultConfig, preferredFixes, RULE_IDS, ruleDocUrl, type Config, type Finding } from '../../server/src/core';
-import { recomputeTotals } from '../../server/src/features/cells';
+import {
+  applyFixes,
+  blockFormats,
+  defaultConfig,
+  preferredFixes,
+  recomputeTotals,
+  RULE_IDS,
+  ruleDocUrl,
+  type Config,
+  type Finding,
+} from '../../server/src/core';
 import { codeActions, disableLineEdit, FIX_ALL_KIND, RECOMPUTE_KIND } from '../../server/src/features/codeActions';
-import { toDiagnostic, toDiagnostics, type DiagnosticData } from '../../server/src/features/diagnostics';
-import { analyse, AnalysisCache, CostModel, type Analysis } from '../../server/src/features/documents';
+import { toDiagnostic, type DiagnosticData } from '../../server/src/features/convert';
+import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { analyse, AnalysisCache, CostModel, type Analysis } from '../../server/src/service/analysis';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { localeOfInitialize } from '../../server/src/features/locale';
-import { configFor, ConfigFiles, readSettings } from '../../server/src/features/settings';
+import { configFor, readSettings } from '../../server/src/service/settings';
+import { ConfigLookup } from '../../server/src/host/config';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { ARITH_RULES, read } from '../helpers';
 
@@ -495,7 +506,7 @@ describe('settings', () => {
       '/w/.nianbaorc.json': '{ "rules": { "text.artifact": "off" } }',
       '/w/bad/.nianbaorc.json': '{ "rules": { "nope": "off" } }',
     };
-    const cf = new ConfigFiles((p) => files[p] ?? null);
+    const cf = new ConfigLookup((p) => files[p] ?? null);
     assert.deepEqual(cf.forFile('/w/a/b/report.txt').config?.rules, { 'text.artifact': 'off' });
     const bad = cf.forFile('/w/bad/report.txt');
     assert.equal(bad.config, null);

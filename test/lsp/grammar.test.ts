@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadWASM, OnigScanner, OnigString } from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar } from 'vscode-textmate';
-import { declaredLabels, grammar, SCOPE, SCOPES } from '../../server/src/features/grammar';
-import { GRAMMAR_FILE } from '../../server/src/features/manifest';
+import { declaredLabels, grammar, SCOPE, SCOPES } from '../../build/grammar';
+import { GRAMMAR_FILE } from '../../build/manifest';
 import { ROOT } from '../helpers';
 
 let g: IGrammar;

@@ -21,7 +21,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { startServer } from '../../server/src/features/service';
+import { startServer } from '../../server/src/service';
 import { ROOT } from '../helpers';
 
 /** The server to start as a process: the build, or another (`NIANBAO_SERVER`: e.g. the one unpacked from the .vsix). */

@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULE_IDS, RULES } from '../../server/src/core';
-import { configurationContribution, configurationStrings } from '../../server/src/features/manifest';
-import { SERVER_VERSION } from '../../server/src/features/service';
-import { defaultSettings, SEVERITY_SETTINGS } from '../../server/src/features/settings';
+import { configurationContribution, configurationStrings } from '../../build/manifest';
+import { SERVER_VERSION } from '../../server/src/service';
+import { defaultSettings, SEVERITY_SETTINGS } from '../../server/src/service/settings';
 import { ROOT } from '../helpers';
 
 const json = (p: string) => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { SymbolKind, TextDocumentSyncKind, type CodeAction, type Diagnostic, type DocumentSymbol, type Hover, type InlayHint } from 'vscode-languageserver';
 import { FIX_ALL_KIND } from '../../server/src/features/codeActions';
 import { COMMANDS } from '../../server/src/features/commands';
-import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/features/service';
+import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/service';
 import { check } from '../../server/src/core';
 import { ARITH_RULES, read, ROOT, summary } from '../helpers';
 import { CAPABILITIES, startPair, type TestClient } from './harness';

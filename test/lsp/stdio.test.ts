@@ -16,6 +16,7 @@ describe('node server/out/server.js --stdio', { skip: existsSync(SERVER) ? false
   it('initialize, diagnostics for nianbao / plaintext / markdown, the six sections, a quick fix, shutdown and exit', async () => {
     const c = await startProcess(SERVER, { locale: 'zh-cn' });
     assert.equal(c.initializeResult.serverInfo!.name, 'nianbao');
+    assert.equal(c.initializeResult.serverInfo!.version, JSON.parse(read('package.json')).version, 'the version in package.json, bundled');
     const text = read('examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt');
     for (const [languageId, ext] of [
       ['nianbao', 'nianbao'],

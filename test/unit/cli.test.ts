@@ -8,6 +8,8 @@ import { describe, it } from 'node:test';
 import { ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'server/out/cli.js');
+/** The version, read here as a user reads it (the CLI's copy comes from the same file, bundled). */
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const ERRORS = join(ROOT, 'examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt');
 const CLEAN = join(ROOT, 'examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt');
 
@@ -60,12 +62,19 @@ describe('nianbao check', () => {
     assert.equal(lines[f.line - 1]!.slice(f.column - 1, f.endColumn - 1), '2');
   });
 
+  it('--version prints the version in package.json', () => {
+    const r = run(['--version']);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, `${VERSION}\n`);
+  });
+
   it('SARIF 2.1.0 output', () => {
     const r = run(['check', '--format', 'sarif', ERRORS]);
     const sarif = JSON.parse(r.out);
     assert.equal(sarif.version, '2.1.0');
     const run0 = sarif.runs[0];
     assert.equal(run0.tool.driver.name, 'nianbao');
+    assert.equal(run0.tool.driver.version, VERSION);
     assert.ok(run0.tool.driver.rules.length >= 18);
     const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'table.group-total');
     assert.equal(res.level, 'error');

@@ -87,10 +87,18 @@ describe('applying fixes', () => {
 describe('positions', () => {
   it('count lines at \\n, \\r\\n and \\r, and characters in UTF-16 units', () => {
     const lm = new LineMap('一\r\n二\r三\n😀四');
-    assert.deepEqual(lm.position(3), { line: 1, character: 0 });
-    assert.deepEqual(lm.position(5), { line: 2, character: 0 });
-    assert.deepEqual(lm.position(9), { line: 3, character: 2 });
-    assert.equal(lm.offset(3, 2), 9);
+    assert.deepEqual(lm.positionAt(3), { line: 1, character: 0 });
+    assert.deepEqual(lm.positionAt(5), { line: 2, character: 0 });
+    assert.deepEqual(lm.positionAt(9), { line: 3, character: 2 });
+    assert.equal(lm.offsetAt({ line: 3, character: 2 }), 9);
+  });
+
+  it('an offset inside \\r\\n is the end of its line, as LSP counts (the CLI and the server agree)', () => {
+    const lm = new LineMap('年报\r\n表一\r\n合计');
+    // offset 7: between the second line's \r and \n
+    assert.deepEqual(lm.positionAt(7), { line: 1, character: 2 });
+    assert.deepEqual(lm.positionAt(8), { line: 2, character: 0 });
+    assert.equal(lm.offsetAt({ line: 1, character: 3 }), 6);
   });
 });
 

@@ -28,7 +28,7 @@ import {
   reportTemplate,
   resetFormats,
 } from '../../server/src/core';
-import { readSettings } from '../../server/src/features/settings';
+import { readSettings } from '../../server/src/service/settings';
 import { render, specArb } from '../property/gen';
 
 const OLD_LABEL = '2.重复申请';

@@ -1,7 +1,9 @@
 /** Checking one file, with its findings made plain data (positions computed), so a worker can send it. */
-import { applyFixes, check, ConfigError, LineMap, looksLikeReport, preferredFixes, type Config, type Finding, type Msg } from '../core';
-import { displayPath, readReport, writeAtomic, type ConfigFinder } from './files';
-import type { Rendered, Writer } from './output';
+import { applyFixes, check, defaultConfig, LineMap, looksLikeReport, preferredFixes, type Config, type Finding, type Msg } from '../core';
+import type { ConfigLookup } from '../host/config';
+import { writeAtomic } from '../host/files';
+import { readReport } from '../host/read';
+import { displayPath, type Rendered, type Writer } from './output';
 
 export interface OutFix {
   range: [number, number];
@@ -63,8 +65,8 @@ export function finish(o: Outcome, writer: Writer): Result {
 }
 
 function plain(f: Finding, lm: LineMap): OutFinding {
-  const s = lm.position(f.range[0]);
-  const e = lm.position(f.range[1]);
+  const s = lm.positionAt(f.range[0]);
+  const e = lm.positionAt(f.range[1]);
   const fix = (x: NonNullable<Finding['fix']>): OutFix => ({ range: x.range, text: x.text, title: x.title });
   return {
     code: f.rule,
@@ -80,17 +82,20 @@ function plain(f: Finding, lm: LineMap): OutFinding {
   };
 }
 
-export function checkOne(index: number, file: string, configs: ConfigFinder, doFix: boolean): Outcome {
+/** Where each file's config comes from: the file named with `--config`, else the nearest `.nianbaorc.json` above it, else the defaults. */
+export interface Configs {
+  explicit: Config | null;
+  lookup: ConfigLookup;
+}
+
+export function checkOne(index: number, file: string, configs: Configs, doFix: boolean): Outcome {
   const base = { index, file, display: displayPath(file), bytes: 0 };
   const read = readReport(file);
   if ('error' in read) return { ...base, error: read.error };
-  let config: Config;
-  try {
-    config = configs.for(file);
-  } catch (e) {
-    if (e instanceof ConfigError) return { ...base, bytes: read.bytes, fatal: e.message };
-    throw e;
-  }
+  const found = configs.explicit ? { config: configs.explicit, error: null } : configs.lookup.forFile(file);
+  // A malformed config file stops the run: its reports would be checked with rules they turn off.
+  if (found.error !== null) return { ...base, bytes: read.bytes, fatal: found.error };
+  const config = found.config ?? defaultConfig();
   let text = read.text;
   let result = check(text, { config });
   if (!looksLikeReport(result.report)) {

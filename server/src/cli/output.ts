@@ -1,7 +1,9 @@
 /** Output formats, written file by file as results arrive (in input order): text, JSON, SARIF, CSV. */
+import { relative, sep } from 'node:path';
 import { localize, RULES, ruleDocUrl, type Locale } from '../core';
 import type { OutputFormat } from './args';
 import type { Outcome, OutFinding, Result } from './outcome';
+import { VERSION } from '../version';
 
 export type Write = (s: string) => void | Promise<void>;
 
@@ -27,7 +29,6 @@ function indent(text: string, pad: string): string {
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
-const VERSION = '0.1.0';
 
 function jsonFinding(f: OutFinding, locale: Locale) {
   return {
@@ -237,4 +238,10 @@ export class Summary {
     if (!this.worst.length) lines.push(zh ? '  （无）' : '  (none)');
     return `${lines.join('\n')}\n`;
   }
+}
+
+/** A path as the output shows it: relative to the working directory when inside it, with forward slashes. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return (rel && !rel.startsWith('..') ? rel : file).split(sep).join('/');
 }

@@ -16,7 +16,7 @@ export function ruleDocPage(rule: Rule): string {
   const found = wrong.findings.filter((f) => f.rule === rule.id);
   const shown = found
     .map((f) => {
-      const p = lm.position(f.range[0]);
+      const p = lm.positionAt(f.range[0]);
       const fix = f.fix ? `（可修复：${localize(f.fix.title, 'zh')}）` : '';
       return `- ${p.line + 1}:${p.character + 1} ${localize(f.message, 'zh')}${fix}\n  ${localize(f.message, 'en')}`;
     })

@@ -20,11 +20,6 @@ export function localize(m: Msg, locale: Locale): string {
   return locale === 'en' ? m.en : m.zh;
 }
 
-/** Joins messages with language-appropriate separators. */
-export function joinMsgs(parts: Msg[], sepZh = '、', sepEn = ', '): Msg {
-  return { zh: parts.map((p) => p.zh).join(sepZh), en: parts.map((p) => p.en).join(sepEn) };
-}
-
 /** "a、b 或 c" / "a, b or c": a list of alternatives in both languages. */
 export function orList(items: readonly string[]): Msg {
   const join = (sep: string, or: string) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(sep)}${or}${items[items.length - 1]}`);

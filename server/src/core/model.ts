@@ -154,7 +154,3 @@ export interface Report {
   /** `<!-- nianbao-… -->` comments. */
   directives: { range: Range; body: string; line: number }[];
 }
-
-export function cellOf(row: Row | undefined, colId: string): Cell | undefined {
-  return row?.cells.find((c) => c.col.id === colId);
-}

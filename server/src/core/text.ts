@@ -4,6 +4,7 @@
  * to their ASCII counterparts, so an offset found in the normalized copy is an offset in the
  * original text.
  */
+import { lowerBound, upperBound } from './bisect';
 
 const FOLD: Record<string, string> = {
   '\u3000': ' ', // ideographic space
@@ -167,15 +168,7 @@ export class Lines {
   }
   /** The 0-based line that contains an offset. */
   lineAt(offset: number): number {
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, upperBound(this.starts, offset) - 1);
   }
 }
 
@@ -186,10 +179,6 @@ export function isTrimSpace(c: number): boolean {
   return (
     c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
   );
-}
-
-export function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n';
 }
 
 /** Characters dropped from the compact form: white space and quotation marks. */
@@ -305,18 +294,6 @@ export class Compact {
   indexAt(offset: number): number {
     return lowerBound(this.offsets, offset);
   }
-}
-
-/** The first index in a sorted list whose value is >= x (its length when there is none). */
-export function lowerBound(a: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The compact form of text that is already normalized. */

@@ -8,20 +8,10 @@
  * diagnostic of an older version is matched to the current analysis instead, never applied by its
  * stale offsets.
  */
-import {
-  CodeActionKind,
-  TextDocumentEdit,
-  type CodeAction,
-  type CodeActionContext,
-  type Diagnostic,
-  type Range as LspRange,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
-import { applyFixes, ruleById, type Edit, type Finding, type Fix, type Locale } from '../core';
-import { recomputeTotals } from './cells';
-import { isDiagnosticData, SOURCE, wireFix, type WireFix } from './diagnostics';
-import { rangeOf, type Analysis } from './documents';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range as LspRange, type WorkspaceEdit } from 'vscode-languageserver';
+import { applyFixes, recomputeTotals, ruleById, type Edit, type Finding, type Fix, type Locale } from '../core';
+import type { Analysis } from '../service/analysis';
+import { isDiagnosticData, positionOf, SOURCE, wireFix, workspaceEdit, type EditOptions, type WireFix } from './convert';
 import { T, t } from './locale';
 import { COMMANDS } from './protocol';
 
@@ -29,9 +19,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 export const RECOMPUTE_KIND = `${CodeActionKind.Source}.nianbao.recomputeTotals`;
 export const SHOW_RULE_DOC_COMMAND = COMMANDS.showRuleDoc;
 
-export interface ActionOptions {
-  /** Versioned `documentChanges` instead of `changes` in workspace edits. */
-  documentChanges?: boolean;
+export interface ActionOptions extends EditOptions {
   /** Offer "more information" (the client can open a URL through `window/showDocument`). */
   showDocument?: boolean;
 }
@@ -94,7 +82,7 @@ export function codeActions(a: Analysis, params: ActionParams, locale: Locale, o
     }
     const lines = new Set<string>();
     for (const r of resolved) {
-      const line = a.doc.positionAt(r.range[0]).line;
+      const line = positionOf(a, r.range[0]).line;
       const key = `${r.rule}@${line}`;
       if (lines.has(key)) continue;
       lines.add(key);
@@ -163,7 +151,7 @@ function resolve(a: Analysis, d: Diagnostic, locale: Locale): Resolved[] {
 }
 
 function samePlace(a: Analysis, f: Finding, d: Diagnostic): boolean {
-  const s = a.doc.positionAt(f.range[0]);
+  const s = positionOf(a, f.range[0]);
   return s.line === d.range.start.line && s.character === d.range.start.character;
 }
 
@@ -199,12 +187,6 @@ export function editsFor(a: Analysis, fixes: Fix[]): Edit[] {
 function editFor(a: Analysis, fixes: Fix[], options: ActionOptions): WorkspaceEdit | null {
   const edits = editsFor(a, fixes);
   return edits.length ? workspaceEdit(a, edits, options) : null;
-}
-
-export function workspaceEdit(a: Analysis, edits: Edit[], options: ActionOptions = {}): WorkspaceEdit {
-  const textEdits: TextEdit[] = edits.map((e) => ({ range: rangeOf(a, e.range), newText: e.text }));
-  if (options.documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: a.uri, version: a.version }, textEdits)] };
-  return { changes: { [a.uri]: textEdits } };
 }
 
 const DIRECTIVE_AT_END = (kind: string) => new RegExp(`<!--\\s*nianbao-${kind}\\b([\\s\\S]*?)\\s*-->\\s*$`);

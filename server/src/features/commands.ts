@@ -2,7 +2,13 @@
  * The commands the server executes (`workspace/executeCommand`), for any LSP client. The VS Code
  * client calls them from its own palette commands; in Neovim they are `:lua vim.lsp.buf.execute_command`.
  */
-import { formatForYear, reportTemplate } from '../core';
+import { ErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
+import { formatForYear, reportTemplate, ruleById, ruleDocUrl } from '../core';
+import type { Analysis } from '../service/analysis';
+import { fixAllAction, recomputeAction, type ActionOptions } from './codeActions';
+import { editCount } from './convert';
+import { T, t, type Locale } from './locale';
+import { COMMANDS, type WorkspaceSummary } from './protocol';
 
 export { COMMANDS, type WorkspaceSummary } from './protocol';
 
@@ -12,4 +18,50 @@ export function templateText(year: unknown, body?: unknown): string | null {
   if (typeof y !== 'number' || !Number.isInteger(y) || formatForYear(y) === null || y > 2100) return null;
   const name = typeof body === 'string' && body.trim() ? body.trim() : undefined;
   return name ? reportTemplate(y, name) : reportTemplate(y);
+}
+
+/** What the commands need of the server. */
+export interface CommandContext {
+  locale: Locale;
+  actionOptions: ActionOptions;
+  analysisOf(uri: string): Promise<Analysis | null>;
+  /** `workspace/applyEdit`: whether the client applied it. */
+  applyEdit(label: string, edit: WorkspaceEdit): Promise<boolean>;
+  checkWorkspace(roots: string[]): Promise<WorkspaceSummary>;
+  /** `window/showDocument` of an external page: whether the client showed it. */
+  showExternal(url: string): Promise<boolean>;
+}
+
+export async function executeCommand(command: string, args: unknown[], ctx: CommandContext): Promise<unknown> {
+  switch (command) {
+    case COMMANDS.recomputeTotals:
+    case COMMANDS.fixAll:
+      return applyToDocument(command, args, ctx);
+    case COMMANDS.template: {
+      const text = templateText(args[0], args[1]);
+      if (text === null) throw new ResponseError(ErrorCodes.InvalidParams, t(T.noTemplateYear, ctx.locale));
+      return text;
+    }
+    case COMMANDS.checkWorkspace:
+      return ctx.checkWorkspace(args.filter((x): x is string => typeof x === 'string'));
+    case COMMANDS.showRuleDoc: {
+      const rule = typeof args[0] === 'string' ? args[0] : '';
+      if (!ruleById(rule)) throw new ResponseError(ErrorCodes.InvalidParams, `unknown rule: ${rule}`);
+      return ctx.showExternal(ruleDocUrl(rule));
+    }
+    default:
+      throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command: ${command}`);
+  }
+}
+
+/** Fix all, or recompute all totals, in the document `args[0]` (a uri, or `{ uri }`), through `workspace/applyEdit`. */
+async function applyToDocument(command: string, args: unknown[], ctx: CommandContext): Promise<{ applied: boolean; edits: number }> {
+  const uri = typeof args[0] === 'string' ? args[0] : (args[0] as { uri?: string } | undefined)?.uri;
+  if (!uri) throw new ResponseError(ErrorCodes.InvalidParams, 'expected a document uri');
+  const a = await ctx.analysisOf(uri);
+  if (!a) return { applied: false, edits: 0 };
+  const action = command === COMMANDS.fixAll ? fixAllAction(a, ctx.locale, ctx.actionOptions) : recomputeAction(a, ctx.locale, ctx.actionOptions);
+  if (!action?.edit) return { applied: false, edits: 0 };
+  const edits = editCount(action.edit);
+  return { applied: await ctx.applyEdit(action.title, action.edit), edits };
 }

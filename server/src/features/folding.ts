@@ -1,7 +1,8 @@
 /** Folding ranges for the same tree as the outline: sections, subsections, tables, blocks, row groups. */
 import type { FoldingRange } from 'vscode-languageserver';
-import type { Analysis } from './documents';
-import { outline, type OutlineNode } from './outline';
+import { outline, type OutlineNode } from '../core';
+import type { Analysis } from '../service/analysis';
+import { positionOf } from './convert';
 
 export function foldingRanges(a: Analysis): FoldingRange[] {
   if (!a.isReport) return [];
@@ -9,8 +10,8 @@ export function foldingRanges(a: Analysis): FoldingRange[] {
   const seen = new Set<string>();
   const walk = (nodes: OutlineNode[]) => {
     for (const n of nodes) {
-      const startLine = a.doc.positionAt(n.range[0]).line;
-      const endLine = a.doc.positionAt(n.range[1]).line;
+      const startLine = positionOf(a, n.range[0]).line;
+      const endLine = positionOf(a, n.range[1]).line;
       const key = `${startLine}:${endLine}`;
       if (endLine > startLine && !seen.has(key)) {
         seen.add(key);

@@ -4,9 +4,9 @@
  * sums it is part of.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { Cell, Locale, SumEval } from '../core';
-import { cellAt, cellName, fmt, isTotalSum } from './cells';
-import { rangeOf, type Analysis } from './documents';
+import { cellAt, cellName, fmt, isTotalSum, type Cell, type Locale, type SumEval } from '../core';
+import type { Analysis } from '../service/analysis';
+import { rangeOf } from './convert';
 import { T, t } from './locale';
 
 /** Long sums (（七）总计 has 20+ parts) list only their parts that are not 0. */

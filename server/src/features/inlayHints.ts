@@ -4,9 +4,9 @@
  * the sums determine it ("= 2"). Off with `nianbao.inlayHints.enabled: false`.
  */
 import type { InlayHint } from 'vscode-languageserver';
-import type { Cell, Locale } from '../core';
-import { cellName, fmt, isTotalSum } from './cells';
-import type { Analysis } from './documents';
+import { cellName, fmt, isTotalSum, type Cell, type Locale } from '../core';
+import type { Analysis } from '../service/analysis';
+import { positionOf } from './convert';
 import { T, t } from './locale';
 
 interface Expected {
@@ -43,7 +43,7 @@ export function inlayHints(a: Analysis, range: [number, number], locale: Locale,
     const name = t(cellName(a.result.arith.rowOf.get(e.cell), e.cell), locale);
     const v = fmt(e.value);
     hints.push({
-      position: a.doc.positionAt(at),
+      position: positionOf(a, at),
       label: t(e.kind === 'wrong' ? T.shouldBe(v) : T.fillWith(v), locale),
       paddingLeft: true,
       tooltip: `${name}: ${t(e.kind === 'wrong' ? T.shouldBe(v) : T.filled(v), locale)}`,

@@ -44,8 +44,6 @@ export const T = {
   configError: (message: string) =>
     msg(`nianbao 配置文件有误，已按默认设置检查：${message}`, `nianbao: bad config file, checking with the defaults: ${message}`),
   noTemplateYear: msg(`年份应为 ${firstFormatYear()} 及以后`, `The year must be ${firstFormatYear()} or later`),
-  missingHeading: (canonical: string) => msg(`${canonical}（缺少标题）`, `${canonical} (heading missing)`),
-  untitled: msg('（无标题）', '(untitled)'),
 } satisfies Record<string, Msg | ((...args: never[]) => Msg)>;
 
 export function t(m: Msg, locale: Locale): string {

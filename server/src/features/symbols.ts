@@ -1,22 +1,13 @@
 /** The outline as hierarchical document symbols. */
-import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
-import { rangeOf, type Analysis } from './documents';
-import type { Locale } from './locale';
-import { outline, type OutlineKind, type OutlineNode } from './outline';
-
-const KIND: Record<OutlineKind, SymbolKind> = {
-  title: SymbolKind.File,
-  section: SymbolKind.Module,
-  subsection: SymbolKind.String,
-  table: SymbolKind.Struct,
-  block: SymbolKind.Object,
-  group: SymbolKind.Array,
-};
+import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
+import { outline, type Locale, type OutlineNode } from '../core';
+import type { Analysis } from '../service/analysis';
+import { rangeOf, symbolKindOf } from './convert';
 
 function toSymbol(a: Analysis, n: OutlineNode): DocumentSymbol {
   const s: DocumentSymbol = {
     name: n.name || ' ',
-    kind: KIND[n.kind],
+    kind: symbolKindOf(n.kind),
     range: rangeOf(a, n.range),
     selectionRange: rangeOf(a, n.selection),
     children: n.children.map((c) => toSymbol(a, c)),
@@ -36,7 +27,7 @@ export function symbolInformation(a: Analysis, locale: Locale): SymbolInformatio
   const out: SymbolInformation[] = [];
   const walk = (nodes: OutlineNode[], container?: string) => {
     for (const n of nodes) {
-      const info: SymbolInformation = { name: n.name || ' ', kind: KIND[n.kind], location: { uri: a.uri, range: rangeOf(a, n.range) } };
+      const info: SymbolInformation = { name: n.name || ' ', kind: symbolKindOf(n.kind), location: { uri: a.uri, range: rangeOf(a, n.range) } };
       if (container) info.containerName = container;
       out.push(info);
       walk(n.children, n.name);

@@ -3,7 +3,8 @@
  * line breaks inside labels, numbering variants and missing rows: every occurrence of every label is
  * a candidate, and the chosen ones are the longest increasing chain (a small alignment).
  */
-import { compactLabel, IntBuffer, lowerBound, Scratch, type Compact } from '../text';
+import { lowerBound, upperBound } from '../bisect';
+import { compactLabel, IntBuffer, Scratch, type Compact } from '../text';
 import type { FormatDecl } from '../formats/types';
 
 /** The list of every form that does not occur (shared until one does). */
@@ -414,16 +415,7 @@ export function alignLabels<T>(compact: View, items: LabelItem<T>[], from = 0, t
   const ends: number[] = [];
   for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) ends.push(sorted[k]!);
   /** The number of ends <= limit. */
-  const upTo = (limit: number) => {
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! <= limit) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const upTo = (limit: number) => upperBound(ends, limit);
   const tree: number[] = new Array<number>(ends.length + 1).fill(-1);
   for (let start = 0; start < cands.length; ) {
     let end = start;

@@ -46,13 +46,3 @@ export function cellsWhere(report: Report, keep: (cell: Cell) => boolean): { row
   for (const t of report.tables) for (const b of t.blocks) for (const r of b.rows) for (const c of r.cells) if (keep(c)) out.push({ row: r, cell: c });
   return out;
 }
-
-/** The whole line an offset is on, with its line break: what "delete this line" removes. */
-export function lineWithBreak(report: Report, offset: number): Range {
-  const { lines, text } = report;
-  const l = lines.lineAt(offset);
-  const s = lines.start(l);
-  const e = lines.end(l);
-  if (text[e] === '\r' && text[e + 1] === '\n') return [s, e + 2];
-  return [s, e < text.length ? e + 1 : e];
-}

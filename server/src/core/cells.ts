@@ -2,10 +2,12 @@
  * Table cells for the editor features: the cell under the cursor, whether it is a total, and
  * "recompute all totals" (every declared total set to the sum of its parts).
  */
-import { msg, type Arith, type Block, type Cell, type CheckResult, type Fix, type Report, type Row, type SumEval, type Table } from '../core';
-import { cellName, fillText, fmt, visibleRange } from '../core';
-
-export { cellName, fmt };
+import type { SumEval } from './arith';
+import type { CheckResult } from './check';
+import type { Fix } from './finding';
+import { msg } from './i18n';
+import type { Block, Cell, Report, Row, Table } from './model';
+import { cellName, fillText, fmt, visibleRange } from './rules/util';
 
 export interface CellHit {
   table: Table;
@@ -31,11 +33,6 @@ export function cellAt(report: Report, offset: number): CellHit | undefined {
     }
   }
   return undefined;
-}
-
-/** Sums whose total (anchor) is this cell. */
-export function sumsTotalledBy(arith: Arith, cell: Cell): SumEval[] {
-  return (arith.sumsOf.get(cell) ?? []).filter((s) => s.anchor === cell);
 }
 
 /** A sum "total = parts" (row, result and group totals), as opposed to the identity 一+二=（七）+四. */

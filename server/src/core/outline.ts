@@ -3,8 +3,10 @@
  * subsections, each table, its blocks (表二's articles) and 表三's row groups. Document symbols and
  * folding ranges are both read off this one tree.
  */
-import type { Block, Range, Report, Section, Table } from '../core';
-import { T, t, type Locale } from './locale';
+import { localize, msg, type Locale } from './i18n';
+import type { Block, Range, Report, Section, Table } from './model';
+
+const missingHeading = (canonical: string) => msg(`${canonical}（缺少标题）`, `${canonical} (heading missing)`);
 
 export type OutlineKind = 'title' | 'section' | 'subsection' | 'table' | 'block' | 'group';
 
@@ -55,7 +57,7 @@ function sectionNode(report: Report, s: Section, locale: Locale): OutlineNode {
   const end = trimEnd(text, s.range[0], s.range[1]);
   const heading = s.heading;
   const selection: Range = heading ? heading.range : [s.range[0], report.lines.end(report.lines.lineAt(s.range[0]))];
-  const name = heading ? heading.text : t(T.missingHeading(s.decl.canonical), locale);
+  const name = heading ? heading.text : localize(missingHeading(s.decl.canonical), locale);
   const canonical = s.decl.canonical;
   const node: OutlineNode = {
     kind: 'section',
@@ -87,7 +89,7 @@ function tableNode(report: Report, tb: Table, locale: Locale): OutlineNode {
   const first = report.lines.end(report.lines.lineAt(tb.range[0]));
   const node: OutlineNode = {
     kind: 'table',
-    name: t(tb.decl.name, locale),
+    name: localize(tb.decl.name, locale),
     ...(report.format !== 'unknown' ? { detail: locale === 'zh' ? `${report.format}年版格式` : `${report.format} format` } : {}),
     range,
     selection: [tb.range[0], Math.max(tb.range[0], Math.min(first, range[1]))],
@@ -102,7 +104,7 @@ function tableNode(report: Report, tb: Table, locale: Locale): OutlineNode {
 }
 
 function blockNode(report: Report, b: Block, locale: Locale): OutlineNode {
-  const declName = t(b.decl.name, locale);
+  const declName = localize(b.decl.name, locale);
   const name = (b.heading ? report.text.slice(b.heading[0], b.heading[1]).replace(/\s+/g, '') : '') || declName;
   return {
     kind: 'block',
@@ -123,7 +125,7 @@ function groupNodes(report: Report, b: Block, locale: Locale): OutlineNode[] {
     const label = report.text.slice(g.range[0], g.range[1]).replace(/\s+/g, '');
     flat.push({
       kind: 'group',
-      name: label || t(g.decl.name, locale),
+      name: label || localize(g.decl.name, locale),
       range: [g.range[0], end],
       selection: g.range,
       children: [],

@@ -6,9 +6,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatChoiceTexts, formatSettingText, RULES, type Severity } from '../core';
+import { formatChoiceTexts, formatSettingText, RULES, type Severity } from '../server/src/core';
 import { grammar } from './grammar';
-import { DEFAULT_DEBOUNCE_MS, formatSettings, MAX_DEBOUNCE_MS, SEVERITY_SETTINGS } from './settings';
+import { DEFAULT_DEBOUNCE_MS, formatSettings, MAX_DEBOUNCE_MS, SEVERITY_SETTINGS } from '../server/src/service/settings';
 
 const SEVERITY_NAMES: Record<string, { en: string; zh: string }> = {
   off: { en: 'off', zh: '关闭' },
@@ -147,6 +147,6 @@ export function writeManifest(root: string): void {
 }
 
 if (require.main === module && process.argv.includes('--write')) {
-  writeManifest(join(__dirname, '..', '..', '..'));
+  writeManifest(join(__dirname, '..'));
   console.log(`package.json contributes.configuration, package.nls*.json and ${GRAMMAR_FILE} written from the rule registry and the formats`);
 }

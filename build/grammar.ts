@@ -4,7 +4,7 @@
  * reads, so the highlighting knows exactly the labels the checker knows. `npm run manifest` writes
  * it; test/lsp/grammar.test.ts checks the file matches and tokenizes the declared labels.
  */
-import { formats } from '../core';
+import { formats } from '../server/src/core';
 
 export const SCOPE = 'text.nianbao';
 
@@ -83,7 +83,7 @@ export function grammar() {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: '政府信息公开年报',
     scopeName: SCOPE,
-    comment: 'Generated from the format declarations by `npm run manifest` (server/src/features/grammar.ts). Do not edit by hand.',
+    comment: 'Generated from the format declarations by `npm run manifest` (build/grammar.ts). Do not edit by hand.',
     patterns: [
       { include: '#directive' },
       { include: '#comment' },

@@ -4,11 +4,8 @@
  * offsets here; each analysis keeps an immutable snapshot of its text to convert them to positions.
  */
 import { performance } from 'node:perf_hooks';
-import { Worker, type MessagePort } from 'node:worker_threads';
 import { check, looksLikeReport, type CheckResult, type Config } from '../core';
-import { completeArith, restoreArith } from '../core/arith';
-import { Lines } from '../core/text';
-import { TextPositions } from './positions';
+import { LineMap } from '../core/position';
 import { configKey } from './settings';
 
 /** The languages the server looks at: `nianbao` always; plain text (VS Code's `plaintext`, Neovim's and Emacs's `text`) and Markdown when they look like a report. */
@@ -22,7 +19,7 @@ export interface Analysis {
   version: number;
   languageId: string;
   /** Positions in the text of this version (offsets are converted with it). Never changes. */
-  doc: TextPositions;
+  doc: LineMap;
   text: string;
   result: CheckResult;
   /** Whether the document is a report to check: language `nianbao`, or plain text / Markdown that looks like one. */
@@ -64,7 +61,7 @@ export function finishAnalysis(doc: DocLike, text: string, config: Config, resul
     uri: doc.uri,
     version: doc.version,
     languageId: doc.languageId,
-    doc: new TextPositions(text),
+    doc: new LineMap(text),
     text,
     result,
     isReport,
@@ -155,102 +152,4 @@ export class AnalysisCache {
   clear(): void {
     this.entries.clear();
   }
-}
-
-/** Offsets to an LSP range in the analysed version's text. */
-export function rangeOf(a: Analysis, range: readonly [number, number]) {
-  return { start: a.doc.positionAt(range[0]), end: a.doc.positionAt(range[1]) };
-}
-
-/** A text this long is checked on a worker thread, so the server keeps answering while it is checked. */
-export const LARGE_DOCUMENT = 400_000;
-
-export class Cancelled extends Error {}
-
-/**
- * Checks one document at a time on a worker thread (this server's own script, started with the
- * role below). A newer check cancels the running one by ending its worker.
- */
-export class BackgroundChecker {
-  private worker: Worker | null = null;
-  private job: { id: number; text: string; resolve: (r: CheckResult) => void; reject: (e: Error) => void } | null = null;
-  private nextId = 0;
-  constructor(private readonly script: string) {}
-
-  check(text: string, config: Config): Promise<CheckResult> {
-    this.cancel();
-    const worker = this.worker ?? this.start();
-    const id = ++this.nextId;
-    return new Promise<CheckResult>((resolve, reject) => {
-      this.job = { id, text, resolve, reject };
-      worker.postMessage({ id, text, config });
-    });
-  }
-
-  /** Ends the running check, if any (its worker with it). */
-  cancel(): void {
-    if (!this.job) return;
-    this.job.reject(new Cancelled());
-    this.job = null;
-    void this.worker?.terminate();
-    this.worker = null;
-  }
-
-  dispose(): void {
-    this.cancel();
-    void this.worker?.terminate();
-    this.worker = null;
-  }
-
-  private start(): Worker {
-    const worker = new Worker(this.script, { workerData: { role: CHECK_WORKER_ROLE } });
-    worker.unref();
-    worker.on('message', (m: { id: number; result?: WorkerResult; error?: string }) => {
-      const job = this.job;
-      if (!job || job.id !== m.id) return;
-      this.job = null;
-      if (m.result) job.resolve(fromWorker(m.result, job.text));
-      else job.reject(new Error(m.error ?? 'check failed'));
-    });
-    worker.on('error', (e) => {
-      this.job?.reject(e);
-      this.job = null;
-      this.worker = null;
-    });
-    this.worker = worker;
-    return worker;
-  }
-}
-
-export const CHECK_WORKER_ROLE = 'nianbao-background-check';
-
-/**
- * A check's result as a worker sends it: without the texts (the text, its normalized form and the
- * line index's copy of it), which are most of its bytes and which the receiver has or remakes.
- */
-interface WorkerResult extends Omit<CheckResult, 'report'> {
-  report: Omit<CheckResult['report'], 'text' | 'lines'> & { starts: Int32Array; masked: string | null };
-}
-
-function forTransfer(result: CheckResult): WorkerResult {
-  const { text: _text, norm, lines, ...report } = result.report;
-  // The line index reads the masked text: the normalized one unless debris was blanked in it.
-  return { ...result, arith: completeArith(result.arith), report: { ...report, norm, starts: lines.starts, masked: lines.norm === norm ? null : lines.norm } };
-}
-
-/** A result from a worker made whole: the text put back, and the classes that structured cloning drops. */
-function fromWorker(r: WorkerResult, text: string): CheckResult {
-  const { starts, masked, ...report } = r.report;
-  return { ...r, arith: restoreArith(r.arith), report: { ...report, text, lines: new Lines(masked ?? report.norm, starts) } };
-}
-
-/** The worker's side: check each text it is sent and send the result back. */
-export function runCheckWorker(port: MessagePort): void {
-  port.on('message', ({ id, text, config }: { id: number; text: string; config: Config }) => {
-    try {
-      port.postMessage({ id, result: forTransfer(check(text, { config })) });
-    } catch (e) {
-      port.postMessage({ id, error: (e as Error).message });
-    }
-  });
 }

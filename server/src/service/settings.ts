@@ -1,11 +1,9 @@
 /**
- * The editor settings (section `nianbao`), read from whatever the client sends, and the config
- * file `.nianbaorc.json` the CLI reads too. Together they give the core its `Config`:
+ * The editor settings (section `nianbao`), read from whatever the client sends, merged with the
+ * config file `.nianbaorc.json` (found by host/config.ts, as the CLI finds it) into the core's `Config`:
  * rule defaults ← `.nianbaorc.json` (nearest above the file) ← editor settings.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { CONFIG_FILE, ConfigError, defaultConfig, formatChoices, parseConfig, RULE_IDS, type Config, type SeveritySetting } from '../core';
+import { defaultConfig, formatChoices, RULE_IDS, type Config, type SeveritySetting } from '../core';
 
 export type FormatSetting = Config['format'];
 
@@ -79,47 +77,4 @@ export function configKey(config: Config): string {
     .map((k) => `${k}=${config.rules[k]}`)
     .join(',');
   return `${config.format}|${rules}`;
-}
-
-/** `.nianbaorc.json` files: the nearest one above a file, cached per directory until told of a change. */
-export class ConfigFiles {
-  private cache = new Map<string, { config: Config | null; error: string | null }>();
-  constructor(private readonly read: (path: string) => string | null = readOrNull) {}
-
-  /** The config for a file path, and the error of a malformed config file (then `config` is null). */
-  forFile(path: string): { config: Config | null; error: string | null } {
-    return this.dir(dirname(path));
-  }
-
-  clear(): void {
-    this.cache.clear();
-  }
-
-  private dir(d: string): { config: Config | null; error: string | null } {
-    const hit = this.cache.get(d);
-    if (hit) return hit;
-    const p = join(d, CONFIG_FILE);
-    const text = this.read(p);
-    let found: { config: Config | null; error: string | null };
-    if (text !== null) {
-      try {
-        found = { config: parseConfig(text, p), error: null };
-      } catch (e) {
-        found = { config: null, error: e instanceof ConfigError ? e.message : String(e) };
-      }
-    } else {
-      const parent = dirname(d);
-      found = parent === d ? { config: null, error: null } : this.dir(parent);
-    }
-    this.cache.set(d, found);
-    return found;
-  }
-}
-
-function readOrNull(p: string): string | null {
-  try {
-    return readFileSync(p, 'utf8');
-  } catch {
-    return null;
-  }
 }

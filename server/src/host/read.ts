@@ -1,0 +1,85 @@
+/**
+ * Reading a report file: bytes → text, for the CLI and the server alike. Today every report is
+ * UTF-8 text; a reader for another kind of document (docx, html, pdf) would return its text with a
+ * `sourceMap` back to the source, and the core would never know the difference.
+ */
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+/** The largest file read: a report is tens of KB; this is a whole year's reports pasted together. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_MB = MAX_FILE_BYTES / 1048576;
+
+/** Offsets in a reader's text → offsets in the source it read (for documents that are not plain text). */
+export interface SourceMap {
+  toSource(offset: number): number;
+}
+
+export interface ReadResult {
+  /** The text to check (without a byte order mark). */
+  text: string;
+  /** The size of the file, in bytes. */
+  bytes: number;
+  /** Absent for plain text, whose offsets are the source's. */
+  sourceMap?: SourceMap;
+}
+
+/** Why a file cannot be checked, in both languages, as the CLI prints it. */
+export interface ReadError {
+  error: string;
+}
+
+export function ioMessage(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return '文件或目录不存在 / no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限 / permission denied';
+  if (code === 'EISDIR') return '是目录 / is a directory';
+  return `无法读取 / cannot read (${code ?? (e as Error).message})`;
+}
+
+/** The buffer files are read into, kept from one file to the next (fresh memory is slow to touch). */
+let readBuf = Buffer.allocUnsafeSlow(1 << 16);
+
+/** The file's bytes (in the shared buffer, valid until the next read), or why they cannot be read. */
+function readBytes(file: string): Buffer | ReadError {
+  let length = 0;
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { error: `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_MB} MB）/ file too large` };
+    // Room for the whole file and one byte more, so that its end is read without growing.
+    if (readBuf.length <= size) readBuf = Buffer.allocUnsafeSlow(Math.max(2 * readBuf.length, size + 1));
+    // Read to the end (a file may grow while it is read), never past the limit.
+    for (;;) {
+      if (length === readBuf.length) {
+        if (length > MAX_FILE_BYTES) return { error: `文件过大（上限 ${MAX_MB} MB）/ file too large` };
+        const bigger = Buffer.allocUnsafeSlow(2 * readBuf.length);
+        readBuf.copy(bigger, 0, 0, length);
+        readBuf = bigger;
+      }
+      const n = readSync(fd, readBuf, length, readBuf.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+  } catch (e) {
+    return { error: ioMessage(e) };
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  return readBuf.subarray(0, length);
+}
+
+/** Reads a report as UTF-8 text, or says plainly why it cannot: empty, binary, not UTF-8, too large, unreadable. */
+export function readReport(file: string): ReadResult | ReadError {
+  const buf = readBytes(file);
+  if (!Buffer.isBuffer(buf)) return buf;
+  if (buf.length === 0) return { error: '文件为空 / the file is empty' };
+  if (buf.includes(0)) return { error: '不是文本文件（含二进制内容）/ not a text file (binary content)' };
+  if (!isUtf8(buf)) return { error: '不是 UTF-8 编码的文本（可能是 GBK），请另存为 UTF-8 / not UTF-8 text (GBK?): save it as UTF-8' };
+  let text = buf.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Only white space (what trim() removes), found without copying the text.
+  if (!/\S/.test(text)) return { error: '文件只有空白 / the file holds only white space' };
+  return { text, bytes: buf.length };
+}

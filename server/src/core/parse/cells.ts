@@ -209,7 +209,7 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
     const tail = rest[0]!;
     const tailText = text.slice(tail.ts, tail.te);
     const candidate: Slot[] = [];
-    if (tailText && isValueLike(tailText)) candidate.push(slotOf(tail, tailText, false));
+    if (tailText && isValueLike(tailText)) pushValue(text, tail, tailText, candidate);
     else if (tailText) {
       const split = spacedTokens(text, tail, tailText);
       if (split) for (const q of split) candidate.push(toSlot(text, q, true));

@@ -12,7 +12,7 @@
  * (cuts and combinations) stops after 100,000 nodes, leaving the rows it did not decide ambiguous.
  * A 20 MB line of digits is one run: rejected by its length before any cut is tried.
  */
-import type { BlockDecl, SumDecl } from '../formats/types';
+import type { BlockDecl, ColumnKind, SumDecl } from '../formats/types';
 import type { Range, Row } from '../model';
 
 export const RUN_LIMITS = { cellDigits: 6, runDigits: 42, nodes: 100_000 };
@@ -49,7 +49,7 @@ const isDigits = (s: string) => /^\d+$/.test(s);
  * Every way to read `tokens` as `n` cells, or null when there are more than the budget allows.
  * A token of plain digits may be cut; any other token ("+3", "1.5万元") is one cell.
  */
-export function cutsOf(tokens: RunToken[], n: number, budget: Budget): Cut[] | null {
+export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: ColumnKind[]): Cut[] | null {
   let digits = 0;
   for (const t of tokens) digits += t.raw.length;
   if (digits > RUN_LIMITS.runDigits || tokens.length > n) return null;
@@ -79,8 +79,12 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget): Cut[] | n
     }
     const t = tokens[k]!;
     if (!isDigits(t.raw)) {
-      // An atomic token: its value is read later by the column's kind (here only its place counts).
+      // An atomic token: its value is read later by the column's kind; a sign needs a signed column,
+      // a fraction or a unit a money column.
       if (at !== 0) return;
+      const kind = kinds?.[cells];
+      if (kind && /^[+-]/.test(t.raw) && kind !== 'signed') return;
+      if (kind && /[.万元]/.test(t.raw) && kind !== 'money') return;
       values.push(Number.NaN);
       ranges.push(t.range);
       raws.push(t.raw);
@@ -195,23 +199,29 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
     own: Cut[];
   }
   const open: Open[] = [];
+  const alternatives = new Map<Row, number>();
+  const kinds = decl.columns.map((c) => c.kind);
   for (const [row, tokens] of runs) {
     const index = rowIndex.get(row.decl.id)!;
-    const all = cutsOf(tokens, n, budget);
+    const all = cutsOf(tokens, n, budget, kinds);
     if (!all?.length) {
       outcome.unreadable.add(row);
       continue;
     }
+    alternatives.set(row, all.length);
+    // A row's own sums (its 总计) must speak for a cut: a row without one (表二) has no evidence of its own.
     const mine = plans.filter((p) => p.ownRow === index);
-    const own = all.filter((c) => {
-      grid[index] = c.values;
-      return mine.every((p) => holds(p, grid) !== false);
-    });
+    const own = mine.length
+      ? all.filter((c) => {
+          grid[index] = c.values;
+          return mine.every((p) => holds(p, grid) === true);
+        })
+      : [];
     grid[index] = new Array<number | null>(n).fill(null);
     if (own.length === 1) outcome.decided.set(row, own[0]!);
     else open.push({ row, index, all, own });
   }
-  if (!open.length) return outcome;
+  if (!open.length) return confirmed(outcome, alternatives, plans, grid, rowIndex);
   // Decided rows join the grid; the open rows are searched together against the other sums.
   for (const [row, cut] of outcome.decided) grid[rowIndex.get(row.decl.id)!] = cut.values;
   const choices = open.map((o) => (o.own.length ? o.own : o.all));
@@ -222,6 +232,14 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
   const search = (k: number): void => {
     if (!complete) return;
     if (k === open.length) {
+      // A row its own total contradicts for every cut is read only where another sum, fully
+      // known, confirms the reading: without such evidence nothing decides it.
+      for (let x = 0; x < open.length; x++) {
+        if (open[x]!.own.length) continue;
+        const idx = open[x]!.index;
+        const touching = shared.filter((p) => p.left.some(([i]) => i === idx) || p.right.some(([i]) => i === idx));
+        if (!touching.some((p) => holds(p, grid) === true)) return;
+      }
       found.push([...pick]);
       // More combinations than can be named: the search says nothing it cannot finish.
       if (found.length > 64) complete = false;
@@ -255,6 +273,33 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
     if (o.own.length > 1) outcome.ambiguous.set(o.row, uniqueCuts(o.own).slice(0, NAMED));
     else outcome.unreadable.add(o.row);
   });
+  return confirmed(outcome, alternatives, plans, grid, rowIndex);
+}
+
+/**
+ * The last check of the rows read by cutting: a row whose digits could be cut another way, on a
+ * sum across rows that is fully known and breaks, is no longer taken as read (the break may be
+ * the cut's, "11 0 0 0 0 112" being 11…112 with a blank total as well as 11…1 and 12). A row with
+ * one possible cut keeps it: the break is then the report's.
+ */
+function confirmed(
+  outcome: RunOutcome,
+  alternatives: Map<Row, number>,
+  plans: SumPlan[],
+  grid: (number | null)[][],
+  rowIndex: Map<string, number>,
+): RunOutcome {
+  for (const [row, cut] of outcome.decided) grid[rowIndex.get(row.decl.id)!] = cut.values;
+  const shared = plans.filter((p) => p.ownRow === null);
+  for (const [row] of [...outcome.decided]) {
+    if ((alternatives.get(row) ?? 1) < 2) continue;
+    const idx = rowIndex.get(row.decl.id)!;
+    const touching = shared.filter((p) => p.left.some(([i]) => i === idx) || p.right.some(([i]) => i === idx));
+    if (touching.some((p) => holds(p, grid) === false)) {
+      outcome.decided.delete(row);
+      outcome.unreadable.add(row);
+    }
+  }
   return outcome;
 }
 

@@ -84,6 +84,13 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
     }
   }
   decideRuns(decl, rows);
+  if (rows.length && (rows.length < decl.rows.length || rows.some((r) => r.confidence !== 'certain'))) {
+    const grid = readInOrder(ctx, decl, rows, to);
+    if (grid) {
+      rows.splice(0, rows.length, ...grid);
+      fits = rows.length;
+    }
+  }
   const missingRows = missingOf(decl.rows, rows);
   let start = to;
   let end = heading?.[1] ?? from;
@@ -108,6 +115,86 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
   };
   const rowsFound = rows.length;
   return { block, score: markers * 10 + rowsFound + fits, markers, fits, rowsFound };
+}
+
+/**
+ * A table whose numbers stand apart from their labels (a PDF's text in stream order puts a wrapped
+ * label after the next rows' numbers; group labels split a row's label in two): every number of the
+ * table's span, in order, read as the declared grid row by row — taken only when there are exactly
+ * as many numbers as cells and the table's own arithmetic says the reading is right: every sum
+ * holds, or the rows the labels gave with certainty agree with it and make at least half the table
+ * (then the sums that break are the report's errors, not the reader's).
+ */
+function readInOrder(ctx: ParseContext, decl: BlockDecl, rows: Row[], to: number): Row[] | null {
+  if (!decl.sums.length) return null;
+  const n = decl.columns.length;
+  const want = decl.rows.length * n;
+  const { text, lines, ignored } = ctx;
+  let start = to;
+  for (const r of rows) start = Math.min(start, r.label[0]);
+  const tokens: Slot[] = [];
+  for (let l = lines.lineAt(start); l < lines.count && lines.start(l) < to; l++) {
+    if (ignored.has(l)) continue;
+    const s = Math.max(lines.start(l), start);
+    const e = Math.min(lines.end(l), to);
+    for (let i = s; i < e; ) {
+      let j = i;
+      while (j < e && !isTokenBreak(text.charCodeAt(j))) j++;
+      if (j > i && j - i <= 6 && isDigitRun(text, i, j)) {
+        if (tokens.length === want) return null;
+        tokens.push({ range: [i, j], raw: text.slice(i, j), blank: false, piped: false, spaced: false });
+      }
+      i = j + 1;
+    }
+  }
+  if (tokens.length !== want) return null;
+  const byDecl = new Map(rows.map((r) => [r.decl, r]));
+  const grid: Row[] = decl.rows.map((rd, i) => {
+    const mine = tokens.slice(i * n, (i + 1) * n);
+    const found = byDecl.get(rd);
+    const label: Range = found ? found.label : [mine[0]!.range[0], mine[0]!.range[0]];
+    const cells = decl.columns.map((c, j) => makeCell(c, mine[j], label[1]));
+    return {
+      decl: rd,
+      label,
+      cells,
+      range: [label[0], Math.max(label[1], mine[n - 1]!.range[1])],
+      ambiguous: null,
+      confidence: 'certain',
+      unclear: null,
+      run: null,
+    };
+  });
+  const value = new Map<string, number>();
+  grid.forEach((r) => {
+    r.cells.forEach((c) => {
+      value.set(`${r.decl.id}|${c.col.id}`, c.value ?? Number.NaN);
+    });
+  });
+  const side = (refs: { row: string; col: string }[]) => refs.reduce((a, x) => a + (value.get(`${x.row}|${x.col}`) ?? Number.NaN), 0);
+  const broken = decl.sums.filter((s) => !(Math.abs(side(s.left) - side(s.right)) < 1e-9)).length;
+  if (broken === 0) return grid;
+  // Some sums break: the reading stands only where the labels' own certain rows confirm it.
+  let agree = 0;
+  for (const r of rows) {
+    if (r.confidence !== 'certain' || r.cells.some((c) => c.state !== 'ok')) continue;
+    const g = grid.find((x) => x.decl === r.decl)!;
+    if (r.cells.some((c, j) => c.value !== g.cells[j]!.value)) return null;
+    agree++;
+  }
+  return agree * 2 >= decl.rows.length ? grid : null;
+}
+
+/** White space, a pipe or a full-width space ends a token. */
+function isTokenBreak(c: number): boolean {
+  return c === 32 || c === 9 || c === 124 || c === 0x3000 || c === 10 || c === 13;
+}
+function isDigitRun(text: string, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The declared rows not found. Rows are found in their declared order: one walk over both lists. */

@@ -6,7 +6,7 @@ import { Lines } from '../text';
 import { findDebris } from './debris';
 import { dictionaryOf, LabelIndex } from './labels';
 import { lex } from './lexer';
-import { chooseHeadings, findHeadingCandidates, type HeadingCandidate } from './sections';
+import { chooseHeadings, findHeadingCandidates, findInlineHeadings, type HeadingCandidate } from './sections';
 import { parseActiveTable, parseBlock, parseSingleTable, slotsOf, tableConfidence, type ParseContext } from './tables';
 
 export interface ParseOptions {
@@ -34,6 +34,7 @@ export function parse(text: string, options: ParseOptions = {}): Report {
 
   // ------------------------------------------------------------ sections
   const cands = findHeadingCandidates(masked, lines, debris.shape, debris.ignoredLines, formats);
+  for (const c of findInlineHeadings(masked, lines, debris.ignoredLines, formats, cands)) cands.push(c);
   const { chosen, extra, misplaced } = chooseHeadings(cands);
   const headingStarts = chosen.map((c) => c.heading.range[0]);
 
@@ -58,7 +59,7 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   /** The span a section's table is looked for in: its own span, or the gap its missing heading left. */
   const spanFor = (decl: SectionDecl): Range => {
     const own = byId(decl.id);
-    if (own) return [lineEndAt(lines, own.heading.range[1]), after(own.heading.range[1])];
+    if (own) return [own.inline ? own.heading.range[1] : lineEndAt(lines, own.heading.range[1]), after(own.heading.range[1])];
     const before = sorted.filter((c) => c.decl.number < decl.number).pop();
     const next = sorted.find((c) => c.decl.number > decl.number && (!before || c.heading.range[0] > before.heading.range[0]));
     return [before ? lineEndAt(lines, before.heading.range[1]) : 0, next ? next.heading.range[0] : masked.length];

@@ -23,6 +23,68 @@ export interface HeadingCandidate {
   decl: SectionDecl;
   heading: Heading;
   numbered: boolean;
+  /** Found inside a line (a web page run into one line): what follows it on the line is the section's. */
+  inline?: boolean;
+}
+
+/**
+ * What may stand before a heading inside a line: the line's start, a sentence's end, white space, a
+ * closing bracket, or the last cell of the previous section's table (a digit, a unit); not a semicolon
+ * (a list of the parts: "…；六、其他需要报告的事项。").
+ */
+const BEFORE_INLINE = new Set([...'。！？!?） )\t\u3000"”0123456789元件条项个%']);
+/** What follows a heading in a list of the parts ("一、总体情况；二、…"), not the heading of a section. */
+const LIST_AFTER = new Set([...'；;、，,']);
+
+/**
+ * Section headings inside lines, for the sections the line-by-line pass did not find: the numeral
+ * with "、" and a known wording of the section ("一、总体情况", "三、政府信息依申请公开情况"), after a
+ * sentence end, white space or the line's start, and not followed by list punctuation (the
+ * introduction's list of the six parts). 表三's rows ("一、本年新收…", "三、本年度办理结果") and a sentence
+ * citing a part ("见二、主动公开…") are not headings: their wordings are no section's, or a word stands
+ * before them.
+ */
+export function findInlineHeadings(
+  masked: string,
+  lines: Lines,
+  ignored: Set<number>,
+  formats: readonly FormatDecl[],
+  found: HeadingCandidate[],
+): HeadingCandidate[] {
+  const out: HeadingCandidate[] = [];
+  const have = new Set(found.filter((c) => c.numbered).map((c) => c.decl.id));
+  for (const decl of formats[0]!.sections) {
+    if (have.has(decl.id)) continue;
+    const numeral = decl.canonical.slice(0, decl.canonical.indexOf('、'));
+    const wordings = [...new Set([decl.canonical.slice(numeral.length + 1), ...decl.variants])]
+      .filter((w) => w.length >= 4)
+      .sort((a, b) => b.length - a.length);
+    let best: HeadingCandidate | null = null;
+    for (const w of wordings) {
+      const needle = `${numeral}、${w}`;
+      for (let at = masked.indexOf(needle); at >= 0; at = masked.indexOf(needle, at + 1)) {
+        const before = at > 0 ? masked[at - 1]! : '\n';
+        const after = masked[at + needle.length] ?? '\n';
+        if (before !== '\n' && !BEFORE_INLINE.has(before)) continue;
+        if (LIST_AFTER.has(after)) continue;
+        const line = lines.lineAt(at);
+        if (ignored.has(line)) continue;
+        if (!best || at < best.heading.range[0]) {
+          const range: Range = [at, at + needle.length];
+          best = {
+            line,
+            decl,
+            numbered: true,
+            inline: true,
+            heading: { range, text: needle, numeral, number: decl.number, bodyRange: [at + numeral.length + 1, range[1]] },
+          };
+        }
+        break;
+      }
+    }
+    if (best) out.push(best);
+  }
+  return out;
 }
 
 /** Compact forms of every table row and group label: a line that starts with one is a row, not a heading. */

@@ -304,7 +304,7 @@ function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: View, to: 
       break;
     }
   }
-  if (numbersAt === -1) return parseGrouped(ctx, decl, compact, headerStart, to);
+  if (numbersAt === -1) return parseGrouped(ctx, decl, compact, headerStart, to) ?? parseRunOn(ctx, decl, compact, all, to);
   let headerEnd = anchorOff;
   for (const [i, j] of all) {
     const r = compact.range(i, j);
@@ -319,6 +319,24 @@ function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: View, to: 
   const row = buildRow(decl.rows[0]!, decl, [anchorOff, headerEnd], res);
   if (res.slots.length) row.range = [res.slots[0]!.range[0], row.range[1]];
   if (res.natural < n / 2) return parseGrouped(ctx, decl, compact, headerStart, to) ?? { row, natural: res.natural };
+  return { row, natural: res.natural };
+}
+
+/**
+ * 表四 run into one line with its header (a page's textContent): the numbers right after the last
+ * header word, on its line ("…尚未审结总计45131301052…"), cut where the group totals hold.
+ */
+function parseRunOn(ctx: ParseContext, decl: BlockDecl, compact: View, words: [number, number][], to: number) {
+  if (!words.length) return null;
+  const last = words.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const end = compact.range(last[0], last[1])[1];
+  const { text, lines } = ctx;
+  const c = text.charCodeAt(end);
+  if (!(c >= 48 && c <= 57) && c !== 32 && c !== 9) return null;
+  const res = collectSlots(ctx, end, Math.min(lines.end(lines.lineAt(end)), to), decl.columns.length);
+  if (!res.natural) return null;
+  const row = buildRow(decl.rows[0]!, decl, [compact.range(words[0]![0], words[0]![1])[0], end], res);
+  if (res.slots.length) row.range = [res.slots[0]!.range[0], row.range[1]];
   return { row, natural: res.natural };
 }
 

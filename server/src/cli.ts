@@ -108,12 +108,12 @@ async function runCheck(o: Options, io: Io): Promise<number> {
     }
   }
   if (o.progress) io.err('\r\x1b[K');
-  await io.out(pending + writer.end());
-  if (o.summary) (o.format === 'text' ? io.out : async (s: string) => io.err(s))(summary.render(o.locale));
+  await io.out(pending + writer.end(summary));
+  if (o.summary) await (o.format === 'text' ? io.out : async (s: string) => io.err(s))(summary.render(o.locale));
   const t = summary.totals();
   const secs = Math.max(0.001, (Date.now() - started) / 1000);
-  const zh = `检查了 ${summary.files} 个文件（${(summary.bytes / 1048576).toFixed(1)} MB，${secs.toFixed(1)} 秒）：${t.error} 个错误，${t.warning} 个警告，${t.info + t.hint} 个提示${o.fix ? `；已修复 ${fixedTotal} 处` : ''}${summary.failed ? `；${summary.failed} 个文件无法检查` : ''}`;
-  const en = `${summary.files} file(s) checked (${(summary.bytes / 1048576).toFixed(1)} MB, ${secs.toFixed(1)} s): ${t.error} error(s), ${t.warning} warning(s), ${t.info + t.hint} note(s)${o.fix ? `; ${fixedTotal} fixed` : ''}${summary.failed ? `; ${summary.failed} file(s) could not be checked` : ''}`;
+  const zh = `检查了 ${summary.files} 个文件（${(summary.bytes / 1048576).toFixed(1)} MB，${secs.toFixed(1)} 秒）：${t.error} 个错误，${t.warning} 个警告，${t.info + t.hint} 个提示${o.fix ? `；已修复 ${fixedTotal} 处` : ''}${summary.tablesNotChecked ? `；${summary.tablesNotChecked} 张表识别不确定、未核对` : ''}${summary.failed ? `；${summary.failed} 个文件无法检查` : ''}`;
+  const en = `${summary.files} file(s) checked (${(summary.bytes / 1048576).toFixed(1)} MB, ${secs.toFixed(1)} s): ${t.error} error(s), ${t.warning} warning(s), ${t.info + t.hint} note(s)${o.fix ? `; ${fixedTotal} fixed` : ''}${summary.tablesNotChecked ? `; ${summary.tablesNotChecked} table(s) read with uncertainty, not checked` : ''}${summary.failed ? `; ${summary.failed} file(s) could not be checked` : ''}`;
   io.err(`${o.locale === 'zh' ? zh : en}\n`);
   if (failed) return 2;
   return anyError ? 1 : 0;

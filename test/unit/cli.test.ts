@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { requestsExample } from '../../server/src/core/rules/examples';
 import { ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'server/out/cli.js');
@@ -212,5 +213,60 @@ describe('nianbao rules / new', () => {
       const codes = new Set(j.findings.map((f: { code: string }) => f.code));
       assert.deepEqual([...codes], ['table.cell-blank'], 'only the blank cells to fill in');
     }
+  });
+});
+
+/** 表三 alone, with a row of 4 numbers for 7 columns: a table read with uncertainty, whose sums are not checked. */
+const UNSURE = requestsExample({}).replace(/（二）部分公开(.*?)(\t0)+\n/, '（二）部分公开$1\n17\n23\n27\n11\n');
+
+describe('tables not checked (read with uncertainty)', () => {
+  const dir = tmp();
+  const unsure = join(dir, 'unsure.txt');
+  writeFileSync(unsure, UNSURE);
+
+  it('check --format json: each file counts its tables and those not checked', () => {
+    assert.ok(UNSURE.includes('\n17\n23\n27\n11\n'));
+    const [u, c] = JSON.parse(run(['check', '--format', 'json', unsure, CLEAN]).out);
+    assert.deepEqual([u.tables, u.tablesNotChecked], [1, 1]);
+    assert.ok(u.findings.some((f: { code: string }) => f.code === 'table.unreadable'));
+    assert.deepEqual([c.tables, c.tablesNotChecked], [3, 0]);
+  });
+
+  it('--summary names them, in Chinese and English; the last line counts them', () => {
+    const zh = run(['check', '--summary', unsure, CLEAN]);
+    assert.match(zh.out, /识别不确定、未核对的表格 \/ tables not checked: 1（共 4 张，1 个文件）\n\s+1 张表\s+\S*unsure\.txt\n/);
+    assert.match(zh.err, /1 张表识别不确定、未核对/);
+    const en = run(['check', '--summary', '--locale', 'en', unsure, CLEAN]);
+    assert.match(en.out, /Tables not checked \(read with uncertainty\): 1 of 4, in 1 file\(s\)\n\s+1 table\(s\)\s+\S*unsure\.txt\n/);
+    const none = run(['check', '--summary', CLEAN]);
+    assert.match(none.out, /tables not checked: 0（共 3 张，0 个文件）\n$/);
+    assert.doesNotMatch(none.err, /未核对/);
+  });
+
+  it('the counts cross the worker threads and are added up', () => {
+    const many = tmp();
+    for (let i = 0; i < 24; i++) {
+      const name = join(many, `r${String(i).padStart(2, '0')}.txt`);
+      if (i % 3 === 0) writeFileSync(name, UNSURE);
+      else copyFileSync(CLEAN, name);
+    }
+    const r = run(['check', '--summary', '--jobs', '4', many]);
+    assert.match(r.out, /tables not checked: 8（共 56 张，8 个文件）/);
+    const files = [...r.out.matchAll(/^\s+1 张表\s+(\S+)$/gm)].map((m) => m[1]!.split('/').pop());
+    assert.deepEqual(files, ['r00.txt', 'r03.txt', 'r06.txt', 'r09.txt', 'r12.txt', 'r15.txt', 'r18.txt', 'r21.txt']);
+    const json = JSON.parse(run(['check', '--format', 'json', '--jobs', '4', many]).out);
+    assert.deepEqual(
+      json.map((f: { tablesNotChecked: number }) => f.tablesNotChecked),
+      Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? 1 : 0)),
+    );
+  });
+
+  it('SARIF: the property bag of the run holds the totals', () => {
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', unsure, CLEAN]).out);
+    assert.deepEqual(sarif.runs[0].properties, { tables: 4, tablesNotChecked: 1 });
+    assert.ok(sarif.runs[0].results.some((x: { ruleId: string }) => x.ruleId === 'table.unreadable'));
+    const clean = JSON.parse(run(['check', '--format', 'sarif', CLEAN]).out);
+    assert.deepEqual(clean.runs[0].results, []);
+    assert.deepEqual(clean.runs[0].properties, { tables: 3, tablesNotChecked: 0 });
   });
 });

@@ -3,17 +3,18 @@
  *
  *   nianbao check [--format text|json|sarif|csv] [--fix] [--config FILE] [--locale zh|en]
  *                 [--jobs N] [--summary] [--no-progress] PATH...
+ *   nianbao show [--format text|json] [--locale zh|en] [--config FILE] PATH...
  *   nianbao rules
  *   nianbao new --year YEAR [--body NAME]
  *
- * Exit status: 0 no error findings, 1 findings at error severity, 2 usage or I/O failure.
- * Many files are checked on worker threads (this same script) and reported in input order.
+ * Exit status: 0 no error findings, 1 findings at error severity, 2 usage or I/O failure (`show`:
+ * 0 or 2). Many files are checked on worker threads (this same script) and reported in input order.
  */
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { ConfigError, firstFormatYear, formatForYear, parseConfig, reportTemplate, RULES, type Config, type Locale } from './core';
+import { ConfigError, firstFormatYear, formatForYear, parseConfig, renderShown, reportTemplate, RULES, showReport, type Config, type Locale } from './core';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
-import { checkOne, finish, type Configs, type Result } from './cli/outcome';
+import { checkOne, finish, readAndCheck, type Configs, type Result } from './cli/outcome';
 import { runPool, type Batch } from './cli/pool';
 import { displayPath, Summary, writerFor } from './cli/output';
 import { ConfigLookup } from './host/config';
@@ -45,22 +46,69 @@ function progressBar(done: number, total: number, bytes: number, started: number
   return `\r[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${label}`;
 }
 
-async function runCheck(o: Options, io: Io): Promise<number> {
-  let explicit: Config | null = null;
-  if (o.config) {
-    let text: string;
-    try {
-      text = readFileSync(o.config, 'utf8');
-    } catch (e) {
-      io.err(`nianbao: ${o.config}: ${ioMessage(e)}\n`);
-      return 2;
-    }
-    explicit = parseConfig(text, o.config);
+/** The config named with `--config` (null without it), or false when it cannot be read (said on stderr). */
+function explicitConfig(o: Options, io: Io): Config | null | false {
+  if (!o.config) return null;
+  let text: string;
+  try {
+    text = readFileSync(o.config, 'utf8');
+  } catch (e) {
+    io.err(`nianbao: ${o.config}: ${ioMessage(e)}\n`);
+    return false;
   }
+  return parseConfig(text, o.config);
+}
+
+/** The report files under the paths; the paths that cannot be read are said on stderr and counted. */
+function reportFiles(o: Options, io: Io): { files: string[]; errors: number } {
   const errors: FileError[] = [];
   const files = findReportFiles(o.paths, { errors });
   if (!files.length && !errors.length) errors.push({ file: o.paths.join(' '), message: '没有找到 .txt 或 .md 文件 / no .txt or .md files found' });
   for (const e of errors) io.err(`${displayPath(e.file)}: ${e.message}\n`);
+  return { files, errors: errors.length };
+}
+
+/**
+ * `nianbao show`: each report as read, file by file (a grid of text, or one JSON array of the
+ * versioned shape), written as it is read so memory does not grow with the number of files.
+ */
+async function runShow(o: Options, io: Io): Promise<number> {
+  const explicit = explicitConfig(o, io);
+  if (explicit === false) return 2;
+  const { files, errors } = reportFiles(o, io);
+  const configs: Configs = { explicit, lookup: new ConfigLookup() };
+  const json = o.format === 'json';
+  let failed = errors > 0;
+  let first = true;
+  if (json) await io.out('[');
+  for (const file of files) {
+    const display = displayPath(file);
+    const r = readAndCheck(file, configs);
+    if (r.fatal !== undefined) {
+      if (json) await io.out('\n]\n');
+      io.err(`nianbao: ${r.fatal}\n`);
+      return 2;
+    }
+    if (r.error !== undefined) {
+      failed = true;
+      io.err(`${display}: ${r.error}\n`);
+      continue;
+    }
+    const shown = showReport(r.result, display, o.locale);
+    const piece = json
+      ? `${first ? '\n' : ',\n'}  ${JSON.stringify(shown, null, 2).replaceAll('\n', '\n  ')}`
+      : (first ? '' : '\n') + renderShown(shown, r.result.report, o.locale);
+    first = false;
+    await io.out(piece);
+  }
+  if (json) await io.out('\n]\n');
+  return failed ? 2 : 0;
+}
+
+async function runCheck(o: Options, io: Io): Promise<number> {
+  const explicit = explicitConfig(o, io);
+  if (explicit === false) return 2;
+  const { files, errors } = reportFiles(o, io);
 
   const writer = writerFor(o.format, o.locale, o.fix);
   const summary = new Summary();
@@ -68,7 +116,7 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   const input: WorkerInput = { role: 'nianbao-check', config: explicit, fix: o.fix, format: o.format, locale: o.locale };
   const started = Date.now();
   let anyError = false;
-  let failed = errors.length > 0;
+  let failed = errors > 0;
   let fixedTotal = 0;
   let first = true;
   let lastBar = 0;
@@ -108,12 +156,12 @@ async function runCheck(o: Options, io: Io): Promise<number> {
     }
   }
   if (o.progress) io.err('\r\x1b[K');
-  await io.out(pending + writer.end());
-  if (o.summary) (o.format === 'text' ? io.out : async (s: string) => io.err(s))(summary.render(o.locale));
+  await io.out(pending + writer.end(summary));
+  if (o.summary) await (o.format === 'text' ? io.out : async (s: string) => io.err(s))(summary.render(o.locale));
   const t = summary.totals();
   const secs = Math.max(0.001, (Date.now() - started) / 1000);
-  const zh = `检查了 ${summary.files} 个文件（${(summary.bytes / 1048576).toFixed(1)} MB，${secs.toFixed(1)} 秒）：${t.error} 个错误，${t.warning} 个警告，${t.info + t.hint} 个提示${o.fix ? `；已修复 ${fixedTotal} 处` : ''}${summary.failed ? `；${summary.failed} 个文件无法检查` : ''}`;
-  const en = `${summary.files} file(s) checked (${(summary.bytes / 1048576).toFixed(1)} MB, ${secs.toFixed(1)} s): ${t.error} error(s), ${t.warning} warning(s), ${t.info + t.hint} note(s)${o.fix ? `; ${fixedTotal} fixed` : ''}${summary.failed ? `; ${summary.failed} file(s) could not be checked` : ''}`;
+  const zh = `检查了 ${summary.files} 个文件（${(summary.bytes / 1048576).toFixed(1)} MB，${secs.toFixed(1)} 秒）：${t.error} 个错误，${t.warning} 个警告，${t.info + t.hint} 个提示${o.fix ? `；已修复 ${fixedTotal} 处` : ''}${summary.tablesNotChecked ? `；${summary.tablesNotChecked} 张表识别不确定、未核对` : ''}${summary.failed ? `；${summary.failed} 个文件无法检查` : ''}`;
+  const en = `${summary.files} file(s) checked (${(summary.bytes / 1048576).toFixed(1)} MB, ${secs.toFixed(1)} s): ${t.error} error(s), ${t.warning} warning(s), ${t.info + t.hint} note(s)${o.fix ? `; ${fixedTotal} fixed` : ''}${summary.tablesNotChecked ? `; ${summary.tablesNotChecked} table(s) read with uncertainty, not checked` : ''}${summary.failed ? `; ${summary.failed} file(s) could not be checked` : ''}`;
   io.err(`${o.locale === 'zh' ? zh : en}\n`);
   if (failed) return 2;
   return anyError ? 1 : 0;
@@ -147,6 +195,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       await io.out(reportTemplate(year, body));
       return 0;
     }
+    if (cmd === 'show') return await runShow(parseArgs(rest, io.env, io.isTTY, 'show'), io);
     // `nianbao PATH…` is short for `nianbao check PATH…`.
     const args = cmd === 'check' ? rest : argv;
     return await runCheck(parseArgs(args, io.env, io.isTTY), io);

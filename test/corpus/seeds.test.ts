@@ -3,6 +3,7 @@
  * Expected findings for each are written in test/corpus/expected/NAME.json.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -19,6 +20,26 @@ const seeds = present
 
 describe('corpus seeds', { skip: present ? false : `${SEEDS} not found` }, () => {
   it('are all here', () => assert.equal(seeds.length, 5));
+
+  it('nianbao show --format json: one array, version 1, three tables in every seed', () => {
+    const cli = join(ROOT, 'server/out/cli.js');
+    assert.ok(existsSync(cli), 'the CLI is built (npm run build)');
+    const r = spawnSync(process.execPath, [cli, 'show', '--format', 'json', SEEDS], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(r.status, 0, r.stderr);
+    const shown = JSON.parse(r.stdout) as { version: number; file: string; tables: { id: string }[] }[];
+    assert.deepEqual(
+      shown.map((s) => s.file.split('/').pop()),
+      seeds,
+    );
+    for (const s of shown) {
+      assert.equal(s.version, 1, s.file);
+      assert.deepEqual(
+        s.tables.map((t) => t.id),
+        ['active', 'requests', 'review'],
+        s.file,
+      );
+    }
+  });
 
   for (const name of seeds) {
     const text = readFileSync(join(SEEDS, name), 'utf8');

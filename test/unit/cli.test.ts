@@ -5,6 +5,8 @@ import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { check, displayWidth } from '../../server/src/core';
+import { requestsExample } from '../../server/src/core/rules/examples';
 import { ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'server/out/cli.js');
@@ -212,5 +214,206 @@ describe('nianbao rules / new', () => {
       const codes = new Set(j.findings.map((f: { code: string }) => f.code));
       assert.deepEqual([...codes], ['table.cell-blank'], 'only the blank cells to fill in');
     }
+  });
+});
+
+/** 表三 alone, with a row of 4 numbers for 7 columns: a table read with uncertainty, whose sums are not checked. */
+const UNSURE = requestsExample({}).replace(/（二）部分公开(.*?)(\t0)+\n/, '（二）部分公开$1\n17\n23\n27\n11\n');
+
+describe('tables not checked (read with uncertainty)', () => {
+  const dir = tmp();
+  const unsure = join(dir, 'unsure.txt');
+  writeFileSync(unsure, UNSURE);
+
+  it('check --format json: each file counts its tables and those not checked', () => {
+    assert.ok(UNSURE.includes('\n17\n23\n27\n11\n'));
+    const [u, c] = JSON.parse(run(['check', '--format', 'json', unsure, CLEAN]).out);
+    assert.deepEqual([u.tables, u.tablesNotChecked], [1, 1]);
+    assert.ok(u.findings.some((f: { code: string }) => f.code === 'table.unreadable'));
+    assert.deepEqual([c.tables, c.tablesNotChecked], [3, 0]);
+  });
+
+  it('--summary names them, in Chinese and English; the last line counts them', () => {
+    const zh = run(['check', '--summary', unsure, CLEAN]);
+    assert.match(zh.out, /识别不确定、未核对的表格 \/ tables not checked: 1（共 4 张，1 个文件）\n\s+1 张表\s+\S*unsure\.txt\n/);
+    assert.match(zh.err, /1 张表识别不确定、未核对/);
+    const en = run(['check', '--summary', '--locale', 'en', unsure, CLEAN]);
+    assert.match(en.out, /Tables not checked \(read with uncertainty\): 1 of 4, in 1 file\(s\)\n\s+1 table\(s\)\s+\S*unsure\.txt\n/);
+    const none = run(['check', '--summary', CLEAN]);
+    assert.match(none.out, /tables not checked: 0（共 3 张，0 个文件）\n$/);
+    assert.doesNotMatch(none.err, /未核对/);
+  });
+
+  it('the counts cross the worker threads and are added up', () => {
+    const many = tmp();
+    for (let i = 0; i < 24; i++) {
+      const name = join(many, `r${String(i).padStart(2, '0')}.txt`);
+      if (i % 3 === 0) writeFileSync(name, UNSURE);
+      else copyFileSync(CLEAN, name);
+    }
+    const r = run(['check', '--summary', '--jobs', '4', many]);
+    assert.match(r.out, /tables not checked: 8（共 56 张，8 个文件）/);
+    const files = [...r.out.matchAll(/^\s+1 张表\s+(\S+)$/gm)].map((m) => m[1]!.split('/').pop());
+    assert.deepEqual(files, ['r00.txt', 'r03.txt', 'r06.txt', 'r09.txt', 'r12.txt', 'r15.txt', 'r18.txt', 'r21.txt']);
+    const json = JSON.parse(run(['check', '--format', 'json', '--jobs', '4', many]).out);
+    assert.deepEqual(
+      json.map((f: { tablesNotChecked: number }) => f.tablesNotChecked),
+      Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? 1 : 0)),
+    );
+  });
+
+  it('SARIF: the property bag of the run holds the totals', () => {
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', unsure, CLEAN]).out);
+    assert.deepEqual(sarif.runs[0].properties, { tables: 4, tablesNotChecked: 1 });
+    assert.ok(sarif.runs[0].results.some((x: { ruleId: string }) => x.ruleId === 'table.unreadable'));
+    const clean = JSON.parse(run(['check', '--format', 'sarif', CLEAN]).out);
+    assert.deepEqual(clean.runs[0].results, []);
+    assert.deepEqual(clean.runs[0].properties, { tables: 3, tablesNotChecked: 0 });
+  });
+});
+
+/** The report files under a folder as a user would list them: *.txt and *.md, recursively, not the notes beside them. */
+function reportsUnder(dir: string): string[] {
+  return (readdirSync(join(ROOT, dir), { recursive: true }) as string[])
+    .filter((f) => /\.(txt|md)$/.test(f) && !/\.(errors|notes)\.md$/.test(f))
+    .map((f) => `${dir}/${f.split('\\').join('/')}`)
+    .sort();
+}
+
+/** A line cut into fields of the given display widths, two spaces apart (a Han character is two columns). */
+function fields(line: string, widths: number[]): string[] {
+  const out: string[] = [];
+  const chars = [...line];
+  let at = 0;
+  for (const w of widths) {
+    let s = '';
+    let used = 0;
+    while (at < chars.length && used < w) {
+      s += chars[at]!;
+      used += displayWidth(chars[at]!);
+      at++;
+    }
+    out.push(s.trim());
+    at += 2;
+  }
+  return out;
+}
+
+describe('nianbao show', () => {
+  for (const dir of ['examples', 'test/fixtures/layouts']) {
+    it(`--format json over ${dir}: one array, version 1, every report with the tables the core reads`, () => {
+      const files = reportsUnder(dir);
+      assert.ok(files.length >= 4, files.join());
+      const r = run(['show', '--format', 'json', dir]);
+      assert.equal(r.code, 0, r.err);
+      const shown = JSON.parse(r.out) as { version: number; file: string; tables: { id: string; blocks: { rows: unknown[] }[] }[] }[];
+      assert.deepEqual(shown.map((s) => s.file).sort(), files);
+      for (const s of shown) {
+        assert.equal(s.version, 1, s.file);
+        const report = check(readFileSync(join(ROOT, s.file), 'utf8')).report;
+        assert.deepEqual(
+          s.tables.map((t) => t.id),
+          report.tables.map((t) => t.decl.id),
+          s.file,
+        );
+        assert.ok(s.tables.length >= 1, s.file);
+      }
+    });
+  }
+
+  it('text: row and column names in aligned grids, files a blank line apart', () => {
+    const r = run(['show', 'examples']);
+    assert.equal(r.code, 0, r.err);
+    const shown = JSON.parse(run(['show', '--format', 'json', 'examples']).out);
+    const files = shown.map((s: { file: string }) => s.file);
+    // Each file starts with its name after a blank line (the first at the top).
+    const lines = r.out.split('\n');
+    assert.equal(lines[0], files[0]);
+    for (const f of files.slice(1)) assert.equal(lines[lines.indexOf(f) - 1], '', f);
+    for (const s of shown)
+      for (const t of s.tables)
+        for (const b of t.blocks)
+          for (const row of b.rows) {
+            assert.ok(r.out.includes(row.label), row.label);
+            for (const c of row.cells) assert.ok(r.out.includes(c.header.split('·').pop()), c.header);
+          }
+    // Every grid: the rows as wide as the rule under the header, the 表三 cells under their names.
+    let grids = 0;
+    for (let k = 1; k < lines.length; k++) {
+      const rule = lines[k]!;
+      if (!/^-+( +-+)*$/.test(rule)) continue;
+      grids++;
+      const widths = rule.split('  ').map((d) => d.length);
+      const header = fields(lines[k - 1]!, widths);
+      assert.equal(displayWidth(lines[k - 1]!), displayWidth(rule), lines[k - 1]);
+      for (let j = k + 1; j < lines.length && lines[j] && !/^(缺少的行|missing rows)/.test(lines[j]!); j++) {
+        assert.ok(displayWidth(lines[j]!) <= displayWidth(rule), lines[j]);
+        if (header[1] === '自然人') {
+          const row = fields(lines[j]!, widths);
+          assert.match(row[1]!, /^\d+[!?~]*$/, lines[j]);
+          assert.equal(displayWidth(lines[j]!), displayWidth(rule), `${lines[j]}: the last column ends under its name`);
+        }
+      }
+    }
+    assert.ok(grids >= 4 * 6, `grids: ${grids}`);
+    // 表三's columns by name, as the header cuts them.
+    const k = lines.findIndex((l) => l.includes('自然人'));
+    assert.deepEqual(
+      fields(
+        lines[k]!,
+        lines[k + 1]!.split('  ').map((d) => d.length),
+      ),
+      ['', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+    );
+  });
+
+  it('--locale en names rows and columns in English', () => {
+    const r = run(['show', '--locale', 'en', CLEAN]);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^format 2021 · year 2022 · sections 1 2 3 4 5 6$/m);
+    assert.doesNotMatch(r.out, /自然人/);
+  });
+
+  it('an uncertain table is marked as not checked', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'unsure.txt'), UNSURE);
+    const [s] = JSON.parse(run(['show', '--format', 'json', join(dir, 'unsure.txt')]).out);
+    assert.equal(s.tables[0].confidence, 'uncertain');
+    assert.match(run(['show', join(dir, 'unsure.txt')]).out, /识别不确定，未核对/);
+  });
+
+  it('the config that applies is used: a forced format', () => {
+    const dir = tmp();
+    copyFileSync(CLEAN, join(dir, 'r.txt'));
+    writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ format: '2019' }));
+    assert.equal(JSON.parse(run(['show', '--format', 'json', join(dir, 'r.txt')]).out)[0].format, '2019');
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ format: '2021' }));
+    const forced = JSON.parse(run(['show', '--format', 'json', '--config', join(dir, 'other.json'), join(dir, 'r.txt')]).out);
+    assert.equal(forced[0].format, '2021');
+    writeFileSync(join(dir, '.nianbaorc.json'), '{');
+    const bad = run(['show', join(dir, 'r.txt')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /不是有效的 JSON/);
+  });
+
+  it('files that cannot be shown: said on stderr, exit 2, the others still shown; usage errors exit 2', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'notes.txt'), '今天开会，讨论了三件事。\n');
+    copyFileSync(CLEAN, join(dir, 'r.txt'));
+    const r = run(['show', '--format', 'json', dir, join(dir, 'missing.txt')]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /notes\.txt: 不像政府信息公开工作年度报告/);
+    assert.match(r.err, /missing\.txt: 文件或目录不存在/);
+    assert.deepEqual(
+      JSON.parse(r.out).map((s: { file: string }) => s.file.split('/').pop()),
+      ['r.txt'],
+    );
+    assert.equal(JSON.parse(run(['show', '--format', 'json', join(dir, 'notes.txt')]).out).length, 0);
+    for (const args of [['show'], ['show', '--format', 'sarif', CLEAN], ['show', '--fix', CLEAN], ['show', '--jobs', '2', CLEAN]]) {
+      const u = run(args);
+      assert.equal(u.code, 2, args.join(' '));
+      assert.match(u.err, /用法/);
+    }
+    assert.match(run(['--help']).out, /nianbao show \[--format text\|json\]/);
   });
 });

@@ -4,6 +4,9 @@ import { localeFrom, type Locale } from '../core';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv';
 
+/** The subcommands that take paths: `check` finds problems, `show` prints the report as read. */
+export type Command = 'check' | 'show';
+
 export interface Options {
   format: OutputFormat;
   fix: boolean;
@@ -27,14 +30,21 @@ export const USAGE = `用法 / usage:
       --jobs N                       并行检查的线程数 / worker threads (default: CPU count)
       --summary                      汇总各规则计数和问题最多的文件 / per-rule counts and the worst files
       --no-progress                  不显示进度条 / no progress bar
+  nianbao show [--format text|json] [--locale zh|en] [--config FILE] PATH...
+                                     显示识别出的表格（行、列、单元格及识别把握）
+                                     / print the tables as read: rows, columns, cells, confidence
   nianbao rules                      列出全部规则 / list the rules
   nianbao new --year YEAR [--body 机关名称]   输出报告模板 / print a report template
   nianbao --help | --version
 
 PATH 可以是文件或目录（检查其中的 .txt、.md 文件）/ files or directories (.txt, .md inside).
-退出码 / exit status: 0 无错误 no errors · 1 有错误级别的问题 error findings · 2 用法或读写失败 usage or I/O failure`;
+退出码 / exit status: 0 无错误 no errors · 1 有错误级别的问题 error findings · 2 用法或读写失败 usage or I/O failure
+（show 不判断问题，退出码为 0 或 2 / show judges nothing: 0 or 2）`;
 
-export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean): Options {
+/** Options of `check` only: `show` refuses them as unknown. */
+const CHECK_ONLY = ['--fix', '--summary', '--no-progress', '--progress', '--jobs', '-j'];
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean, command: Command = 'check'): Options {
   const o: Options = {
     format: 'text',
     fix: false,
@@ -55,12 +65,14 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
       return v;
     };
     const is = (name: string) => a === name || a.startsWith(`${name}=`);
+    if (command === 'show' && CHECK_ONLY.some(is)) throw new UsageError(`show 不接受此选项 / show takes no ${a.split('=')[0]}`);
     if (a === '--fix') o.fix = true;
     else if (a === '--summary') o.summary = true;
     else if (a === '--no-progress') o.progress = false;
     else if (a === '--progress') o.progress = true;
     else if (is('--format')) {
       const v = value('--format');
+      if (command === 'show' && v !== 'text' && v !== 'json') throw new UsageError(`show 的 --format 应为 text 或 json / must be text or json: ${v}`);
       if (v !== 'text' && v !== 'json' && v !== 'sarif' && v !== 'csv')
         throw new UsageError(`--format 应为 text、json、sarif 或 csv / must be text, json, sarif or csv: ${v}`);
       o.format = v;
@@ -76,6 +88,11 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项 / unknown option: ${a}`);
     else o.paths.push(a);
   }
-  if (!o.paths.length) throw new UsageError('请指定要检查的文件或目录 / name the files or directories to check');
+  if (!o.paths.length)
+    throw new UsageError(
+      command === 'show'
+        ? '请指定要显示的文件或目录 / name the files or directories to show'
+        : '请指定要检查的文件或目录 / name the files or directories to check',
+    );
   return o;
 }

@@ -1,5 +1,5 @@
 /** Checking one file, with its findings made plain data (positions computed), so a worker can send it. */
-import { applyFixes, check, defaultConfig, LineMap, looksLikeReport, preferredFixes, type Config, type Finding, type Msg } from '../core';
+import { applyFixes, check, defaultConfig, LineMap, looksLikeReport, preferredFixes, type CheckResult, type Config, type Finding, type Msg } from '../core';
 import type { ConfigLookup } from '../host/config';
 import { writeAtomic } from '../host/files';
 import { readReport } from '../host/read';
@@ -35,6 +35,9 @@ export interface Outcome {
   fatal?: string;
   format?: string;
   year?: number | null;
+  /** How many tables were read, and how many of them so unsurely that no sum was checked. */
+  tables?: number;
+  tablesNotChecked?: number;
   findings?: OutFinding[];
   fixed?: number;
 }
@@ -43,7 +46,7 @@ export interface Outcome {
 export type Tally = Record<string, [number, number, number, number]>;
 
 /** A checked file as the thread that writes the output needs it: rendered, and counted for the summary. */
-export interface Result extends Pick<Outcome, 'index' | 'file' | 'display' | 'bytes' | 'error' | 'fatal' | 'fixed'> {
+export interface Result extends Pick<Outcome, 'index' | 'file' | 'display' | 'bytes' | 'error' | 'fatal' | 'fixed' | 'tables' | 'tablesNotChecked'> {
   rendered?: Rendered;
   tally?: Tally;
 }
@@ -56,6 +59,8 @@ export function finish(o: Outcome, writer: Writer): Result {
   if (o.error !== undefined) r.error = o.error;
   if (o.fatal !== undefined) r.fatal = o.fatal;
   if (o.fixed !== undefined) r.fixed = o.fixed;
+  if (o.tables !== undefined) r.tables = o.tables;
+  if (o.tablesNotChecked !== undefined) r.tablesNotChecked = o.tablesNotChecked;
   if (!o.findings) return r;
   const tally: Tally = {};
   for (const f of o.findings) (tally[f.code] ??= [0, 0, 0, 0])[SEVERITY_SLOT[f.severity]]++;
@@ -88,23 +93,43 @@ export interface Configs {
   lookup: ConfigLookup;
 }
 
-export function checkOne(index: number, file: string, configs: Configs, doFix: boolean): Outcome {
-  const base = { index, file, display: displayPath(file), bytes: 0 };
+/** A report file read and checked, or why it could not be: unreadable or not a report (`error`), or a malformed config (`fatal`). */
+export type Checked =
+  | { error: string; fatal?: undefined; bytes: number }
+  | { fatal: string; error?: undefined; bytes: number }
+  | { error?: undefined; fatal?: undefined; bytes: number; text: string; config: Config; result: CheckResult };
+
+/** Reads a file and checks it with the config that applies to it (shared by `check` and `show`). */
+export function readAndCheck(file: string, configs: Configs): Checked {
   const read = readReport(file);
-  if ('error' in read) return { ...base, error: read.error };
+  if ('error' in read) return { error: read.error, bytes: 0 };
   const found = configs.explicit ? { config: configs.explicit, error: null } : configs.lookup.forFile(file);
   // A malformed config file stops the run: its reports would be checked with rules they turn off.
-  if (found.error !== null) return { ...base, bytes: read.bytes, fatal: found.error };
+  if (found.error !== null) return { fatal: found.error, bytes: read.bytes };
   const config = found.config ?? defaultConfig();
-  let text = read.text;
-  let result = check(text, { config });
+  const result = check(read.text, { config });
   if (!looksLikeReport(result.report)) {
     return {
-      ...base,
       bytes: read.bytes,
       error: '不像政府信息公开工作年度报告：没有找到标题、章节标题或统计表 / does not look like an annual report (no title, section headings or tables)',
     };
   }
+  return { bytes: read.bytes, text: read.text, config, result };
+}
+
+/** Tables read, and those read so unsurely that their sums were not checked (one `table.unreadable` each). */
+export function tableCounts(result: CheckResult): { tables: number; tablesNotChecked: number } {
+  const tables = result.report.tables;
+  return { tables: tables.length, tablesNotChecked: tables.filter((t) => t.confidence === 'uncertain').length };
+}
+
+export function checkOne(index: number, file: string, configs: Configs, doFix: boolean): Outcome {
+  const base = { index, file, display: displayPath(file), bytes: 0 };
+  const read = readAndCheck(file, configs);
+  if (read.error !== undefined) return { ...base, bytes: read.bytes, error: read.error };
+  if (read.fatal !== undefined) return { ...base, bytes: read.bytes, fatal: read.fatal };
+  const { config } = read;
+  let { text, result } = read;
   let fixed = 0;
   if (doFix) {
     // Fixes can make further fixes possible (a filled blank lets a total be checked): a few passes.
@@ -125,6 +150,7 @@ export function checkOne(index: number, file: string, configs: Configs, doFix: b
     bytes: read.bytes,
     format: result.report.format,
     year: result.report.year,
+    ...tableCounts(result),
     findings: result.findings.map((f) => plain(f, lm)),
     fixed,
   };

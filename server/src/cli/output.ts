@@ -20,7 +20,14 @@ export interface Writer {
   render(o: Outcome): Rendered;
   /** A rendered file placed after the files written before it (`first`: none were). */
   place(r: Rendered, first: boolean): string;
-  end(): string;
+  /** What closes the output, given the run's totals (SARIF records the tables not checked). */
+  end(totals: RunTotals): string;
+}
+
+/** What the whole run read, for the end of the output. */
+export interface RunTotals {
+  tables: number;
+  tablesNotChecked: number;
 }
 
 /** Indents every line of a text (JSON.stringify's output) by `pad`. */
@@ -73,7 +80,14 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
         render: (o) => ({
           text: indent(
             JSON.stringify(
-              { file: o.display, format: o.format, year: o.year ?? null, findings: (o.findings ?? []).map((f) => jsonFinding(f, locale)) },
+              {
+                file: o.display,
+                format: o.format,
+                year: o.year ?? null,
+                tables: o.tables ?? 0,
+                tablesNotChecked: o.tablesNotChecked ?? 0,
+                findings: (o.findings ?? []).map((f) => jsonFinding(f, locale)),
+              },
               null,
               2,
             ),
@@ -124,10 +138,12 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
         ],
       };
       // Written as one document in pieces: everything up to the results array, each result, the rest.
+      // The run's property bag (SARIF 2.1.0 §3.8) comes after the results: it holds totals known only then.
       const whole = JSON.stringify(head, null, 2);
       const at = whole.lastIndexOf('"results": []');
       const before = `${whole.slice(0, at)}"results": [`;
-      const after = `]${whole.slice(at + '"results": []'.length)}\n`;
+      const after = (totals: RunTotals) =>
+        `],\n      "properties": ${indent(JSON.stringify({ tables: totals.tables, tablesNotChecked: totals.tablesNotChecked }, null, 2), '      ').trimStart()}${whole.slice(at + '"results": []'.length)}\n`;
       let count = 0;
       return {
         begin: () => before,
@@ -180,19 +196,27 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
           count += r.items;
           return text;
         },
-        end: () => (count ? '\n      ' : '') + after,
+        end: (totals) => (count ? '\n      ' : '') + after(totals),
       };
     }
   }
 }
 
-/** Per-rule counts and the files with most errors. */
-export class Summary {
+/** The files with tables not checked that the summary names; the rest are counted. */
+const NOT_CHECKED_LISTED = 20;
+
+/** Per-rule counts, the files with most errors, and the tables read too unsurely to check. */
+export class Summary implements RunTotals {
   files = 0;
   bytes = 0;
   failed = 0;
+  tables = 0;
+  tablesNotChecked = 0;
+  /** Files with a table not checked (the first NOT_CHECKED_LISTED kept, in input order). */
+  filesNotChecked = 0;
   readonly byRule = new Map<string, { error: number; warning: number; info: number; hint: number }>();
   private readonly worst: { display: string; errors: number; warnings: number }[] = [];
+  private readonly notChecked: { display: string; tables: number }[] = [];
   add(o: Result): void {
     this.bytes += o.bytes;
     if (o.error || o.fatal) {
@@ -200,6 +224,12 @@ export class Summary {
       return;
     }
     this.files++;
+    this.tables += o.tables ?? 0;
+    if (o.tablesNotChecked) {
+      this.tablesNotChecked += o.tablesNotChecked;
+      this.filesNotChecked++;
+      if (this.notChecked.length < NOT_CHECKED_LISTED) this.notChecked.push({ display: o.display, tables: o.tablesNotChecked });
+    }
     let errors = 0;
     let warnings = 0;
     for (const [code, [e, w, i, h]] of Object.entries(o.tally ?? {})) {
@@ -236,6 +266,14 @@ export class Summary {
     lines.push(zh ? '问题最多的文件 / worst files:' : 'Worst files:');
     for (const w of this.worst) lines.push(`  ${String(w.errors).padStart(4)} error ${String(w.warnings).padStart(4)} warning  ${w.display}`);
     if (!this.worst.length) lines.push(zh ? '  （无）' : '  (none)');
+    lines.push(
+      zh
+        ? `识别不确定、未核对的表格 / tables not checked: ${this.tablesNotChecked}（共 ${this.tables} 张，${this.filesNotChecked} 个文件）`
+        : `Tables not checked (read with uncertainty): ${this.tablesNotChecked} of ${this.tables}, in ${this.filesNotChecked} file(s)`,
+    );
+    for (const f of this.notChecked) lines.push(`  ${String(f.tables).padStart(4)} ${zh ? '张表' : 'table(s)'}  ${f.display}`);
+    const more = this.filesNotChecked - this.notChecked.length;
+    if (more > 0) lines.push(zh ? `  ……另有 ${more} 个文件` : `  … and ${more} more file(s)`);
     return `${lines.join('\n')}\n`;
   }
 }

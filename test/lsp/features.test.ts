@@ -522,6 +522,53 @@ describe('hover', () => {
   });
 });
 
+describe('hover and inlay hints compute nothing where the reading is unsure', () => {
+  const hoverText = (a: Analysis, offset: number, locale: 'zh' | 'en' = 'zh') => (hover(a, offset, locale)!.contents as { value: string }).value;
+
+  it('on a total of a table read with uncertainty: 未能确定, why, and no computed number; no inlay hint there', () => {
+    const { text, requests } = mixedCertainty();
+    const a = doc(text);
+    const rows = a.result.report.tables.find((t) => t.decl.id === 'requests')!.blocks[0]!.rows;
+    const total = rows.find((r) => r.decl.id === 'total')!.cells.at(-1)!;
+    const zh = hoverText(a, total.range[0]);
+    assert.match(zh, /未能确定/);
+    assert.match(zh, /“（一）予以公开”一行识别不确定，合计未核对/);
+    assert.deepEqual(zh.match(/\d+/g), ['44'], 'the value as read, nothing computed (43)');
+    assert.ok(!/应为|成立/.test(zh));
+    assert.match(hoverText(a, total.range[0], 'en'), /could not be determined[\s\S]*read with uncertainty/);
+    // On the row read with uncertainty: not even its value.
+    const granted = rows.find((r) => r.decl.id === 'granted')!;
+    const onRow = hoverText(a, granted.label[1] + 2);
+    assert.match(onRow, /未能确定（本行识别不确定）/);
+    assert.equal(/\d/.test(onRow), false, onRow);
+    // Inlay hints: 表四's wrong total only.
+    const hints = inlayHints(a, [0, text.length], 'zh', true);
+    assert.deepEqual(
+      hints.map((h) => h.label),
+      ['应为 4'],
+    );
+    assert.ok(hints.every((h) => a.doc.offsetAt(h.position) > requests[1]));
+  });
+
+  it('a cell cut out of a run of digits: "decided by the sums", and no value to write into it', () => {
+    // （一）予以公开's digits run together; the column sums cut them, its own total (13) is wrong.
+    const cells = { 'new:natural': '11', 'new:business': '1', 'new:total': '13', 'total:natural': '11', 'total:business': '1', 'total:total': '13' };
+    const text = requestsExample(cells).replace(/（一）予以公开(\t\d+)+/, '（一）予以公开 111 0 0 0 0 13');
+    const a = doc(text);
+    const row = a.result.report.tables[0]!.blocks[0]!.rows.find((r) => r.decl.id === 'granted')!;
+    const total = row.cells.at(-1)!;
+    assert.ok(total.split && row.confidence === 'certain');
+    const zh = hoverText(a, total.range[0]);
+    assert.match(zh, /\*\*（一）予以公开·总计\*\*: 13（由合计关系确定）/);
+    assert.ok(!/应为 \*\*12\*\*/.test(zh), 'no "expected" for a cell of the run');
+    assert.match(hoverText(a, row.cells[0]!.range[0], 'en'), /11 \(decided by the sums\)/);
+    // The rows read with certainty get their hints; the row of the run none.
+    const lines = inlayHints(a, [0, text.length], 'zh', true).map((h) => h.position.line);
+    assert.ok(lines.length >= 1);
+    assert.ok(!lines.includes(a.doc.positionAt(total.range[0]).line));
+  });
+});
+
 describe('inlay hints', () => {
   it('the expected value beside a wrong total and a blank the sums determine; none when disabled', () => {
     const a = doc(read(ERRORS_2023));

@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { SymbolKind, TextDocumentSyncKind, type CodeAction, type Diagnostic, type DocumentSymbol, type Hover, type InlayHint } from 'vscode-languageserver';
 import { FIX_ALL_KIND } from '../../server/src/features/codeActions';
-import { COMMANDS } from '../../server/src/features/commands';
+import { COMMANDS, type TablesAsRead } from '../../server/src/features/commands';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/service';
 import { check } from '../../server/src/core';
 import { ARITH_RULES, read, ROOT, summary } from '../helpers';
@@ -295,6 +295,35 @@ describe('language server over streams', () => {
     assert.equal(shown, true);
     assert.match(c.shownDocuments[0]!, /docs\/rules\/table\.row-total\.md$/);
     await c.dispose();
+  });
+
+  it("showTables: the tables as read, as text and JSON, in the client's language; null for no open report", async () => {
+    for (const locale of ['zh-CN', 'en']) {
+      const c = await startPair({ locale });
+      const uri = 'file:///tmp/tables.nianbao';
+      await c.open(uri, 'nianbao', read(ERRORS_2023));
+      const r = await c.request<TablesAsRead | null>('workspace/executeCommand', { command: COMMANDS.showTables, arguments: [uri] });
+      assert.ok(r);
+      assert.equal(r.version, 1);
+      assert.equal(r.json.version, 1);
+      assert.deepEqual(
+        r.json.tables.map((t) => t.id),
+        ['active', 'requests', 'review'],
+      );
+      if (locale === 'en') {
+        assert.match(r.text, /\(1\) Disclosed/);
+        assert.match(r.text, /^format 2021 · year 2023/m);
+      } else {
+        for (const row of ['（一）予以公开', '（七）总计', '四、结转下年度继续办理']) assert.ok(r.text.includes(row), row);
+        assert.match(r.text, /^格式 2021年版 · 2023年度/m);
+      }
+      assert.equal(r.text.split('\n')[0], '/tmp/tables.nianbao');
+      // `{ uri }` too; a document not open: null.
+      const again = await c.request<TablesAsRead | null>('workspace/executeCommand', { command: COMMANDS.showTables, arguments: [{ uri }] });
+      assert.equal(again!.text, r.text);
+      assert.equal(await c.request('workspace/executeCommand', { command: COMMANDS.showTables, arguments: ['file:///tmp/not-open.nianbao'] }), null);
+      await c.dispose();
+    }
   });
 
   it('status notifications for clients that ask: format, year and counts; cleared on close', async () => {

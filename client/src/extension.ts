@@ -56,13 +56,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     const format = s.format === 'unknown' ? vscode.l10n.t('format unknown') : vscode.l10n.t('{0} format', s.format);
     const year = s.year === null ? vscode.l10n.t('year unknown') : vscode.l10n.t('year {0}', String(s.year));
-    item.text = `$(checklist) ${format} · ${year} · $(error) ${s.error} $(warning) ${s.warning}`;
+    const unchecked = s.uncheckedTables;
+    const notChecked = unchecked === 1 ? vscode.l10n.t('1 table not checked') : vscode.l10n.t('{0} tables not checked', unchecked);
+    item.text = `$(checklist) ${format} · ${year}${unchecked > 0 ? ` · ${notChecked}` : ''} · $(error) ${s.error} $(warning) ${s.warning}`;
     item.tooltip = vscode.l10n.t(
       'Government information disclosure annual report: {0} errors, {1} warnings, {2} notes. Click to show the Problems view.',
       s.error,
       s.warning,
       s.info + s.hint,
     );
+    if (unchecked > 0) {
+      item.tooltip += `\n${vscode.l10n.t('Tables read with uncertainty: {0}. Their sums were not checked; “nianbao: Show the Tables as Read” shows what was read.', unchecked)}`;
+    }
     item.backgroundColor = s.error > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };
@@ -252,7 +257,17 @@ async function checkWorkspace(): Promise<void> {
   );
   if (!summary) return;
   await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const unchecked = summary.uncheckedTables;
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('{0} reports checked ({1} files looked at): {2} errors, {3} warnings.', summary.reports, summary.files, summary.error, summary.warning),
+    unchecked > 0
+      ? vscode.l10n.t(
+          '{0} reports checked ({1} files looked at): {2} errors, {3} warnings; {4} tables read with uncertainty were not checked.',
+          summary.reports,
+          summary.files,
+          summary.error,
+          summary.warning,
+          unchecked,
+        )
+      : vscode.l10n.t('{0} reports checked ({1} files looked at): {2} errors, {3} warnings.', summary.reports, summary.files, summary.error, summary.warning),
   );
 }

@@ -41,6 +41,8 @@ export interface StatusParams {
   warning: number;
   info: number;
   hint: number;
+  /** Tables read with uncertainty: their sums were not checked. */
+  uncheckedTables: number;
 }
 
 export interface WorkspaceSummary {
@@ -52,6 +54,8 @@ export interface WorkspaceSummary {
   warning: number;
   info: number;
   hint: number;
+  /** Tables read with uncertainty, over all the reports: their sums were not checked. */
+  uncheckedTables: number;
 }
 
 /**

@@ -2,7 +2,8 @@
  * The VS Code client: starts the nianbao language server over IPC for `nianbao` documents and for
  * plain text and Markdown (the server checks those only when they look like a report, and leaves
  * their language alone), shows the report's format, year and error count in the status bar, and
- * adds the palette commands. Everything about reports happens in the server.
+ * adds the palette commands, among them a read-only view of the tables as the server read them.
+ * Everything about reports happens in the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -13,6 +14,7 @@ import {
   SERVER_EXEC_ARGV,
   STATUS_NOTIFICATION,
   type StatusParams as Status,
+  type TablesAsRead,
   type WorkspaceSummary,
 } from '../../server/src/features/protocol';
 // The format registry (declarations and pure functions only): the format a year's report uses.
@@ -54,16 +56,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
     const format = s.format === 'unknown' ? vscode.l10n.t('format unknown') : vscode.l10n.t('{0} format', s.format);
     const year = s.year === null ? vscode.l10n.t('year unknown') : vscode.l10n.t('year {0}', String(s.year));
-    item.text = `$(checklist) ${format} · ${year} · $(error) ${s.error} $(warning) ${s.warning}`;
+    const unchecked = s.uncheckedTables;
+    const notChecked = unchecked === 1 ? vscode.l10n.t('1 table not checked') : vscode.l10n.t('{0} tables not checked', unchecked);
+    item.text = `$(checklist) ${format} · ${year}${unchecked > 0 ? ` · ${notChecked}` : ''} · $(error) ${s.error} $(warning) ${s.warning}`;
     item.tooltip = vscode.l10n.t(
       'Government information disclosure annual report: {0} errors, {1} warnings, {2} notes. Click to show the Problems view.',
       s.error,
       s.warning,
       s.info + s.hint,
     );
+    if (unchecked > 0) {
+      item.tooltip += `\n${vscode.l10n.t('Tables read with uncertainty: {0}. Their sums were not checked; “nianbao: Show the Tables as Read” shows what was read.', unchecked)}`;
+    }
     item.backgroundColor = s.error > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };
+
+  const tables = new TablesView();
+  context.subscriptions.push(
+    tables,
+    vscode.workspace.registerTextDocumentContentProvider(TABLES_SCHEME, tables),
+    vscode.workspace.onDidChangeTextDocument((e) => tables.sourceChanged(e.document.uri)),
+    vscode.commands.registerCommand('nianbao.showTables', () => showTables(tables)),
+  );
 
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(refresh),
@@ -104,6 +119,76 @@ async function editDocument(command: string, nothingToDo: string): Promise<void>
   }
   const result = (await vscode.commands.executeCommand(command, editor.document.uri.toString())) as { applied: boolean; edits: number } | undefined;
   if (!result || result.edits === 0) void vscode.window.showInformationMessage(nothingToDo);
+}
+
+/** The scheme of the read-only views of a report's tables as read: `nianbao-tables:/<name>?<report uri>`. */
+const TABLES_SCHEME = 'nianbao-tables';
+
+/** How long the view waits after an edit of its report before it asks again (the server checks in between). */
+const TABLES_REFRESH_MS = 300;
+
+/**
+ * The tables as read, one virtual document per report (the server's `showTables`, the text of
+ * `nianbao show`). A view open beside its report follows its edits, once they pause.
+ */
+class TablesView implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** The view of a report. */
+  static uriOf(report: vscode.Uri): vscode.Uri {
+    const name = path.posix.basename(report.path) || report.toString();
+    return vscode.Uri.from({ scheme: TABLES_SCHEME, path: `/${vscode.l10n.t('{0} (tables as read)', name)}`, query: report.toString() });
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const shown = (await vscode.commands.executeCommand(SERVER.showTables, uri.query)) as TablesAsRead | null | undefined;
+    return shown?.text ?? vscode.l10n.t('The report is not open, or the text is not an annual report: no tables to show.');
+  }
+
+  /** A document changed: if it is a report with its view open, the view refreshes once the edits pause. */
+  sourceChanged(report: vscode.Uri): void {
+    if (report.scheme === TABLES_SCHEME) return;
+    const view = TablesView.uriOf(report);
+    const key = view.toString();
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.changed.fire(view);
+      }, TABLES_REFRESH_MS),
+    );
+  }
+
+  /** Asks for a view again now. */
+  refresh(view: vscode.Uri): void {
+    this.changed.fire(view);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.changed.dispose();
+  }
+}
+
+/** 显示识别的表格: the active report's tables as read, in a read-only view beside it. */
+async function showTables(tables: TablesView): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.uri.scheme === TABLES_SCHEME) {
+    tables.refresh(editor.document.uri);
+    return;
+  }
+  if (!editor || !LANGUAGES.includes(editor.document.languageId)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open an annual report first.'));
+    return;
+  }
+  const view = TablesView.uriOf(editor.document.uri);
+  const doc = await vscode.workspace.openTextDocument(view);
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
 }
 
 /** 从模板新建年度报告: pick a year (the format follows from it), name the body, open an untitled report. */
@@ -172,7 +257,17 @@ async function checkWorkspace(): Promise<void> {
   );
   if (!summary) return;
   await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const unchecked = summary.uncheckedTables;
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('{0} reports checked ({1} files looked at): {2} errors, {3} warnings.', summary.reports, summary.files, summary.error, summary.warning),
+    unchecked > 0
+      ? vscode.l10n.t(
+          '{0} reports checked ({1} files looked at): {2} errors, {3} warnings; {4} tables read with uncertainty were not checked.',
+          summary.reports,
+          summary.files,
+          summary.error,
+          summary.warning,
+          unchecked,
+        )
+      : vscode.l10n.t('{0} reports checked ({1} files looked at): {2} errors, {3} warnings.', summary.reports, summary.files, summary.error, summary.warning),
   );
 }

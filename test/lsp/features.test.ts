@@ -28,6 +28,7 @@ import { localeOfInitialize } from '../../server/src/features/locale';
 import { configFor, readSettings } from '../../server/src/service/settings';
 import { ConfigLookup } from '../../server/src/host/config';
 import { documentSymbols } from '../../server/src/features/symbols';
+import { requestsExample } from '../../server/src/core/rules/examples';
 import { ARITH_RULES, read } from '../helpers';
 
 const ERRORS_2023 = 'examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt';
@@ -403,6 +404,25 @@ describe('code actions', () => {
   });
 });
 
+/**
+ * CLEAN_TXT with 表三 read with uncertainty (a row one cell short: which column lacks one cannot be
+ * told) and its （七）总计·总计 wrong, and 表四's 行政复议·总计 wrong in a table read with certainty.
+ */
+function mixedCertainty(): { text: string; requests: [number, number]; review: [number, number] } {
+  const text = read(CLEAN_TXT)
+    .replace('\t（一）予以公开\t10\t5\t0\t1\t1\t1\t18', '\t（一）予以公开\t10\t5\t1\t1\t1\t18')
+    .replace('\t（七）总计\t28\t10\t0\t1\t2\t2\t43', '\t（七）总计\t28\t10\t0\t1\t2\t2\t44')
+    .replace('2\t0\t1\t1\t4\t1\t0\t0\t1\t2', '2\t0\t1\t1\t5\t1\t0\t0\t1\t2');
+  const a = doc(text);
+  const table = (id: string) => a.result.report.tables.find((t) => t.decl.id === id)!;
+  assert.equal(table('requests').confidence, 'uncertain');
+  assert.equal(table('review').confidence, 'certain');
+  return { text, requests: table('requests').range, review: table('review').range };
+}
+
+/** The digits of a stretch of text, in order. */
+const digits = (s: string) => s.replace(/\D+/g, ' ').trim();
+
 describe('recompute all totals', () => {
   it('sets every total to the sum of its parts and leaves a correct report alone', () => {
     assert.deepEqual(recomputeTotals(doc(read(CLEAN_TXT)).result), []);
@@ -420,6 +440,48 @@ describe('recompute all totals', () => {
     assert.ok(!after.result.findings.some((f) => f.rule === 'table.cell-blank' && /总计/.test(f.message.zh)), 'blank totals filled');
     const [action] = codeActions(a, { range: ZERO, context: { diagnostics: [], only: [RECOMPUTE_KIND] } }, 'en', {});
     assert.equal(action!.title, 'Recompute all totals');
+  });
+
+  it('writes only into tables read with certainty: a table read with uncertainty is left alone', () => {
+    const { text, requests, review } = mixedCertainty();
+    const a = doc(text);
+    const fixes = recomputeTotals(a.result);
+    assert.deepEqual(
+      fixes.map((f) => [text.slice(...f.range), f.text]),
+      [['5', '4']],
+      '行政复议·总计 only, not 表三 （七）总计·总计',
+    );
+    assert.ok(fixes.every((f) => f.range[0] >= review[0] && f.range[1] <= review[1]));
+    const [action] = codeActions(a, { range: ZERO, context: { diagnostics: [], only: [RECOMPUTE_KIND] } }, 'zh', {});
+    const after = applyAction(a, action!);
+    assert.equal(after.slice(requests[0], requests[1]), text.slice(requests[0], requests[1]));
+  });
+
+  it('never writes into a cell cut out of a run of digits', () => {
+    // （一）予以公开's digits run together ("111" is 11 and 1), cut where the column sums hold.
+    const cells = { 'new:natural': '11', 'new:business': '1', 'new:total': '12', 'total:natural': '11', 'total:business': '1', 'total:total': '12' };
+    const text = requestsExample(cells).replace(/（一）予以公开(\t\d+)+/, '（一）予以公开 111 0 0 0 0 12');
+    const a = doc(text);
+    const row = a.result.report.tables[0]!.blocks[0]!.rows.find((r) => r.decl.id === 'granted')!;
+    assert.ok(row.cells.every((c) => c.split));
+    // Were its total read otherwise, recomputing would still not write inside the run.
+    const total = row.cells.at(-1)!;
+    total.value = 99;
+    const fixes = recomputeTotals(a.result);
+    assert.ok(fixes.length > 0, 'the totals above it change');
+    for (const f of fixes) assert.ok(f.range[1] <= row.range[0] || f.range[0] >= row.range[1], `${text.slice(...f.range)} → ${f.text}`);
+  });
+});
+
+describe('fix all on a table read with uncertainty', () => {
+  it('changes no number in it (its sums are not checked, so no fix touches it)', () => {
+    const { text, requests, review } = mixedCertainty();
+    const a = doc(text);
+    const [fixAll] = codeActions(a, { range: ZERO, context: { diagnostics: [], only: [FIX_ALL_KIND] } }, 'zh', {});
+    const fixed = applyAction(a, fixAll!);
+    const shift = fixed.length - text.length;
+    assert.equal(digits(fixed.slice(requests[0], requests[1])), digits(text.slice(requests[0], requests[1])));
+    assert.notEqual(digits(fixed.slice(review[0], review[1] + shift)), digits(text.slice(review[0], review[1])), 'the certain 表四 is fixed');
   });
 });
 
@@ -457,6 +519,53 @@ describe('hover', () => {
     const part = review.blocks[0]!.rows[0]!.cells.find((c) => c.col.id === 'reconsideration.upheld')!;
     assert.match((hover(a, part.range[0], 'zh')!.contents as { value: string }).value, /本单元格参与的合计/);
     assert.equal(hover(a, 3, 'zh'), null);
+  });
+});
+
+describe('hover and inlay hints compute nothing where the reading is unsure', () => {
+  const hoverText = (a: Analysis, offset: number, locale: 'zh' | 'en' = 'zh') => (hover(a, offset, locale)!.contents as { value: string }).value;
+
+  it('on a total of a table read with uncertainty: 未能确定, why, and no computed number; no inlay hint there', () => {
+    const { text, requests } = mixedCertainty();
+    const a = doc(text);
+    const rows = a.result.report.tables.find((t) => t.decl.id === 'requests')!.blocks[0]!.rows;
+    const total = rows.find((r) => r.decl.id === 'total')!.cells.at(-1)!;
+    const zh = hoverText(a, total.range[0]);
+    assert.match(zh, /未能确定/);
+    assert.match(zh, /“（一）予以公开”一行识别不确定，合计未核对/);
+    assert.deepEqual(zh.match(/\d+/g), ['44'], 'the value as read, nothing computed (43)');
+    assert.ok(!/应为|成立/.test(zh));
+    assert.match(hoverText(a, total.range[0], 'en'), /could not be determined[\s\S]*read with uncertainty/);
+    // On the row read with uncertainty: not even its value.
+    const granted = rows.find((r) => r.decl.id === 'granted')!;
+    const onRow = hoverText(a, granted.label[1] + 2);
+    assert.match(onRow, /未能确定（本行识别不确定）/);
+    assert.equal(/\d/.test(onRow), false, onRow);
+    // Inlay hints: 表四's wrong total only.
+    const hints = inlayHints(a, [0, text.length], 'zh', true);
+    assert.deepEqual(
+      hints.map((h) => h.label),
+      ['应为 4'],
+    );
+    assert.ok(hints.every((h) => a.doc.offsetAt(h.position) > requests[1]));
+  });
+
+  it('a cell cut out of a run of digits: "decided by the sums", and no value to write into it', () => {
+    // （一）予以公开's digits run together; the column sums cut them, its own total (13) is wrong.
+    const cells = { 'new:natural': '11', 'new:business': '1', 'new:total': '13', 'total:natural': '11', 'total:business': '1', 'total:total': '13' };
+    const text = requestsExample(cells).replace(/（一）予以公开(\t\d+)+/, '（一）予以公开 111 0 0 0 0 13');
+    const a = doc(text);
+    const row = a.result.report.tables[0]!.blocks[0]!.rows.find((r) => r.decl.id === 'granted')!;
+    const total = row.cells.at(-1)!;
+    assert.ok(total.split && row.confidence === 'certain');
+    const zh = hoverText(a, total.range[0]);
+    assert.match(zh, /\*\*（一）予以公开·总计\*\*: 13（由合计关系确定）/);
+    assert.ok(!/应为 \*\*12\*\*/.test(zh), 'no "expected" for a cell of the run');
+    assert.match(hoverText(a, row.cells[0]!.range[0], 'en'), /11 \(decided by the sums\)/);
+    // The rows read with certainty get their hints; the row of the run none.
+    const lines = inlayHints(a, [0, text.length], 'zh', true).map((h) => h.position.line);
+    assert.ok(lines.length >= 1);
+    assert.ok(!lines.includes(a.doc.positionAt(total.range[0]).line));
   });
 });
 

@@ -75,7 +75,7 @@ describe('package.json', () => {
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.equal(pkg.main, './client/out/extension.js');
     const commands = pkg.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(commands, ['nianbao.newReport', 'nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.checkWorkspace']);
+    assert.deepEqual(commands, ['nianbao.newReport', 'nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.checkWorkspace', 'nianbao.showTables']);
     const client = readFileSync(join(ROOT, 'client/src/extension.ts'), 'utf8');
     for (const c of commands) assert.ok(client.includes(`registerCommand('${c}'`), `${c} is registered by the client`);
   });

@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { SymbolKind, TextDocumentSyncKind, type CodeAction, type Diagnostic, type DocumentSymbol, type Hover, type InlayHint } from 'vscode-languageserver';
 import { FIX_ALL_KIND } from '../../server/src/features/codeActions';
-import { COMMANDS } from '../../server/src/features/commands';
+import { COMMANDS, type TablesAsRead, type WorkspaceSummary } from '../../server/src/features/commands';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/service';
 import { check } from '../../server/src/core';
 import { ARITH_RULES, read, ROOT, summary } from '../helpers';
@@ -278,12 +278,21 @@ describe('language server over streams', () => {
     assert.ok(t2024.includes('本年制发件数') && t2024.includes('申请人逾期未按收费通知要求缴纳费用'));
     await assert.rejects(c.request('workspace/executeCommand', { command: COMMANDS.template, arguments: [2010] }));
 
-    const summary = await c.request<{ files: number; reports: number; error: number }>('workspace/executeCommand', {
+    const summary = await c.request<WorkspaceSummary>('workspace/executeCommand', {
       command: COMMANDS.checkWorkspace,
       arguments: [],
     });
     assert.equal(summary.reports, 4);
     assert.equal(summary.error, 6);
+    assert.equal(summary.uncheckedTables, 0, 'the examples read with certainty');
+    // A report whose 表三 is read with uncertainty: counted.
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-unsure-'));
+    writeFileSync(
+      join(dir, '某局2022年政府信息公开工作年度报告.txt'),
+      read(CLEAN_TXT).replace('\t（一）予以公开\t10\t5\t0\t1\t1\t1\t18', '\t（一）予以公开\t10\t5\t1\t1\t1\t18'),
+    );
+    const unsure = await c.request<WorkspaceSummary>('workspace/executeCommand', { command: COMMANDS.checkWorkspace, arguments: [pathToFileURL(dir).href] });
+    assert.deepEqual([unsure.reports, unsure.uncheckedTables], [1, 1]);
     const files = new Set(c.published.map((x) => decodeURIComponent(x.uri)));
     assert.ok([...files].some((f) => f.endsWith('白沙镇人民政府2023年政府信息公开工作年度报告.txt')));
     assert.ok(
@@ -297,13 +306,48 @@ describe('language server over streams', () => {
     await c.dispose();
   });
 
+  it("showTables: the tables as read, as text and JSON, in the client's language; null for no open report", async () => {
+    for (const locale of ['zh-CN', 'en']) {
+      const c = await startPair({ locale });
+      const uri = 'file:///tmp/tables.nianbao';
+      await c.open(uri, 'nianbao', read(ERRORS_2023));
+      const r = await c.request<TablesAsRead | null>('workspace/executeCommand', { command: COMMANDS.showTables, arguments: [uri] });
+      assert.ok(r);
+      assert.equal(r.version, 1);
+      assert.equal(r.json.version, 1);
+      assert.deepEqual(
+        r.json.tables.map((t) => t.id),
+        ['active', 'requests', 'review'],
+      );
+      if (locale === 'en') {
+        assert.match(r.text, /\(1\) Disclosed/);
+        assert.match(r.text, /^format 2021 · year 2023/m);
+      } else {
+        for (const row of ['（一）予以公开', '（七）总计', '四、结转下年度继续办理']) assert.ok(r.text.includes(row), row);
+        assert.match(r.text, /^格式 2021年版 · 2023年度/m);
+      }
+      assert.equal(r.text.split('\n')[0], '/tmp/tables.nianbao');
+      // `{ uri }` too; a document not open: null.
+      const again = await c.request<TablesAsRead | null>('workspace/executeCommand', { command: COMMANDS.showTables, arguments: [{ uri }] });
+      assert.equal(again!.text, r.text);
+      assert.equal(await c.request('workspace/executeCommand', { command: COMMANDS.showTables, arguments: ['file:///tmp/not-open.nianbao'] }), null);
+      await c.dispose();
+    }
+  });
+
   it('status notifications for clients that ask: format, year and counts; cleared on close', async () => {
     const c = await startPair({ initializationOptions: { statusNotification: true } });
     const uri = 'file:///tmp/status.nianbao';
     await c.open(uri, 'nianbao', read(ERRORS_2023));
     await c.until(() => c.notifications.some((n) => n.method === STATUS_NOTIFICATION));
     const status = c.notifications.filter((n) => n.method === STATUS_NOTIFICATION).map((n) => n.params as StatusParams);
-    assert.deepEqual(status.pop(), { uri, version: 1, isReport: true, format: '2021', year: 2023, error: 4, warning: 2, info: 1, hint: 0 });
+    assert.deepEqual(status.pop(), { uri, version: 1, isReport: true, format: '2021', year: 2023, error: 4, warning: 2, info: 1, hint: 0, uncheckedTables: 0 });
+    // 表三 with a row one cell short: read with uncertainty, counted as a table not checked.
+    const unsure = 'file:///tmp/status-unsure.nianbao';
+    await c.open(unsure, 'nianbao', read(CLEAN_TXT).replace('\t（一）予以公开\t10\t5\t0\t1\t1\t1\t18', '\t（一）予以公开\t10\t5\t1\t1\t1\t18'));
+    const ofUnsure = () => c.notifications.map((n) => n.params as StatusParams).filter((p) => p.uri === unsure && p.version === 1);
+    await c.until(() => ofUnsure().length > 0);
+    assert.equal(ofUnsure().pop()!.uncheckedTables, 1);
     const cleared = c.diagnostics(uri, (x) => x.diagnostics.length === 0);
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await cleared;

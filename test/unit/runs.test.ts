@@ -73,4 +73,18 @@ describe('run-together digits', () => {
       [],
     );
   });
+
+  it('a wrong total cut out of a run: the suggestion rewrites the row whole, never a cell inside the run', () => {
+    const cells = { 'new:natural': '11', 'new:business': '1', 'new:total': '13', 'total:natural': '11', 'total:business': '1', 'total:total': '13' };
+    const text = requestsExample(cells).replace(/（一）予以公开(\t\d+)+/, '（一）予以公开 111 0 0 0 0 13');
+    const r = check(text);
+    const row = r.report.tables[0]!.blocks[0]!.rows.find((x) => x.decl.id === 'granted')!;
+    assert.ok(row.cells.every((c) => c.split) && row.run);
+    const f = r.findings.find((x) => x.rule === 'table.row-total' && x.range[0] >= row.range[0] && x.range[1] <= row.range[1])!;
+    assert.equal(f.fix, undefined);
+    assert.deepEqual(
+      f.suggestions!.map((x) => [x.range, x.text]),
+      [[row.run, '\t11\t1\t0\t0\t0\t0\t12']],
+    );
+  });
 });

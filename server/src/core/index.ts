@@ -28,7 +28,7 @@ export { formatsByYearText, formatSettingText, formatChoiceTexts } from './forma
 export { SECTIONS, TABLES } from './formats/common';
 export { tableSkeleton, reportTemplate, templateFormat } from './skeleton';
 export { cellName, fillText, fmt, visibleRange } from './rules/util';
-export { cellAt, isTotalSum, recomputeTotals, type CellHit } from './cells';
+export { cellAt, isComputable, isTotalSum, recomputeTotals, uncheckedTables, type CellHit } from './cells';
 export { outline, type OutlineKind, type OutlineNode } from './outline';
 export type { Finding, Fix, Edit, Severity, SeveritySetting } from './finding';
 export type * from './model';

@@ -2,15 +2,16 @@
  * The commands the server executes (`workspace/executeCommand`), for any LSP client. The VS Code
  * client calls them from its own palette commands; in Neovim they are `:lua vim.lsp.buf.execute_command`.
  */
+import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
-import { formatForYear, reportTemplate, ruleById, ruleDocUrl } from '../core';
+import { formatForYear, renderShown, reportTemplate, ruleById, ruleDocUrl, showReport } from '../core';
 import type { Analysis } from '../service/analysis';
 import { fixAllAction, recomputeAction, type ActionOptions } from './codeActions';
 import { editCount } from './convert';
 import { T, t, type Locale } from './locale';
-import { COMMANDS, type WorkspaceSummary } from './protocol';
+import { COMMANDS, type TablesAsRead, type WorkspaceSummary } from './protocol';
 
-export { COMMANDS, type WorkspaceSummary } from './protocol';
+export { COMMANDS, type TablesAsRead, type WorkspaceSummary } from './protocol';
 
 /** A new report for a year some format covers (2019 on), or null. */
 export function templateText(year: unknown, body?: unknown): string | null {
@@ -49,15 +50,37 @@ export async function executeCommand(command: string, args: unknown[], ctx: Comm
       if (!ruleById(rule)) throw new ResponseError(ErrorCodes.InvalidParams, `unknown rule: ${rule}`);
       return ctx.showExternal(ruleDocUrl(rule));
     }
+    case COMMANDS.showTables:
+      return tablesAsRead(documentUri(args), ctx);
     default:
       throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command: ${command}`);
   }
 }
 
-/** Fix all, or recompute all totals, in the document `args[0]` (a uri, or `{ uri }`), through `workspace/applyEdit`. */
-async function applyToDocument(command: string, args: unknown[], ctx: CommandContext): Promise<{ applied: boolean; edits: number }> {
+/** The document `args[0]` names: a uri, or `{ uri }`. */
+function documentUri(args: unknown[]): string {
   const uri = typeof args[0] === 'string' ? args[0] : (args[0] as { uri?: string } | undefined)?.uri;
   if (!uri) throw new ResponseError(ErrorCodes.InvalidParams, 'expected a document uri');
+  return uri;
+}
+
+/** The tables of an open report as read, as the CLI's `show` prints them (a file by its path, else by its uri). */
+export async function tablesAsRead(uri: string, ctx: Pick<CommandContext, 'analysisOf' | 'locale'>): Promise<TablesAsRead | null> {
+  const a = await ctx.analysisOf(uri);
+  if (!a?.isReport) return null;
+  let file = uri;
+  try {
+    if (uri.startsWith('file:')) file = fileURLToPath(uri);
+  } catch {
+    // a file uri Node cannot map (another platform's): shown as the uri
+  }
+  const json = showReport(a.result, file, ctx.locale);
+  return { uri, version: a.version, text: renderShown(json, a.result.report, ctx.locale), json };
+}
+
+/** Fix all, or recompute all totals, in the document `args[0]` (a uri, or `{ uri }`), through `workspace/applyEdit`. */
+async function applyToDocument(command: string, args: unknown[], ctx: CommandContext): Promise<{ applied: boolean; edits: number }> {
+  const uri = documentUri(args);
   const a = await ctx.analysisOf(uri);
   if (!a) return { applied: false, edits: 0 };
   const action = command === COMMANDS.fixAll ? fixAllAction(a, ctx.locale, ctx.actionOptions) : recomputeAction(a, ctx.locale, ctx.actionOptions);

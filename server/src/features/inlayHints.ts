@@ -1,10 +1,12 @@
 /**
  * Inlay hints beside wrong totals: the value the sums call for ("应为 6"), at the cell to blame (or
  * at the total when no single cell explains the break), and the value a blank cell must hold when
- * the sums determine it ("= 2"). Off with `nianbao.inlayHints.enabled: false`.
+ * the sums determine it ("= 2"). Only for cells a computed number may be shown for: read with
+ * certainty, in a table read with certainty, not cut out of a run of digits. Off with
+ * `nianbao.inlayHints.enabled: false`.
  */
 import type { InlayHint } from 'vscode-languageserver';
-import { cellName, fmt, isTotalSum, type Cell, type Locale } from '../core';
+import { cellName, fmt, isComputable, isTotalSum, type Cell, type Locale } from '../core';
 import type { Analysis } from '../service/analysis';
 import { positionOf } from './convert';
 import { T, t } from './locale';
@@ -31,7 +33,8 @@ export function expectedValues(a: Analysis): Expected[] {
   for (const [cell, value] of arith.fill) {
     if (cell.state === 'blank' && !out.has(cell)) out.set(cell, { cell, value, kind: 'blank' });
   }
-  return [...out.values()].sort((x, y) => x.cell.range[0] - y.cell.range[0]);
+  const report = a.result.report;
+  return [...out.values()].filter((e) => isComputable(report, e.cell)).sort((x, y) => x.cell.range[0] - y.cell.range[0]);
 }
 
 export function inlayHints(a: Analysis, range: [number, number], locale: Locale, enabled = true): InlayHint[] {

@@ -36,6 +36,19 @@ export const T = {
   likelyCulprit: (name: string, v: string) => msg(`最可能有误的是“${name}”，应为 ${v}`, `The likely error is “${name}”, which should be ${v}`),
   noCulprit: msg('无法确定是哪个数有误', 'Which figure is wrong cannot be told'),
   partOf: msg('本单元格参与的合计', 'Sums this cell is part of'),
+  undetermined: msg('未能确定', 'could not be determined'),
+  thisRowUncertain: msg('本行识别不确定', 'the row is read with uncertainty'),
+  rowsUncertain: (names: string[], more: number) =>
+    msg(
+      `本表${names.map((n) => `“${n}”`).join('')}${more ? `等 ${names.length + more} 行` : '一行'}识别不确定，合计未核对`,
+      `${names.map((n) => `“${n}”`).join(', ')}${more ? ` and ${more} more rows` : ''} of this table ${names.length + more > 1 ? 'are' : 'is'} read with uncertainty: its sums were not checked`,
+    ),
+  decidedBySums: msg('由合计关系确定', 'decided by the sums'),
+  culpritInRun: (name: string) =>
+    msg(
+      `最可能有误的是“${name}”，但该行数字连在一起、由合计关系拆分，请核对整行`,
+      `The likely error is “${name}”, in a row whose digits run together and were cut by the sums: check the whole row`,
+    ),
   filled: (v: string) => msg(`空白；按合计关系应为 ${v}`, `blank; the totals say ${v}`),
   // inlay hints
   shouldBe: (v: string) => msg(`应为 ${v}`, `should be ${v}`),

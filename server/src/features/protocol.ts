@@ -1,8 +1,9 @@
 /**
  * What the server and the VS Code client say to each other beyond LSP itself: the server's
- * commands, the status notification and the workspace summary. No imports, so the client can share
- * it without bundling any of the server.
+ * commands, the status notification and the workspace summary. Type imports only, so the client can
+ * share it without bundling any of the server.
  */
+import type { ShownReport } from '../core/show';
 
 export const COMMANDS = {
   /** [uri]: every total set to the sum of its parts (applied through `workspace/applyEdit`). */
@@ -15,7 +16,17 @@ export const COMMANDS = {
   template: 'nianbao.server.template',
   /** [ruleId]: open the rule's documentation page (`window/showDocument`). */
   showRuleDoc: 'nianbao.server.showRuleDoc',
+  /** [uri]: the tables as read (`nianbao show`), as `TablesAsRead` in the client's language; null when the document is no open report. */
+  showTables: 'nianbao.server.showTables',
 } as const;
+
+/** The answer to `showTables`: the grid for people and the versioned JSON, of one document version. */
+export interface TablesAsRead {
+  uri: string;
+  version: number;
+  text: string;
+  json: ShownReport;
+}
 
 /** Custom notification with the detected format, year and counts, sent when the client asks for it (`initializationOptions.statusNotification`). */
 export const STATUS_NOTIFICATION = 'nianbao/status';
@@ -30,6 +41,8 @@ export interface StatusParams {
   warning: number;
   info: number;
   hint: number;
+  /** Tables read with uncertainty: their sums were not checked. */
+  uncheckedTables: number;
 }
 
 export interface WorkspaceSummary {
@@ -41,6 +54,8 @@ export interface WorkspaceSummary {
   warning: number;
   info: number;
   hint: number;
+  /** Tables read with uncertainty, over all the reports: their sums were not checked. */
+  uncheckedTables: number;
 }
 
 /**

@@ -4,6 +4,7 @@
  * publication, then silence until it becomes one.
  */
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { uncheckedTables } from '../core';
 import { counts, toDiagnostics } from '../features/diagnostics';
 import { STATUS_NOTIFICATION, type StatusParams } from '../features/protocol';
 import type { Analysis } from './analysis';
@@ -53,7 +54,7 @@ export class Publisher {
     this.status(uri, null, null);
   }
 
-  /** The status notification: the format, year and counts (none for a closed document). */
+  /** The status notification: the format, year and counts, tables not checked among them (none for a closed document). */
   status(uri: string, version: number | null, a: Analysis | null): void {
     if (!this.session.statusNotification) return;
     const c = a ? counts(a) : { error: 0, warning: 0, info: 0, hint: 0 };
@@ -64,6 +65,7 @@ export class Publisher {
       format: a?.result.report.format ?? 'unknown',
       year: a?.result.report.year ?? null,
       ...c,
+      uncheckedTables: a?.isReport ? uncheckedTables(a.result.report) : 0,
     };
     void this.sink.sendNotification(STATUS_NOTIFICATION, params);
   }

@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
+import { uncheckedTables } from '../core';
 import { counts } from '../features/diagnostics';
 import type { WorkspaceSummary } from '../features/protocol';
 import { findReportFiles } from '../host/files';
@@ -75,7 +76,7 @@ export class WorkspaceCheck {
         return [];
       }
     });
-    const summary: WorkspaceSummary = { files: 0, reports: 0, error: 0, warning: 0, info: 0, hint: 0 };
+    const summary: WorkspaceSummary = { files: 0, reports: 0, error: 0, warning: 0, info: 0, hint: 0, uncheckedTables: 0 };
     for (const path of workspaceReportFiles(dirs)) {
       const uri = pathToFileURL(path).href;
       const open = this.deps.documents.all().find((d) => d.uri === uri || sameFile(d.uri, path));
@@ -90,6 +91,7 @@ export class WorkspaceCheck {
       summary.warning += c.warning;
       summary.info += c.info;
       summary.hint += c.hint;
+      summary.uncheckedTables += uncheckedTables(a.result.report);
     }
     return summary;
   }

@@ -270,6 +270,33 @@ export function defineTests(): void {
       assert.ok(!editor.document.getText().includes('[bookmark: _GoBack]'));
     });
 
+    test('command 显示识别的表格 (show the tables as read) opens them beside the report and follows its edits', async () => {
+      const editor = await open(DRAFT);
+      const ds = await diagnostics(editor.document.uri, has('table.group-total'));
+      const shown = opened((d) => d.uri.scheme === 'nianbao-tables');
+      await vscode.commands.executeCommand('nianbao.showTables');
+      const view = await shown;
+      assert.equal(view.uri.query, editor.document.uri.toString());
+      assert.ok(view.getText().includes(say('（一）予以公开', '(1) Disclosed')), view.getText().slice(0, 400));
+      // An edit of the report: the view is asked again once the edits pause.
+      const before = view.getText();
+      const changed = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          sub.dispose();
+          reject(new Error('the tables view did not follow the edit'));
+        }, 20_000);
+        const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+          if (e.document.uri.toString() !== view.uri.toString() || e.document.getText() === before) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        });
+      });
+      const d = ds.find((x) => code(x) === 'table.group-total')!;
+      await editor.edit((b) => b.replace(d.range, '7'));
+      await changed;
+    });
+
     test("command 从模板新建年度报告 (new report from template) opens a report of the year's format", async () => {
       const created = opened((d) => d.isUntitled && d.languageId === 'nianbao');
       const run = vscode.commands.executeCommand('nianbao.newReport');

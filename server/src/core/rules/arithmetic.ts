@@ -79,7 +79,16 @@ export function checkSums(rule: SumRule, ctx: RuleContext): Report_[] {
         const rest = (side === s.left ? s.leftSum : s.rightSum) - (c.value ?? 0);
         const v = other - rest;
         if (v < 0) continue;
-        suggestions.push(setCellFix(ctx.arith.rowOf.get(c), c, v));
+        const row = ctx.arith.rowOf.get(c);
+        // A cell cut out of a run of digits is never edited inside the run: the row is rewritten whole.
+        if (c.split && row?.run)
+          suggestions.push(
+            rewriteRow(
+              row,
+              row.cells.map((x) => (x === c ? fmt(v) : x.raw)),
+            ),
+          );
+        else suggestions.push(setCellFix(row, c, v));
         if (s.decl.rule === 'table.identity') break;
       }
     }

@@ -79,6 +79,8 @@ export interface FixtureResult {
   findings: { rule: string; verdict: Verdict }[];
   /** Preferred fixes (of findings not true) that change a number. */
   badFixes: number;
+  /** Suggestions (of findings not true, but table.ambiguous's readings) that change a number. */
+  badSuggestions: number;
   ms: number;
 }
 
@@ -175,6 +177,13 @@ export function measure(f: Fixture): FixtureResult {
     if (!x.fix || verdicts[i]!.verdict === 'true') return;
     if ([x.fix, ...(x.fix.more ?? [])].some((ed) => changesNumber(f.text, ed))) badFixes++;
   });
+  // Suggestions too (a person may take one): none may change a right number. table.ambiguous's
+  // are the readings it names, offered as alternatives on purpose.
+  let badSuggestions = 0;
+  findings.forEach((x, i) => {
+    if (!x.suggestions || verdicts[i]!.verdict === 'true' || x.rule === 'table.ambiguous') return;
+    for (const s of x.suggestions) if ([s, ...(s.more ?? [])].some((ed) => changesNumber(f.text, ed))) badSuggestions++;
+  });
   return {
     shape: f.shape,
     id: f.id,
@@ -188,6 +197,7 @@ export function measure(f: Fixture): FixtureResult {
     headingsRight,
     findings: verdicts,
     badFixes,
+    badSuggestions,
     ms,
   };
 }

@@ -51,6 +51,11 @@ test('shape harness: runs over the sample and compares with the baseline', () =>
     assert.equal(r.right + r.wrong + r.unsure + r.notRead, r.cells, `${r.shape}/${r.id}: every cell counted once`);
     assert.ok(r.cells >= 190, `${r.shape}/${r.id}: ${r.cells} expected cells`);
   }
+  // Never a number-writing fix or suggestion on a cell whose written value was right, on any shape.
+  assert.deepEqual(
+    results.filter((r) => r.badFixes || r.badSuggestions).map((r) => `${r.shape}/${r.id}: ${r.badFixes} fixes, ${r.badSuggestions} suggestions`),
+    [],
+  );
   const stats = aggregate(results);
   const baseline = readBaseline();
   assert.ok(baseline && existsSync(join(__dirname, 'baseline.json')), 'test/shapes/baseline.json is recorded (npm run shapes -- --write-baseline)');

@@ -15,7 +15,7 @@ export const tableSign: Rule = {
   },
   check({ report }) {
     const out: ReturnType<Rule['check']> = [];
-    for (const { row, cell } of cellsWhere(report, (c) => c.col.kind === 'signed')) {
+    for (const { row, cell } of cellsWhere(report, (c) => c.col.kind === 'signed' && c.confidence === 'certain')) {
       if (cell.col.kind !== 'signed' || cell.state !== 'ok' || cell.value === null) continue;
       const name = cellName(row, cell);
       const v = cell.value;

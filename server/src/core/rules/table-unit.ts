@@ -20,7 +20,7 @@ export const tableUnit: Rule = {
   },
   check({ report }) {
     const out: ReturnType<Rule['check']> = [];
-    for (const { row, cell } of cellsWhere(report, (c) => c.col.kind === 'money')) {
+    for (const { row, cell } of cellsWhere(report, (c) => c.col.kind === 'money' && c.confidence === 'certain')) {
       if (cell.col.kind !== 'money' || cell.state !== 'ok' || !cell.col.unit) continue;
       const name = cellName(row, cell);
       const unit = cell.col.unit;

@@ -13,7 +13,8 @@ function cellAt(report: Report, p: CellPath): Cell | undefined {
 /** The sum the table gives for a claim, or null when a cell is not there or not a number. */
 function tableSum(report: Report, cells: CellPath[]): { value: number; cells: Cell[] } | null {
   const found = cells.map((p) => cellAt(report, p));
-  if (found.some((c) => c?.state !== 'ok' || c.value === null)) return null;
+  // Only cells read with certainty speak for the table: a guessed reading accuses no sentence.
+  if (found.some((c) => c?.state !== 'ok' || c.value === null || c.confidence !== 'certain')) return null;
   return { value: found.reduce((a, c) => a + c!.value!, 0), cells: found as Cell[] };
 }
 

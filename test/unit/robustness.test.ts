@@ -100,6 +100,22 @@ describe('a report flattened into one line (a web page copied as text)', () => {
     assert.equal(applyFixes(flat, preferredFixes(r.findings)).text, flat, 'nothing inserted');
   });
 
+  it('a wrong （七）总计 on a one-line page is found on that cell, and its fix restores the page', () => {
+    const page = read('examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt').replace(/\s+/g, ' ');
+    const at = page.indexOf('（七）总计 28') + '（七）总计 '.length;
+    const wrong = `${page.slice(0, at)}29${page.slice(at + 2)}`;
+    const r = check(wrong);
+    const f = r.findings.find((x) => x.rule === 'table.result-total');
+    assert.ok(f, r.findings.map((x) => x.rule).join());
+    assert.deepEqual(f.range, [at, at + 2]);
+    assert.equal(applyFixes(wrong, [f.fix!]).text, page);
+    // The label with its closing quote reads its cells too (no "一行没有数字" on 3.危及“三安全一稳定”).
+    assert.deepEqual(
+      r.findings.filter((x) => x.rule === 'table.cell-blank'),
+      [],
+    );
+  });
+
   it('a heading the reader cannot place is not inserted when its words stand in the text', () => {
     // "三、收到和处理…" cited inside a sentence ("见") is no heading, but it is a trace of the section.
     const text = read('examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt').replace(

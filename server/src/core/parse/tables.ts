@@ -75,6 +75,10 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
         continue;
       }
       const rdecl = f.key.row;
+      // A label's closing quote or bracket belongs to it ("3.危及“三安全一稳定”"), not to its cells.
+      let labelEnd = f.range[1];
+      while (labelEnd < limit && CLOSERS.includes(ctx.text[labelEnd]!)) labelEnd++;
+      if (labelEnd > f.range[1]) f.range = [f.range[0], labelEnd];
       const res = collectSlots(ctx, f.range[1], limit, n);
       // A row fits when its values and blank cells fill its columns exactly.
       let blanks = 0;
@@ -196,6 +200,9 @@ function isDigitRun(text: string, i: number, j: number): boolean {
   }
   return true;
 }
+
+/** Closing quotes and brackets a label may end with. */
+const CLOSERS = '”’」』"）)';
 
 /** The declared rows not found. Rows are found in their declared order: one walk over both lists. */
 function missingOf(declared: RowDecl[], rows: Row[]): RowDecl[] {

@@ -1,14 +1,10 @@
 /** The shapes' own random choices: seeded, apart from fast-check's. */
-/** mulberry32. */
+import { Rng } from '../property/mutate';
+
+/** mulberry32: the property tests' and the fuzzer's generator (`Rng`), as a function. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const g = new Rng(seed);
+  return () => g.next();
 }
 
 export type Rand = () => number;

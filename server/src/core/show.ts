@@ -7,6 +7,7 @@
 import type { CheckResult } from './check';
 import type { Finding } from './finding';
 import type { Locale } from './i18n';
+import { LineMap } from './position';
 import type { TableId } from './formats/types';
 import type { Block, Cell, CellState, Confidence, Report, Row, Table } from './model';
 
@@ -85,18 +86,19 @@ function findingsByCell(report: Report, findings: Finding[]): Map<Cell, string[]
   return out;
 }
 
-function position(report: Report, offset: number): { line: number; character: number } {
-  const l = report.lines.lineAt(offset);
-  return { line: l + 1, character: offset - report.lines.start(l) };
+/** 1-based line and 0-based character, by the one converter the CLI's findings use. */
+function position(lm: LineMap, offset: number): { line: number; character: number } {
+  const p = lm.positionAt(offset);
+  return { line: p.line + 1, character: p.character };
 }
 
-function shownRow(report: Report, r: Row, byCell: Map<Cell, string[]>, locale: Locale): ShownRow {
+function shownRow(lm: LineMap, r: Row, byCell: Map<Cell, string[]>, locale: Locale): ShownRow {
   return {
     label: pick(r.decl.name, locale),
-    line: position(report, r.label[0]).line,
+    line: position(lm, r.label[0]).line,
     confidence: r.confidence,
     cells: r.cells.map((c) => {
-      const p = position(report, c.range[0]);
+      const p = position(lm, c.range[0]);
       return {
         header: pick(c.col.name, locale),
         value: c.state === 'ok' ? c.value : null,
@@ -114,10 +116,10 @@ function shownRow(report: Report, r: Row, byCell: Map<Cell, string[]>, locale: L
   };
 }
 
-function shownBlock(report: Report, t: Table, b: Block, byCell: Map<Cell, string[]>, locale: Locale): ShownBlock {
+function shownBlock(lm: LineMap, t: Table, b: Block, byCell: Map<Cell, string[]>, locale: Locale): ShownBlock {
   return {
     label: t.decl.id === 'active' ? pick(b.decl.name, locale) : null,
-    rows: b.rows.map((r) => shownRow(report, r, byCell, locale)),
+    rows: b.rows.map((r) => shownRow(lm, r, byCell, locale)),
     missingRows: b.missingRows.map((r) => pick(r.name, locale)),
   };
 }
@@ -126,6 +128,7 @@ function shownBlock(report: Report, t: Table, b: Block, byCell: Map<Cell, string
 export function showReport(result: CheckResult, file: string, locale: Locale = 'zh'): ShownReport {
   const { report } = result;
   const byCell = findingsByCell(report, result.findings);
+  const lm = new LineMap(report.text);
   return {
     version: SHOW_VERSION,
     file,
@@ -134,14 +137,14 @@ export function showReport(result: CheckResult, file: string, locale: Locale = '
     sections: report.sections.map((s) => ({
       number: s.decl.number,
       heading: s.heading ? s.heading.text : null,
-      line: s.heading ? position(report, s.heading.range[0]).line : null,
+      line: s.heading ? position(lm, s.heading.range[0]).line : null,
     })),
     tables: report.tables.map((t) => ({
       id: t.decl.id,
       name: pick(t.decl.name, locale),
       confidence: t.confidence,
       missingBlocks: t.missingBlocks.map((b) => pick(b.name, locale)),
-      blocks: t.blocks.map((b) => shownBlock(report, t, b, byCell, locale)),
+      blocks: t.blocks.map((b) => shownBlock(lm, t, b, byCell, locale)),
     })),
   };
 }

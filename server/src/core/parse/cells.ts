@@ -34,17 +34,21 @@ const NUMBER_RE = /^([+-])?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|亿
 const PLACEHOLDER_RE = /^(—+|-+|\/|无|空|\\|×|x|X|N\/?A|n\/a|\*)$/;
 const SIGN_WORD_RE = /^(增加?|减少?)\s*(\d+)\s*(件|条|个|项)?$/;
 
-/** Whether a trimmed piece of text can stand in a number cell (a number, a placeholder, a blank). */
-/** A plain run of ASCII digits (most cells): read without regular expressions. */
-function allDigits(t: string): boolean {
-  if (!t.length || t.length > 15) return false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
+/** Whether [from, to) of a text is ASCII digits only (true when empty): read without regular expressions. */
+export function digitsOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
   return true;
 }
 
+/** A plain run of ASCII digits (most cells). */
+function allDigits(t: string): boolean {
+  return t.length > 0 && t.length <= 15 && digitsOnly(t, 0, t.length);
+}
+
+/** Whether a trimmed piece of text can stand in a number cell (a number, a placeholder, a blank). */
 export function isValueLike(t: string): boolean {
   if (t === '' || allDigits(t)) return true;
   if (NUMBER_RE.test(t) || PLACEHOLDER_RE.test(t) || SIGN_WORD_RE.test(t)) return true;

@@ -14,6 +14,7 @@
  */
 import type { BlockDecl, ColumnKind, SumDecl } from '../formats/types';
 import type { Range, Row } from '../model';
+import { digitsOnly } from './cells';
 
 export const RUN_LIMITS = { cellDigits: 6, runDigits: 42, nodes: 100_000 };
 
@@ -43,7 +44,7 @@ class Budget {
   }
 }
 
-const isDigits = (s: string) => /^\d+$/.test(s);
+const isDigits = (s: string) => s.length > 0 && digitsOnly(s, 0, s.length);
 
 /**
  * Every way to read `tokens` as `n` cells, or null when there are more than the budget allows.
@@ -131,14 +132,14 @@ export interface RunOutcome {
   unreadable: Set<Row>;
 }
 
-interface SumPlan {
+export interface SumPlan {
   left: [number, number][];
   right: [number, number][];
   /** Whether every cell of the sum lies in one row (a row's own total). */
   ownRow: number | null;
 }
 
-function planSums(decl: BlockDecl): SumPlan[] {
+export function planSums(decl: BlockDecl): SumPlan[] {
   const rowIndex = new Map(decl.rows.map((r, i) => [r.id, i]));
   const colIndex = new Map(decl.columns.map((c, i) => [c.id, i]));
   const at = (r: SumDecl['left'][number]): [number, number] => [rowIndex.get(r.row)!, colIndex.get(r.col)!];
@@ -150,8 +151,11 @@ function planSums(decl: BlockDecl): SumPlan[] {
   });
 }
 
+/** Whether a sum has a cell in row `index`. */
+const touches = (p: SumPlan, index: number) => p.left.some(([i]) => i === index) || p.right.some(([i]) => i === index);
+
 /** Σ left = Σ right over a grid, or null when a cell is not known. */
-function holds(p: SumPlan, grid: (number | null)[][]): boolean | null {
+export function holds(p: SumPlan, grid: (number | null)[][]): boolean | null {
   let l = 0;
   let r = 0;
   for (const [i, j] of p.left) {
@@ -237,7 +241,7 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
       for (let x = 0; x < open.length; x++) {
         if (open[x]!.own.length) continue;
         const idx = open[x]!.index;
-        const touching = shared.filter((p) => p.left.some(([i]) => i === idx) || p.right.some(([i]) => i === idx));
+        const touching = shared.filter((p) => touches(p, idx));
         if (!touching.some((p) => holds(p, grid) === true)) return;
       }
       found.push([...pick]);
@@ -294,7 +298,7 @@ function confirmed(
   for (const [row] of [...outcome.decided]) {
     if ((alternatives.get(row) ?? 1) < 2) continue;
     const idx = rowIndex.get(row.decl.id)!;
-    const touching = shared.filter((p) => p.left.some(([i]) => i === idx) || p.right.some(([i]) => i === idx));
+    const touching = shared.filter((p) => touches(p, idx));
     if (touching.some((p) => holds(p, grid) === false)) {
       outcome.decided.delete(row);
       outcome.unreadable.add(row);

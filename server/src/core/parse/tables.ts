@@ -2,9 +2,9 @@
 import { blockIn } from '../formats/registry';
 import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } from '../formats/types';
 import type { Block, Confidence, GroupLabel, Range, Row, Table, Unclear } from '../model';
-import { collectSlots, isValueLike, makeCell, type Slot, type SlotContext, type SlotResult } from './cells';
+import { collectSlots, digitsOnly, isValueLike, makeCell, type Slot, type SlotContext, type SlotResult } from './cells';
 import { alignLabels, occurrences, occursIn, single, View, type LabelIndex, type LabelItem } from './labels';
-import { resolveRuns, type RunToken } from './runs';
+import { holds, planSums, resolveRuns, type RunToken } from './runs';
 
 export interface ParseContext extends SlotContext {
   formats: readonly FormatDecl[];
@@ -144,7 +144,7 @@ function readInOrder(ctx: ParseContext, decl: BlockDecl, rows: Row[], to: number
     for (let i = s; i < e; ) {
       let j = i;
       while (j < e && !isTokenBreak(text.charCodeAt(j))) j++;
-      if (j > i && j - i <= 6 && isDigitRun(text, i, j)) {
+      if (j > i && j - i <= 6 && digitsOnly(text, i, j)) {
         if (tokens.length === want) return null;
         tokens.push({ range: [i, j], raw: text.slice(i, j), blank: false, piped: false, spaced: false });
       }
@@ -169,15 +169,9 @@ function readInOrder(ctx: ParseContext, decl: BlockDecl, rows: Row[], to: number
       run: null,
     };
   });
-  const value = new Map<string, number>();
-  grid.forEach((r) => {
-    r.cells.forEach((c) => {
-      value.set(`${r.decl.id}|${c.col.id}`, c.value ?? Number.NaN);
-    });
-  });
-  const side = (refs: { row: string; col: string }[]) => refs.reduce((a, x) => a + (value.get(`${x.row}|${x.col}`) ?? Number.NaN), 0);
-  const broken = decl.sums.filter((s) => !(Math.abs(side(s.left) - side(s.right)) < 1e-9)).length;
-  if (broken === 0) return grid;
+  // The grid is in the declared row order, as the sums' plans index it.
+  const values = grid.map((r) => r.cells.map((c) => (c.state === 'ok' ? c.value : null)));
+  if (planSums(decl).every((p) => holds(p, values) === true)) return grid;
   // Some sums break: the reading stands only where the labels' own certain rows confirm it.
   let agree = 0;
   for (const r of rows) {
@@ -192,13 +186,6 @@ function readInOrder(ctx: ParseContext, decl: BlockDecl, rows: Row[], to: number
 /** White space, a pipe or a full-width space ends a token. */
 function isTokenBreak(c: number): boolean {
   return c === 32 || c === 9 || c === 124 || c === 0x3000 || c === 10 || c === 13;
-}
-function isDigitRun(text: string, i: number, j: number): boolean {
-  for (let k = i; k < j; k++) {
-    const c = text.charCodeAt(k);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 /** Closing quotes and brackets a label may end with. */

@@ -4,6 +4,7 @@ import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } fro
 import type { Block, Confidence, GroupLabel, Range, Row, Table, Unclear } from '../model';
 import { collectSlots, digitsOnly, isValueLike, makeCell, type Slot, type SlotContext, type SlotResult } from './cells';
 import { alignLabels, occurrences, occursIn, single, View, type LabelIndex, type LabelItem } from './labels';
+import { isTokenBreak, placeStrays, valueless } from './order';
 import { holds, planSums, resolveRuns, type RunToken } from './runs';
 
 export interface ParseContext extends SlotContext {
@@ -88,12 +89,12 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
     }
   }
   decideRuns(decl, rows);
-  if (rows.length && (rows.length < decl.rows.length || rows.some((r) => r.confidence !== 'certain'))) {
+  if (rows.length && (rows.length < decl.rows.length || rows.some((r) => r.confidence !== 'certain' || valueless(r)))) {
     const grid = readInOrder(ctx, decl, rows, to);
     if (grid) {
       rows.splice(0, rows.length, ...grid);
       fits = rows.length;
-    }
+    } else rows.splice(0, rows.length, ...placeStrays(ctx, decl, rows, to));
   }
   const missingRows = missingOf(decl.rows, rows);
   let start = to;
@@ -181,11 +182,6 @@ function readInOrder(ctx: ParseContext, decl: BlockDecl, rows: Row[], to: number
     agree++;
   }
   return agree * 2 >= decl.rows.length ? grid : null;
-}
-
-/** White space, a pipe or a full-width space ends a token. */
-function isTokenBreak(c: number): boolean {
-  return c === 32 || c === 9 || c === 124 || c === 0x3000 || c === 10 || c === 13;
 }
 
 /** Closing quotes and brackets a label may end with. */
@@ -292,8 +288,10 @@ function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: View, to: 
     const t = text.slice(lines.start(l), Math.min(lines.end(l), to)).trim();
     const raw = text.slice(lines.start(l), Math.min(lines.end(l), to));
     const pieces = raw.split(/[\t|]| {2,}/);
-    // The numbers: a line of values, or of separators for every cell (an empty table to fill in).
-    if ((/\d/.test(t) || pieces.length >= decl.columns.length) && pieces.every((p) => isValueLike(p.trim()))) {
+    // The numbers: a line of values, or of separators for every cell (an empty table to fill in);
+    // a PDF viewer's copy puts one space between them ("0 0 3 1 …").
+    const values = (ps: string[]) => ps.every((p) => isValueLike(p.trim()));
+    if ((/\d/.test(t) || pieces.length >= decl.columns.length) && (values(pieces) || values(t.split(/\s+/)))) {
       numbersAt = lines.start(l);
       break;
     }

@@ -345,7 +345,7 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
       const digits = values.reduce((a, x) => a + x.raw.replace(/\D/g, '').length, 0);
       const anySpaced = values.some((x) => x.spaced);
       // Numbers can run together only on one line: one cell per line, each line is a cell.
-      if (slots.length < n && (anySpaced || (rowMode && values.some((x) => /^\d{2,}$/.test(x.raw)))) && digits >= n && !slots.some((x) => x.blank)) {
+      if (slots.length < n && (anySpaced || (rowMode && values.some((x) => isRunLike(x.raw)))) && digits >= n && !slots.some((x) => x.blank)) {
         ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'merged' };
       } else if (rowMode && slots.length > n) {
         ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'extra' };
@@ -355,6 +355,14 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
   }
   if (!rowMode && slots.length > n) slots = slots.slice(0, n);
   return { slots, ambiguous, natural, rowMode, gaps, leftover };
+}
+
+/**
+ * Whether a value may be several cells run together: digits ("5000016"), or digits with a sign or
+ * a fraction inside ("0-280", "0608808.13万元", 表二's signed and money columns).
+ */
+function isRunLike(raw: string): boolean {
+  return /^\d{2,}$/.test(raw) || /^[+-]?\d+(?:[+-]\d+|\.\d+)+(?:万元|亿元|元|件|条|个|项|次)?$|^\d{2,}\.\d+(?:万元|亿元|元)?$/.test(raw);
 }
 
 const COUNT_UNITS = new Set(['件', '条', '个', '项', '次']);

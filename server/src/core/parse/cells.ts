@@ -362,7 +362,10 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
  * a fraction inside ("0-280", "0608808.13万元", 表二's signed and money columns).
  */
 function isRunLike(raw: string): boolean {
-  return /^\d{2,}$/.test(raw) || /^[+-]?\d+(?:[+-]\d+|\.\d+)+(?:万元|亿元|元|件|条|个|项|次)?$|^\d{2,}\.\d+(?:万元|亿元|元)?$/.test(raw);
+  return (
+    /^\d{2,}(?:万元|亿元|元|件|条|个|项|次)?$/.test(raw) ||
+    /^[+-]?\d+(?:[+-]\d+|\.\d+)+(?:万元|亿元|元|件|条|个|项|次)?$|^\d{2,}\.\d+(?:万元|亿元|元)?$/.test(raw)
+  );
 }
 
 const COUNT_UNITS = new Set(['件', '条', '个', '项', '次']);

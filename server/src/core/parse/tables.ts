@@ -6,6 +6,7 @@ import { collectSlots, digitsOnly, isValueLike, makeCell, type Slot, type SlotCo
 import { alignLabels, occurrences, occursIn, single, View, type LabelIndex, type LabelItem } from './labels';
 import { isTokenBreak, placeStrays, valueless } from './order';
 import { holds, planSums, resolveRuns, type RunToken } from './runs';
+import { readReviewStream } from './stream';
 
 export interface ParseContext extends SlotContext {
   formats: readonly FormatDecl[];
@@ -271,8 +272,20 @@ function distinctiveHeader(decl: BlockDecl): string[] {
   return words;
 }
 
-/** 表四: one row of numbers under a header whose cells are often split one character per line. */
+/**
+ * 表四: one row of numbers under its header, read from the lines; where that leaves cells unsure,
+ * from a PDF's stream order when its layout vouches for it.
+ */
 function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: View, to: number) {
+  const lines = parseUnlabelledLines(ctx, decl, compact, to);
+  if (lines && lines.row.confidence === 'certain' && lines.natural === decl.columns.length) return lines;
+  if (!compact.length) return lines;
+  const row = readReviewStream(ctx, decl, compact.offset(0), to);
+  return row ? { row, natural: decl.columns.length } : lines;
+}
+
+/** 表四: one row of numbers under a header whose cells are often split one character per line. */
+function parseUnlabelledLines(ctx: ParseContext, decl: BlockDecl, compact: View, to: number) {
   const words = decl.header;
   // The header starts at its first distinctive word (结果维持); prose before it may name 行政复议 too.
   const anchors = occurrences(compact, distinctiveHeader(decl));

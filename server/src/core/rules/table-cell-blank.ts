@@ -1,7 +1,7 @@
 import { msg } from '../i18n';
 import { REVIEW_HEADER } from './examples';
 import type { Rule } from './types';
-import { cellName, cellsWhere, fillText, fmt, visibleRange } from './util';
+import { cellName, cellsWhere, emptyTableBlocks, fillText, fmt, visibleRange } from './util';
 
 export const tableCellBlank: Rule = {
   id: 'table.cell-blank',
@@ -19,9 +19,12 @@ export const tableCellBlank: Rule = {
   },
   check({ report, arith }) {
     const out: ReturnType<Rule['check']> = [];
+    // A table with no number at all is one table.empty hint, not a finding per cell.
+    const empty = emptyTableBlocks(report);
     // Cells that are not there at all: the row ends before its last columns.
     for (const t of report.tables) {
       for (const b of t.blocks) {
+        if (empty.has(b)) continue;
         for (const r of b.rows) {
           const missing = r.cells.filter((c) => c.state === 'missing');
           // A row read with uncertainty: which cells it lacks is a guess (table.unreadable says so).
@@ -40,8 +43,9 @@ export const tableCellBlank: Rule = {
         }
       }
     }
+    const emptyRows = new Set([...empty].flatMap((b) => b.rows));
     for (const { row, cell } of cellsWhere(report, (c) => c.state === 'blank')) {
-      if (cell.state !== 'blank' || cell.confidence !== 'certain') continue;
+      if (cell.state !== 'blank' || cell.confidence !== 'certain' || emptyRows.has(row)) continue;
       const name = cellName(row, cell);
       const v = arith.fill.get(cell);
       const computed = v !== undefined;

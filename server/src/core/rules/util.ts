@@ -2,7 +2,7 @@
 import type { Arith } from '../arith';
 import type { Fix } from '../finding';
 import { msg, type Msg } from '../i18n';
-import type { Cell, Range, Report, Row } from '../model';
+import type { Block, Cell, Range, Report, Row, Table } from '../model';
 
 export function cellName(row: Row | undefined, cell: Cell): Msg {
   if (!row || row.decl.labels.length === 0) return cell.col.name;
@@ -45,4 +45,34 @@ export function cellsWhere(report: Report, keep: (cell: Cell) => boolean): { row
   const out: { row: Row; cell: Cell }[] = [];
   for (const t of report.tables) for (const b of t.blocks) for (const r of b.rows) for (const c of r.cells) if (keep(c)) out.push({ row: r, cell: c });
   return out;
+}
+
+/**
+ * Whether a table holds no number at all: every cell blank or absent (a template just created, or
+ * one whose empty cells a paste dropped). Such a table is one `table.empty` hint; the rules that
+ * speak of single cells (blanks, sums) leave it alone. A table with one figure in it is not empty.
+ */
+export function isEmptyTable(t: Table): boolean {
+  let cells = 0;
+  for (const b of t.blocks) {
+    for (const r of b.rows) {
+      if (r.ambiguous || r.run) return false;
+      for (const c of r.cells) {
+        if (c.state !== 'blank' && c.state !== 'missing') return false;
+        cells++;
+      }
+    }
+  }
+  return cells > 0;
+}
+
+/** The blocks of a report's empty tables (see `isEmptyTable`), built once per report. */
+const EMPTY_BLOCKS = new WeakMap<Report, Set<Block>>();
+export function emptyTableBlocks(report: Report): Set<Block> {
+  let set = EMPTY_BLOCKS.get(report);
+  if (!set) {
+    set = new Set(report.tables.filter(isEmptyTable).flatMap((t) => t.blocks));
+    EMPTY_BLOCKS.set(report, set);
+  }
+  return set;
 }

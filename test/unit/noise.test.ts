@@ -1,0 +1,90 @@
+/**
+ * Noise down (issue 12, item 5): an empty table is one hint, runs of missing rows or cells are one
+ * finding, and format.mixed says why a block is of the other format.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFixes, check, localize, reportTemplate } from '../../server/src/core';
+import { requestsExample, REVIEW_HEADER } from '../../server/src/core/rules/examples';
+import { ARITH_RULES, messages, summary } from '../helpers';
+
+/** The rules of the findings about tables (a bare table has no sections: section.missing is not the point here). */
+const rulesOf = (text: string) =>
+  check(text)
+    .findings.map((f) => f.rule)
+    .filter((r) => r.startsWith('table.'));
+
+describe('table.empty: a table with no number in it is one hint', () => {
+  for (const year of [2020, 2023]) {
+    it(`a fresh ${year} template: one table.empty hint per table, on the section heading, nothing else`, () => {
+      const text = reportTemplate(year, '某某局');
+      const r = check(text);
+      assert.deepEqual(
+        r.findings.map((f) => [f.rule, f.severity, text.slice(f.range[0], f.range[1])]),
+        [
+          ['table.empty', 'hint', '二、主动公开政府信息情况'],
+          ['table.empty', 'hint', '三、收到和处理政府信息公开申请情况'],
+          ['table.empty', 'hint', '四、政府信息公开行政复议、行政诉讼情况'],
+        ],
+      );
+      const cells = year >= 2021 ? 25 * 7 : 23 * 7;
+      assert.equal(messages(r)[1], `表三（收到和处理政府信息公开申请情况）尚未填写：全部 ${cells} 个单元格都没有数字（没有发生的事项填 0）`);
+      assert.match(localize(r.findings[2]!.message, 'en'), /^Table 4 .* is not filled in: none of its 15 cells holds a number/);
+    });
+  }
+
+  it('one figure written: that table reports its blanks one by one again (each has its own fill), the others stay one hint', () => {
+    const text = reportTemplate(2023, '某某局').replace(/^(规章)\t\t\t$/m, '$1\t1\t\t');
+    assert.ok(text.includes('规章\t1\t\t'));
+    const r = check(text);
+    const blank = r.findings.filter((f) => f.rule === 'table.cell-blank');
+    // 表二 of 2021 has 3+3+1+2+1 = 10 cells: one is written, nine are blank.
+    assert.equal(blank.length, 9);
+    assert.deepEqual(
+      r.findings.filter((f) => f.rule === 'table.empty').map((f) => localize(f.message, 'zh').slice(0, 2)),
+      ['表三', '表四'],
+    );
+  });
+
+  it('rows with their labels and no cells at all (a paste that dropped the empty cells): one hint, not “一行没有数字” per row', () => {
+    const text = requestsExample({}).replace(/(\t0)+/g, '');
+    assert.deepEqual(messages(check(text), 'table.cell-blank'), []);
+    assert.deepEqual(messages(check(text), 'table.empty'), [
+      '表三（收到和处理政府信息公开申请情况）尚未填写：全部 175 个单元格都没有数字（没有发生的事项填 0）',
+    ]);
+  });
+
+  it('an empty table in one-cell-per-line layout (a web table, empty lines for empty cells): one hint', () => {
+    const text = requestsExample({})
+      .split('\n')
+      .map((l) => (l.includes('\t0') ? `${l.split('\t')[0]}\n${Array(7).fill('').join('\n')}` : l))
+      .join('\n');
+    assert.deepEqual(rulesOf(text), ['table.empty']);
+  });
+
+  it('no arithmetic finding and no computed fill in an empty table; a table with one number keeps its per-cell findings and fills', () => {
+    const empty = `${REVIEW_HEADER}\n${Array(15).fill('').join('\t')}\n`;
+    assert.deepEqual(rulesOf(empty), ['table.empty']);
+    const one = `${REVIEW_HEADER}\n${['2', '0', '0', '0', '', ...Array(10).fill('0')].join('\t')}\n`;
+    const r = check(one);
+    assert.deepEqual(messages(r, 'table.cell-blank'), ['“行政复议·总计”为空白，按合计关系应为 2']);
+    assert.ok(!r.findings.some((f) => ARITH_RULES.includes(f.rule)));
+  });
+
+  it('table.missing inserts an empty table: checked again, it is one table.empty hint', () => {
+    const text = '某局2022年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n本年度无行政复议。\n';
+    const fixed = applyFixes(
+      text,
+      check(text)
+        .findings.filter((f) => f.rule === 'table.missing')
+        .map((f) => f.fix!),
+    ).text;
+    assert.deepEqual(
+      summary(
+        fixed,
+        check(fixed).findings.filter((f) => f.rule.startsWith('table.')),
+      ),
+      ['2:1 hint table.empty'],
+    );
+  });
+});

@@ -88,3 +88,64 @@ describe('table.empty: a table with no number in it is one hint', () => {
     );
   });
 });
+
+/** 2020's template with every cell 0: a clean report to cut rows and blocks out of. */
+const ZEROS = reportTemplate(2020, '某某局')
+  .split('\n')
+  .map((l) =>
+    l.includes('\t')
+      ? l
+          .split('\t')
+          .map((c) => c || '0')
+          .join('\t')
+      : l,
+  )
+  .join('\n');
+const cut = (text: string, from: string, to: string) => text.slice(0, text.indexOf(from)) + text.slice(text.indexOf(to));
+
+describe('runs of missing rows, blocks or cells are one finding', () => {
+  it('the clean report has no table finding', () => {
+    assert.deepEqual(rulesOf(ZEROS), []);
+  });
+
+  it('a paste truncated from 第二十条第（六）项 to （三）不予公开 (FORMATS.md, seed 004): one finding for the three 表二 blocks, one for the 表三 rows', () => {
+    const text = cut(ZEROS, '第二十条第（六）项', '1.属于国家秘密');
+    assert.deepEqual(messages(check(text), 'table.row-missing'), [
+      '表二（主动公开政府信息情况）缺少“第二十条第（六）项”、“第二十条第（八）项”、“第二十条第（九）项”栏目（行政处罚、行政强制、行政事业性收费、政府集中采购）',
+      '表三（收到和处理政府信息公开申请情况）缺少“一、本年新收政府信息公开申请数量”至“（二）部分公开”共 4 行',
+    ]);
+  });
+
+  it('rows of one group are named by the group once; a whole group as such; in English too', () => {
+    const four = check(cut(ZEROS, '1.属于国家秘密', '5.属于三类内部事务信息')).findings.filter((f) => f.rule === 'table.row-missing');
+    assert.deepEqual(
+      four.map((f) => localize(f.message, 'zh')),
+      ['表三（收到和处理政府信息公开申请情况）缺少“（三）不予公开”的“1.属于国家秘密”至“4.保护第三方合法权益”共 4 行'],
+    );
+    assert.match(localize(four[0]!.message, 'en'), /lacks the 4 rows of “\(3\) Not disclosed” from “\(3\) Not disclosed · 1\. State secret” to/);
+    const text = cut(ZEROS, '1.本机关不掌握', '（五）不予处理');
+    const r = check(text);
+    assert.deepEqual(messages(r, 'table.row-missing'), ['表三（收到和处理政府信息公开申请情况）缺少“（四）无法提供”全部 3 行']);
+    // The finding stands on the row after the run.
+    assert.equal(text.slice(r.findings.find((f) => f.rule === 'table.row-missing')!.range[0]).split('\t')[0], '1.信访举报投诉类申请');
+  });
+
+  it('consecutive rows with their labels and no number: one finding over them; blank cells stay one finding each', () => {
+    const text = ZEROS.replace(/^(（一）予以公开)(\t0)+$/m, '$1')
+      .replace(/^(（二）部分公开[^\t\n]*)(\t0)+$/m, '$1')
+      .replace(/^(1\.属于国家秘密)(\t0)+$/m, '$1')
+      .replace(/^(四、结转下年度继续办理)\t0\t0/m, '$1\t\t');
+    const r = check(text);
+    assert.deepEqual(messages(r, 'table.cell-blank'), [
+      '“（一）予以公开”、“（二）部分公开”、“（三）不予公开·1.属于国家秘密”没有数字（每行应有 7 栏）',
+      '“四、结转下年度继续办理·自然人”为空白，按合计关系应为 0',
+      '“四、结转下年度继续办理·商业企业”为空白，按合计关系应为 0',
+    ]);
+    const run = r.findings.find((f) => f.rule === 'table.cell-blank')!;
+    assert.match(
+      text.slice(run.range[0], run.range[1]),
+      /^（一）予以公开\n（二）部分公开[^\n]*\n（三）不予公开\n1\.属于国家秘密$/,
+      'the finding covers the three rows',
+    );
+  });
+});

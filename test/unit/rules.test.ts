@@ -349,7 +349,7 @@ run('table.row-missing', {
   invalid: [
     {
       text: RULES.find((r) => r.id === 'table.row-missing')!.doc.wrong,
-      errors: ['缺少“（四）无法提供·2.没有现成信息需要另行制作”、“（四）无法提供·3.补正后申请内容仍不明确”'],
+      errors: ['缺少“（四）无法提供”的“2.没有现成信息需要另行制作”、“3.补正后申请内容仍不明确”'],
     },
   ],
 });

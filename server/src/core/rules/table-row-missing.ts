@@ -1,11 +1,95 @@
-import { msg } from '../i18n';
+import { blockFormats, formatById } from '../formats/registry';
+import type { GroupDecl, RowDecl } from '../formats/types';
+import { msg, type Msg } from '../i18n';
+import type { Block, Range, Table } from '../model';
 import { requestsExample } from './examples';
-import type { Rule } from './types';
+import type { Report_, Rule } from './types';
+
+/** Consecutive runs of `list` items that `missing` holds, as [first, last] indices. */
+export function runsOf<T>(list: readonly T[], missing: (x: T) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < list.length; k++) {
+    if (!missing(list[k]!)) continue;
+    let j = k;
+    while (j + 1 < list.length && missing(list[j + 1]!)) j++;
+    out.push([k, j]);
+    k = j;
+  }
+  return out;
+}
+
+/**
+ * A run of names, quoted: one to three listed, more as “first”至“last” with their number. Rows of
+ * one group (（三）不予公开 1.… to 4.…) name the group once and then their own labels; a whole group
+ * is named as such.
+ */
+export function runNames(rows: readonly { name: Msg; labels?: string[]; group?: string }[], unit: Msg, groups: readonly GroupDecl[] = [], size = 0): Msg {
+  const g = groups.find((x) => x.id === rows[0]!.group && x.labels.length > 0);
+  const inGroup = !!g && rows.every((r) => r.group === g.id && r.labels?.[0]);
+  const zh = (r: (typeof rows)[number]) => (inGroup ? r.labels![0]! : r.name.zh);
+  const of = inGroup ? `“${g.labels[0]}”的` : '';
+  const ofEn = inGroup ? ` of “${g.name.en}”` : '';
+  if (inGroup && rows.length === size && size > 1) return msg(`“${g.labels[0]}”全部 ${size} ${unit.zh}`, `all ${size} ${unit.en} of “${g.name.en}”`);
+  if (rows.length <= 3) return msg(`${of}${rows.map((r) => `“${zh(r)}”`).join('、')}`, `${rows.map((r) => `“${r.name.en}”`).join(', ')}`);
+  const [a, b] = [rows[0]!, rows[rows.length - 1]!];
+  return msg(`${of}“${zh(a)}”至“${zh(b)}”共 ${rows.length} ${unit.zh}`, `the ${rows.length} ${unit.en}${ofEn} from “${a.name.en}” to “${b.name.en}”`);
+}
+
+/** One finding per run of consecutive missing blocks, where the first block after them stands. */
+function missingBlocks(t: Table): Report_[] {
+  if (!t.missingBlocks.length) return [];
+  // The table's slots in the order of the format the missing blocks were declared in.
+  const f = formatById(blockFormats(t.missingBlocks[0]!)[0] ?? '');
+  const slots = (f?.blocks[t.decl.id] ?? t.missingBlocks).map((b) => b.slot);
+  const place = (slot: string) => slots.indexOf(slot);
+  const missing = new Map(t.missingBlocks.map((b) => [b.slot, b]));
+  const out: Report_[] = [];
+  for (const [k, j] of runsOf(slots, (s) => missing.has(s))) {
+    const run = slots.slice(k, j + 1).map((s) => missing.get(s)!);
+    const at = t.blocks.find((b) => place(b.decl.slot) > j)?.range[0] ?? t.range[1];
+    const rows = run.flatMap((b) => b.rows.map((r) => r.name.zh)).join('、');
+    const names = runNames(run, msg('个栏目', 'blocks'));
+    out.push({
+      range: [at, at],
+      message: msg(`${t.decl.name.zh}缺少${names.zh}栏目（${rows}）`, `${t.decl.name.en} lacks ${run.length > 1 ? 'the blocks' : 'the block'} ${names.en}`),
+    });
+  }
+  return out;
+}
+
+/** One finding per run of consecutive missing rows of a block, where the run would stand. */
+function missingRows(t: Table, b: Block): Report_[] {
+  const rows = b.decl.rows;
+  const out: Report_[] = [];
+  const found = (r: RowDecl) => b.rows.find((x) => x.decl.id === r.id);
+  for (const [k, j] of runsOf(rows, (r) => b.missingRows.includes(r))) {
+    const next = rows
+      .slice(j + 1)
+      .map(found)
+      .find(Boolean);
+    const prev = rows.slice(0, k).reverse().map(found).find(Boolean);
+    const range: Range = next ? next.label : prev ? [prev.range[1], prev.range[1]] : (b.heading ?? [b.range[0], b.range[0]]);
+    const run = rows.slice(k, j + 1);
+    const group = run[0]!.group;
+    const names = runNames(run, msg('行', 'rows'), b.decl.groups, group ? rows.filter((r) => r.group === group).length : 0);
+    out.push({
+      range,
+      message: msg(
+        `${t.decl.name.zh}${b.heading ? `“${b.decl.name.zh}”` : ''}缺少${names.zh}`,
+        `${t.decl.name.en}${b.heading ? ` “${b.decl.name.en}”` : ''} lacks ${names.en}`,
+      ),
+    });
+  }
+  return out;
+}
 
 export const tableRowMissing: Rule = {
   id: 'table.row-missing',
   name: msg('表格缺行', 'Missing table rows'),
-  description: msg('表格中缺少格式规定的行或栏目块（常见于粘贴截断）。', 'Rows or blocks of a table are missing (often a truncated paste).'),
+  description: msg(
+    '表格中缺少格式规定的行或栏目块（常见于粘贴截断）。连续缺少的行或栏目合为一条。',
+    'Rows or blocks of a table are missing (often a truncated paste). A run of them is one finding.',
+  ),
   severity: 'error',
   fixable: false,
   doc: {
@@ -19,52 +103,8 @@ export const tableRowMissing: Rule = {
   check({ report }) {
     const out: ReturnType<Rule['check']> = [];
     for (const t of report.tables) {
-      for (const mb of t.missingBlocks) {
-        const at = t.blocks.find((b) => b.decl.slot > mb.slot)?.range[0] ?? t.range[1];
-        out.push({
-          range: [at, at],
-          message: msg(
-            `${t.decl.name.zh}缺少“${mb.name.zh}”栏目（${mb.rows.map((r) => r.name.zh).join('、')}）`,
-            `${t.decl.name.en} lacks the block “${mb.name.en}”`,
-          ),
-        });
-      }
-      for (const b of t.blocks) {
-        // Runs of consecutive missing rows, reported once each, where the run would stand.
-        const rows = b.decl.rows;
-        let k = 0;
-        while (k < rows.length) {
-          if (!b.missingRows.includes(rows[k]!)) {
-            k++;
-            continue;
-          }
-          let j = k;
-          while (j + 1 < rows.length && b.missingRows.includes(rows[j + 1]!)) j++;
-          const run = rows.slice(k, j + 1);
-          const next = rows
-            .slice(j + 1)
-            .map((r) => b.rows.find((x) => x.decl.id === r.id))
-            .find(Boolean);
-          const prev = rows
-            .slice(0, k)
-            .reverse()
-            .map((r) => b.rows.find((x) => x.decl.id === r.id))
-            .find(Boolean);
-          const range: [number, number] = next ? next.label : prev ? [prev.range[1], prev.range[1]] : (b.heading ?? [b.range[0], b.range[0]]);
-          const names =
-            run.length > 3 ? `${run[0]!.name.zh}至${run[run.length - 1]!.name.zh}，共 ${run.length} 行` : run.map((r) => `“${r.name.zh}”`).join('、');
-          const namesEn =
-            run.length > 3 ? `${run.length} rows from ${run[0]!.name.en} to ${run[run.length - 1]!.name.en}` : run.map((r) => `“${r.name.en}”`).join(', ');
-          out.push({
-            range,
-            message: msg(
-              `${t.decl.name.zh}${b.heading ? `“${b.decl.name.zh}”` : ''}缺少${names}`,
-              `${t.decl.name.en}${b.heading ? ` “${b.decl.name.en}”` : ''} lacks ${namesEn}`,
-            ),
-          });
-          k = j + 1;
-        }
-      }
+      out.push(...missingBlocks(t));
+      for (const b of t.blocks) out.push(...missingRows(t, b));
     }
     return out;
   },

@@ -149,3 +149,95 @@ describe('runs of missing rows, blocks or cells are one finding', () => {
     );
   });
 });
+
+/** A 2022 report's 表二 (一) in the 2021 format, so that the report is told to be in the 2021 format. */
+const ACTIVE_2021 =
+  '2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n';
+/** 表三 in the 2021 format with 2019's single （六）其他处理 row holding `six`; 一 and （七）总计 agree with it. */
+function oldSix(six: string[]): string {
+  const cells: Record<string, string> = {};
+  ['natural', 'business', 'research', 'nonprofit', 'legal', 'others', 'total'].forEach((col, i) => {
+    cells[`new:${col}`] = six[i]!;
+    cells[`total:${col}`] = six[i]!;
+  });
+  return requestsExample(cells).replace(
+    /（六）其他处理\n1\.申请人无正当理由[^\n]*\n2\.申请人逾期[^\n]*\n3\.其他[^\n]*\n/,
+    `（六）其他处理\t${six.join('\t')}\n`,
+  );
+}
+const mixed = (text: string) => check(text).findings.filter((f) => f.rule === 'format.mixed');
+
+describe('format.mixed says why, from the declarations', () => {
+  it('2019’s one-row （六）其他处理 in a 2021 report: names the row and both formats, in Chinese and English', () => {
+    const [f, ...rest] = mixed(ACTIVE_2021 + oldSix(['2', '0', '0', '0', '0', '0', '2']));
+    assert.equal(rest.length, 0);
+    assert.equal(
+      localize(f!.message, 'zh'),
+      '表三（收到和处理政府信息公开申请情况）：“（六）其他处理”只有一行：这是2019年版格式；2021年版格式分为 3 行：“1.申请人无正当理由逾期不补正”、“2.申请人逾期未按收费通知要求缴纳费用”、“3.其他”。报告其余部分为2021年版格式',
+    );
+    assert.match(localize(f!.message, 'en'), /“\(6\) Other handling” is one row: that is the 2019 format; the 2021 format splits it into 3 rows/);
+  });
+
+  it('the split is a suggestion, never a preferred fix; with a 0 row, applied: 2021 rows of 0, checked again nothing about the tables', () => {
+    const text = ACTIVE_2021 + oldSix(['0', '0', '0', '0', '0', '0', '0']);
+    const [f] = mixed(text);
+    assert.equal(f!.fix, undefined);
+    assert.equal(f!.suggestions!.length, 1);
+    const after = applyFixes(text, f!.suggestions!).text;
+    assert.ok(
+      after.includes(
+        '（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n3.其他\t0\t0\t0\t0\t0\t0\t0\n',
+      ),
+    );
+    const r = check(after);
+    assert.equal(r.report.format, '2021');
+    assert.deepEqual(
+      r.findings.filter((x) => x.rule.startsWith('table.') || x.rule.startsWith('format.')).map((x) => x.rule),
+      ['table.row-missing'],
+      'only 表二’s missing blocks (the example has only its （一）)',
+    );
+  });
+
+  it('with figures: they go under 3.其他, 0 where the row had 0, blank where only the author knows; the sums still hold', () => {
+    const text = ACTIVE_2021 + oldSix(['2', '0', '0', '0', '0', '1', '3']);
+    const [f] = mixed(text);
+    assert.match(localize(f!.suggestions![0]!.title, 'zh'), /^改为2021年版格式“（六）其他处理”的 3 行，原数字填入“3\.其他”/);
+    const after = applyFixes(text, f!.suggestions!).text;
+    assert.ok(after.includes('、行政机关不再处理其政府信息公开申请\t\t0\t0\t0\t0\t\t\n3.其他\t2\t0\t0\t0\t0\t1\t3\n'));
+    const r = check(after);
+    assert.deepEqual(mixed(after), []);
+    assert.deepEqual(
+      r.findings.filter((x) => ARITH_RULES.includes(x.rule)),
+      [],
+    );
+    // Rows 1 and 2 of the columns that had figures: asked for, not guessed (2 rows × 自然人, 其他, 总计).
+    assert.equal(messages(r, 'table.cell-blank').filter((m) => m.includes('应填写数字')).length, 6);
+  });
+
+  it('2021’s three （六） rows in a 2020 report: the reverse, without a suggestion', () => {
+    const text =
+      '2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t0\t0\t0\n' +
+      requestsExample({});
+    const [f] = mixed(text);
+    assert.match(localize(f!.message, 'zh'), /“（六）其他处理”分为 3 行：这是2021年版格式；2019年版格式只有一行。报告其余部分为2019年版格式$/);
+    assert.equal(f!.suggestions, undefined);
+  });
+
+  it('表二 blocks: by their columns, or a block the format does not have', () => {
+    const req = requestsExample({});
+    const five = mixed(
+      `${ACTIVE_2021}第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t0\t0\t0\n其他对外管理服务事项\t0\t0\t0\n${req}`,
+    );
+    assert.deepEqual(
+      five.map((f) => localize(f.message, 'zh')),
+      [
+        '表二（主动公开政府信息情况）“第二十条第（五）项”：栏目为“上一年项目数量”、“本年增/减”、“处理决定数量”：这是2019年版格式；2021年版格式为“本年处理决定数量”。报告其余部分为2021年版格式',
+      ],
+    );
+    const nine = mixed(`${ACTIVE_2021}第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t1\t5万元\n${req}`);
+    assert.deepEqual(
+      nine.map((f) => localize(f.message, 'zh')),
+      ['表二（主动公开政府信息情况）“第二十条第（九）项”：这是2019年版格式的栏目，2021年版格式没有此栏目。报告其余部分为2021年版格式'],
+    );
+  });
+});

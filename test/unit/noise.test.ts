@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFixes, check, localize, reportTemplate } from '../../server/src/core';
 import { requestsExample, REVIEW_HEADER } from '../../server/src/core/rules/examples';
-import { ARITH_RULES, messages, summary } from '../helpers';
+import { ARITH_RULES, messages, read, summary } from '../helpers';
 
 /** The rules of the findings about tables (a bare table has no sections: section.missing is not the point here). */
 const rulesOf = (text: string) =>
@@ -212,6 +212,30 @@ describe('format.mixed says why, from the declarations', () => {
     );
     // Rows 1 and 2 of the columns that had figures: asked for, not guessed (2 rows × 自然人, 其他, 总计).
     assert.equal(messages(r, 'table.cell-blank').filter((m) => m.includes('应填写数字')).length, 6);
+  });
+
+  it('in a Markdown pipe table and with CRLF line ends, the split keeps the layout and reads as the 2021 table', () => {
+    const pipe = read('test/fixtures/layouts/pipe-2021.md');
+    const six = /\| （六）其他处理 \| 1\.申请人[^\n]*\n\| {2}\| 2\.申请人[^\n]*\n\| {2}\| 3\.其他 \| ([^\n]*)\n/;
+    assert.match(pipe, six);
+    // The fixture's （六） rows: 0/1/0/0/0/0/1 and 0/0/0/0/0/1/1, summed into 2019's one row.
+    const text = pipe.replace(six, '| （六）其他处理 | 0 | 1 | 0 | 0 | 0 | 1 | 2 |\n');
+    const [f] = mixed(text);
+    const after = applyFixes(text, f!.suggestions!).text;
+    assert.ok(after.includes('| （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 |  | 0 | 0 | 0 |  |  |\n'), after);
+    assert.ok(after.includes('| 3.其他 | 0 | 1 | 0 | 0 | 0 | 1 | 2 |\n'));
+    const r = check(after);
+    assert.deepEqual(mixed(after), []);
+    assert.deepEqual(
+      r.findings.filter((x) => ARITH_RULES.includes(x.rule)),
+      [],
+    );
+    assert.equal(messages(r, 'table.cell-blank').length, 6, '商业企业, 其他 and 总计 of rows 1 and 2: for the author to say');
+
+    const crlf = (ACTIVE_2021 + oldSix(['0', '0', '0', '0', '0', '0', '0'])).replace(/\n/g, '\r\n');
+    const fixed = applyFixes(crlf, mixed(crlf)[0]!.suggestions!).text;
+    assert.doesNotMatch(fixed, /[^\r]\n/, 'every line break stays CRLF');
+    assert.deepEqual(mixed(fixed), []);
   });
 
   it('2021’s three （六） rows in a 2020 report: the reverse, without a suggestion', () => {

@@ -116,6 +116,20 @@ describe('runs of missing rows, blocks or cells are one finding', () => {
     ]);
   });
 
+  it('the same paste cut just after the （六） heading: the heading without rows joins the blocks after it, one finding on the heading', () => {
+    const text = cut(ZEROS, '行政处罚\t', '1.属于国家秘密');
+    const r = check(text);
+    assert.deepEqual(messages(r, 'table.row-missing'), [
+      '表二（主动公开政府信息情况）缺少“第二十条第（六）项”、“第二十条第（八）项”、“第二十条第（九）项”栏目的全部行（行政处罚、行政强制、行政事业性收费、政府集中采购）',
+      '表三（收到和处理政府信息公开申请情况）缺少“一、本年新收政府信息公开申请数量”至“（二）部分公开”共 4 行',
+    ]);
+    const f = r.findings.find((x) => x.rule === 'table.row-missing')!;
+    assert.equal(text.slice(f.range[0], f.range[1]), '第二十条第（六）项');
+    // A block with its heading and no rows, alone (the blocks around it there): its rows, as before.
+    const alone = ZEROS.replace(/^行政处罚\t.*\n行政强制\t.*\n/m, '');
+    assert.deepEqual(messages(check(alone), 'table.row-missing'), ['表二（主动公开政府信息情况）“第二十条第（六）项”缺少“行政处罚”、“行政强制”']);
+  });
+
   it('rows of one group are named by the group once; a whole group as such; in English too', () => {
     const four = check(cut(ZEROS, '1.属于国家秘密', '5.属于三类内部事务信息')).findings.filter((f) => f.rule === 'table.row-missing');
     assert.deepEqual(

@@ -35,26 +35,40 @@ export function runNames(rows: readonly { name: Msg; labels?: string[]; group?: 
   return msg(`${of}“${zh(a)}”至“${zh(b)}”共 ${rows.length} ${unit.zh}`, `the ${rows.length} ${unit.en}${ofEn} from “${a.name.en}” to “${b.name.en}”`);
 }
 
-/** One finding per run of consecutive missing blocks, where the first block after them stands. */
-function missingBlocks(t: Table): Report_[] {
-  if (!t.missingBlocks.length) return [];
+/**
+ * One finding per run of consecutive missing blocks, where the first of them would stand. A block
+ * whose heading is there but none of its rows (a paste cut just after it) joins the run of missing
+ * blocks next to it: one truncation, one finding. Returns the blocks it spoke for.
+ */
+function missingBlocks(t: Table): { out: Report_[]; covered: Set<Block> } {
+  const out: Report_[] = [];
+  const covered = new Set<Block>();
+  if (!t.missingBlocks.length) return { out, covered };
   // The table's slots in the order of the format the missing blocks were declared in.
   const f = formatById(blockFormats(t.missingBlocks[0]!)[0] ?? '');
   const slots = (f?.blocks[t.decl.id] ?? t.missingBlocks).map((b) => b.slot);
   const place = (slot: string) => slots.indexOf(slot);
   const missing = new Map(t.missingBlocks.map((b) => [b.slot, b]));
-  const out: Report_[] = [];
-  for (const [k, j] of runsOf(slots, (s) => missing.has(s))) {
-    const run = slots.slice(k, j + 1).map((s) => missing.get(s)!);
-    const at = t.blocks.find((b) => place(b.decl.slot) > j)?.range[0] ?? t.range[1];
-    const rows = run.flatMap((b) => b.rows.map((r) => r.name.zh)).join('、');
-    const names = runNames(run, msg('个栏目', 'blocks'));
+  const bare = new Map(t.blocks.filter((b) => b.rows.length === 0 && b.missingRows.length > 0).map((b) => [b.decl.slot, b]));
+  for (const [k, j] of runsOf(slots, (s) => missing.has(s) || bare.has(s))) {
+    const run = slots.slice(k, j + 1);
+    if (!run.some((s) => missing.has(s))) continue; // a bare block alone: its rows are reported below
+    const decls = run.map((s) => missing.get(s) ?? bare.get(s)!.decl);
+    const first = bare.get(run[0]!);
+    const at = first ? (first.heading?.[0] ?? first.range[0]) : (t.blocks.find((b) => place(b.decl.slot) > j)?.range[0] ?? t.range[1]);
+    for (const s of run) if (bare.has(s)) covered.add(bare.get(s)!);
+    const rows = decls.flatMap((b) => b.rows.map((r) => r.name.zh)).join('、');
+    const names = runNames(decls, msg('个栏目', 'blocks'));
+    const what = run.some((s) => bare.has(s)) ? msg('栏目的全部行', ' (all their rows)') : msg('栏目', '');
     out.push({
-      range: [at, at],
-      message: msg(`${t.decl.name.zh}缺少${names.zh}栏目（${rows}）`, `${t.decl.name.en} lacks ${run.length > 1 ? 'the blocks' : 'the block'} ${names.en}`),
+      range: first?.heading ?? [at, at],
+      message: msg(
+        `${t.decl.name.zh}缺少${names.zh}${what.zh}（${rows}）`,
+        `${t.decl.name.en} lacks ${run.length > 1 ? 'the blocks' : 'the block'} ${names.en}${what.en}`,
+      ),
     });
   }
-  return out;
+  return { out, covered };
 }
 
 /** One finding per run of consecutive missing rows of a block, where the run would stand. */
@@ -103,8 +117,9 @@ export const tableRowMissing: Rule = {
   check({ report }) {
     const out: ReturnType<Rule['check']> = [];
     for (const t of report.tables) {
-      out.push(...missingBlocks(t));
-      for (const b of t.blocks) out.push(...missingRows(t, b));
+      const blocks = missingBlocks(t);
+      out.push(...blocks.out);
+      for (const b of t.blocks) if (!blocks.covered.has(b)) out.push(...missingRows(t, b));
     }
     return out;
   },

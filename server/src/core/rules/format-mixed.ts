@@ -1,7 +1,7 @@
 import { blockFormats, blockIn, formatById } from '../formats/registry';
 import type { BlockDecl, FormatId, GroupDecl, RowDecl } from '../formats/types';
 import { msg, type Msg } from '../i18n';
-import type { Block, Range, Report, Row } from '../model';
+import type { Range, Report, Row } from '../model';
 import { requestsExample } from './examples';
 import type { Fix, Rule } from './types';
 import { fillText, fmt } from './util';
@@ -179,5 +179,3 @@ export const formatMixed: Rule = {
     return out;
   },
 };
-
-export type { Block };

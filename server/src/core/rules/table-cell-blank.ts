@@ -1,9 +1,8 @@
 import { msg } from '../i18n';
 import { REVIEW_HEADER } from './examples';
 import type { Block, Range, Row } from '../model';
-import { runNames } from './table-row-missing';
 import type { Report_, Rule } from './types';
-import { cellName, cellsWhere, emptyTableBlocks, fillText, fmt, visibleRange } from './util';
+import { cellName, cellsWhere, emptyTableBlocks, fillText, fmt, runNames, runsOf, visibleRange } from './util';
 
 /**
  * Cells that are not there at all (the row ends before its last columns): one finding per row,
@@ -15,22 +14,21 @@ function missingCells(b: Block): Report_[] {
   const lacks = (r: Row) => r.confidence === 'certain' && r.cells.some((c) => c.state === 'missing');
   const bare = (r: Row) => lacks(r) && r.cells.every((c) => c.state === 'missing');
   const where = (r: Row): Range => (r.label[1] > r.label[0] ? r.label : r.range);
+  const bareRuns = new Map(runsOf(b.rows, bare).map(([k, j]) => [k, j]));
   for (let k = 0; k < b.rows.length; k++) {
     const r = b.rows[k]!;
     if (!lacks(r)) continue;
     const n = r.cells.length;
-    if (bare(r)) {
-      let j = k;
-      while (j + 1 < b.rows.length && bare(b.rows[j + 1]!)) j++;
+    const j = bareRuns.get(k);
+    if (j !== undefined) {
       const run = b.rows.slice(k, j + 1);
-      const last = run[run.length - 1]!;
       const names = runNames(
         run.map((x) => x.decl),
         msg('行', 'rows'),
         b.decl.groups,
       );
       out.push({
-        range: run.length > 1 ? [where(r)[0], where(last)[1]] : where(r),
+        range: run.length > 1 ? [where(r)[0], where(run[run.length - 1]!)[1]] : where(r),
         message:
           run.length > 1
             ? msg(`${names.zh}没有数字（每行应有 ${n} 栏）`, `${names.en} have no numbers (each has ${n} columns)`)

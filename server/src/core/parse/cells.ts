@@ -345,7 +345,7 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
       const digits = values.reduce((a, x) => a + x.raw.replace(/\D/g, '').length, 0);
       const anySpaced = values.some((x) => x.spaced);
       // Numbers can run together only on one line: one cell per line, each line is a cell.
-      if (slots.length < n && (anySpaced || (rowMode && values.some((x) => isRunLike(x.raw)))) && digits >= n && !slots.some((x) => x.blank)) {
+      if (slots.length < n && (anySpaced || (rowMode && values.length === 1 && isRunLike(values[0]!.raw))) && digits >= n && !slots.some((x) => x.blank)) {
         ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'merged' };
       } else if (rowMode && slots.length > n) {
         ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'extra' };

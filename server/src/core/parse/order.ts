@@ -123,7 +123,7 @@ function orderRow(rd: RowDecl, decl: BlockDecl, label: Range): Row {
 function vouched(decl: BlockDecl, byDecl: Map<RowDecl, Row>, placed: Row[]): boolean {
   const grid = decl.rows.map((rd) => {
     const r = byDecl.get(rd);
-    if (!r || r.confidence !== 'certain') return decl.columns.map(() => null);
+    if (r?.confidence !== 'certain') return decl.columns.map(() => null);
     return r.cells.map((c) => (c.state === 'ok' ? c.value : null));
   });
   const index = new Map(decl.rows.map((rd, i) => [rd, i]));

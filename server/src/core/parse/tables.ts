@@ -5,6 +5,7 @@ import type { Block, Confidence, GroupLabel, Range, Row, Table, Unclear } from '
 import { collectSlots, digitsOnly, isValueLike, makeCell, type Slot, type SlotContext, type SlotResult } from './cells';
 import { alignLabels, occurrences, occursIn, single, View, type LabelIndex, type LabelItem } from './labels';
 import { isTokenBreak, placeStrays, valueless } from './order';
+import { layoutBlanks, periodBlanks } from './period';
 import { holds, planSums, resolveRuns, type RunToken } from './runs';
 import { readReviewStream } from './stream';
 
@@ -89,6 +90,8 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
       rows.push(buildRow(rdecl, decl, f.range, res));
     }
   }
+  periodBlanks(ctx, decl, rows);
+  layoutBlanks(ctx, decl, rows);
   decideRuns(decl, rows);
   if (rows.length && (rows.length < decl.rows.length || rows.some((r) => r.confidence !== 'certain' || valueless(r)))) {
     const grid = readInOrder(ctx, decl, rows, to);

@@ -18,8 +18,12 @@ import { digitsOnly } from './cells';
 
 export const RUN_LIMITS = { cellDigits: 6, runDigits: 42, nodes: 100_000 };
 
-/** Search nodes visited (cuts tried and combinations checked), for tests that bound the work. */
-export const runSteps = { count: 0 };
+/**
+ * Search nodes visited (cuts tried and combinations checked), for tests and the bench that bound the
+ * work: `count` in all, `searches` the budgets opened (one per block read with a run), `most` the
+ * most nodes one budget was asked for (at most its limit plus one per run row that found it spent).
+ */
+export const runSteps = { count: 0, searches: 0, most: 0 };
 
 /** A piece of a run: a token as written between separators (digits to cut, or an atomic value). */
 export interface RunToken {
@@ -36,10 +40,13 @@ export interface Cut {
 
 class Budget {
   used = 0;
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number) {
+    runSteps.searches++;
+  }
   spend(): boolean {
     this.used++;
     runSteps.count++;
+    if (this.used > runSteps.most) runSteps.most = this.used;
     return this.used <= this.limit;
   }
 }

@@ -78,7 +78,9 @@ interface Figures {
   ratio: number;
   /** b / a, of each text's 20%-trimmed mean. */
   ratioTrimmed: number;
-  /** b / a of each round's total over the family: quartiles, how much the ratio itself varies. */
+  /** b / a of the medians over the even rounds and over the odd ones (each half alternates A and B alike): how far the ratio is noise. */
+  halves: [number, number];
+  /** b / a of each round's total over the family: quartiles (one garbage collection moves a round's sum). */
   roundRatio: { p25: number; median: number; p75: number };
 }
 
@@ -91,8 +93,15 @@ function trimmedMean(xs: number[], cut = 0.2): number {
   return kept.reduce((x, y) => x + y, 0) / kept.length;
 }
 
+const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+
+/** b / a of the mean over texts of each text's median, over the rounds `keep` keeps. */
+function ratioOver(idx: number[], a: number[][], b: number[][], keep: (round: number) => boolean): number {
+  const med = (xs: number[]) => median(xs.filter((_, r) => keep(r)));
+  return mean(idx.map((i) => med(b[i]!))) / mean(idx.map((i) => med(a[i]!)));
+}
+
 function figures(idx: number[], a: number[][], b: number[][]): Figures {
-  const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
   const ma = mean(idx.map((i) => median(a[i]!)));
   const mb = mean(idx.map((i) => median(b[i]!)));
   const ta = mean(idx.map((i) => trimmedMean(a[i]!)));
@@ -110,7 +119,15 @@ function figures(idx: number[], a: number[][], b: number[][]): Figures {
   }
   perRound.sort((x, y) => x - y);
   const q = (p: number) => perRound[Math.min(perRound.length - 1, Math.floor(p * perRound.length))]!;
-  return { texts: idx.length, a: ma, b: mb, ratio: mb / ma, ratioTrimmed: tb / ta, roundRatio: { p25: q(0.25), median: q(0.5), p75: q(0.75) } };
+  return {
+    texts: idx.length,
+    a: ma,
+    b: mb,
+    ratio: mb / ma,
+    ratioTrimmed: tb / ta,
+    halves: [ratioOver(idx, a, b, (r) => r % 2 === 0), ratioOver(idx, a, b, (r) => r % 2 === 1)],
+    roundRatio: { p25: q(0.25), median: q(0.5), p75: q(0.75) },
+  };
 }
 
 /** Times A and B on every text, interleaved; samples[side][text][round] in ms. */
@@ -154,10 +171,7 @@ export async function abBench(row: RowFn, results: Record<string, unknown>, opti
     const idx = texts.flatMap((t, i) => (t.family === f ? [i] : []));
     const g = figures(idx, a, b);
     out[f] = g;
-    row(
-      `ab: ${f} (${g.texts} texts)`,
-      `A ${ms(g.a)} B ${ms(g.b)} ×${g.ratio.toFixed(3)} (rounds ${g.roundRatio.p25.toFixed(2)}–${g.roundRatio.p75.toFixed(2)})`,
-    );
+    row(`ab: ${f} (${g.texts} texts)`, `A ${ms(g.a)} B ${ms(g.b)} ×${g.ratio.toFixed(3)} (halves ×${g.halves[0].toFixed(2)}, ×${g.halves[1].toFixed(2)})`);
   }
   const all = figures(
     texts.map((_, i) => i),
@@ -166,7 +180,7 @@ export async function abBench(row: RowFn, results: Record<string, unknown>, opti
   );
   row(
     `ab: all (${all.texts} texts × ${rounds} rounds)`,
-    `A ${ms(all.a)} B ${ms(all.b)} ×${all.ratio.toFixed(3)} (trimmed ×${all.ratioTrimmed.toFixed(3)})`,
+    `A ${ms(all.a)} B ${ms(all.b)} ×${all.ratio.toFixed(3)} (halves ×${all.halves[0].toFixed(2)}, ×${all.halves[1].toFixed(2)}; trimmed ×${all.ratioTrimmed.toFixed(2)})`,
     `≤ ${MAX_RATIO.toFixed(2)}× A`,
     all.ratio <= MAX_RATIO,
   );

@@ -284,9 +284,10 @@ async function digits(row: RowFn, results: Record<string, unknown>, before: Chec
     const mb = Buffer.byteLength(text) / 1024 / 1024;
     const b = median(tb);
     const a = median(ta);
+    const size = mb >= 1 ? `${mb.toFixed(1)} MB` : `${(mb * 1024).toFixed(1)} KB`;
     row(
-      `digits: ${name} (${mb.toFixed(1)} MB)`,
-      `B ${b.toFixed(0)} ms (${(mb / (b / 1000)).toFixed(1)} MB/s), A ${a.toFixed(0)} ms; ${steps.count.toLocaleString('en')} nodes in ${steps.searches} searches, most ${steps.most.toLocaleString('en')}; ${unclear}`,
+      `digits: ${name} (${size})`,
+      `B ${b.toFixed(0)} ms${mb >= 1 ? ` (${(mb / (b / 1000)).toFixed(1)} MB/s)` : ''}, A ${a.toFixed(0)} ms; ${steps.count.toLocaleString('en')} nodes in ${steps.searches} searches, most ${steps.most.toLocaleString('en')}; ${unclear}`,
       `≤ ${bound.toLocaleString('en')} nodes a search`,
       steps.most <= bound,
     );

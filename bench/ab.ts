@@ -12,9 +12,9 @@
  * counted by `runSteps` (server/src/core/parse/runs.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { reportTemplate } from '../server/src/core/skeleton';
 import { bundleCore, type Check, load } from './bundle';
 import { stats } from './stats';
@@ -41,13 +41,26 @@ export interface AbOptions {
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
-/** REF's core, bundled as the current one is, from a copy of its tree in a temporary directory. */
+/**
+ * REF's core, bundled as the current one is, from a copy of its tree in a temporary directory; or,
+ * when REF is a directory holding a checkout (another worktree), from its files as they stand.
+ */
 async function bundleRef(ref: string): Promise<{ check: Check; commit: string; subject: string }> {
+  if (existsSync(join(ref, 'server', 'src', 'core', 'index.ts'))) {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-ab-'));
+    try {
+      const outfile = join(dir, 'core.js');
+      await bundleCore(resolve(ref), outfile);
+      return { check: load(outfile).check, commit: resolve(ref), subject: 'the files of that checkout as they stand' };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   let commit: string;
   try {
     commit = git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
   } catch {
-    throw new Error(`ab: ${ref} is no commit of this repository`);
+    throw new Error(`ab: ${ref} is no commit of this repository, nor a directory holding a checkout`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-ab-'));
   try {
@@ -161,7 +174,9 @@ export async function abBench(row: RowFn, results: Record<string, unknown>, opti
   const after = load(outfile).check;
   const head = git('rev-parse', '--short', 'HEAD');
   const dirty = git('status', '--porcelain', '--', 'server/src/core') !== '';
-  console.log(`\nA/B: A = ${before.commit.slice(0, 7)} "${before.subject}", B = this checkout (${head}${dirty ? ' with uncommitted core changes' : ''})`);
+  console.log(
+    `\nA/B: A = ${before.commit.startsWith('/') ? before.commit : before.commit.slice(0, 7)} "${before.subject}", B = this checkout (${head}${dirty ? ' with uncommitted core changes' : ''})`,
+  );
 
   const texts = familyTexts();
   const families = [...new Set(texts.map((t) => t.family))];

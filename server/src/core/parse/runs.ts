@@ -21,7 +21,7 @@ export const RUN_LIMITS = { cellDigits: 6, runDigits: 42, nodes: 100_000 };
 /**
  * Search nodes visited (cuts tried and combinations checked), for tests and the bench that bound the
  * work: `count` in all, `searches` the budgets opened (one per block read with a run), `most` the
- * most nodes one budget was asked for (at most its limit plus one per run row that found it spent).
+ * most nodes one budget let visit (never more than its limit).
  */
 export const runSteps = { count: 0, searches: 0, most: 0 };
 
@@ -43,11 +43,13 @@ class Budget {
   constructor(readonly limit: number) {
     runSteps.searches++;
   }
+  /** Whether one more node may be visited; a node refused is not counted, so `used` never passes the limit. */
   spend(): boolean {
+    if (this.used >= this.limit) return false;
     this.used++;
     runSteps.count++;
     if (this.used > runSteps.most) runSteps.most = this.used;
-    return this.used <= this.limit;
+    return true;
   }
 }
 

@@ -148,7 +148,16 @@ export interface SumPlan {
   ownRow: number | null;
 }
 
+const PLANS = new WeakMap<BlockDecl, SumPlan[]>();
+
+/** A block's sums as (row, column) indices, worked out once per declaration: callers read them, never change them. */
 export function planSums(decl: BlockDecl): SumPlan[] {
+  let plans = PLANS.get(decl);
+  if (!plans) PLANS.set(decl, (plans = planOf(decl)));
+  return plans;
+}
+
+function planOf(decl: BlockDecl): SumPlan[] {
   const rowIndex = new Map(decl.rows.map((r, i) => [r.id, i]));
   const colIndex = new Map(decl.columns.map((c, i) => [c.id, i]));
   const at = (r: SumDecl['left'][number]): [number, number] => [rowIndex.get(r.row)!, colIndex.get(r.col)!];

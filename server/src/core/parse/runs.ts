@@ -18,8 +18,12 @@ import { digitsOnly } from './cells';
 
 export const RUN_LIMITS = { cellDigits: 6, runDigits: 42, nodes: 100_000 };
 
-/** Search nodes visited (cuts tried and combinations checked), for tests that bound the work. */
-export const runSteps = { count: 0 };
+/**
+ * Search nodes visited (cuts tried and combinations checked), for tests and the bench that bound the
+ * work: `count` in all, `searches` the budgets opened (one per block read with a run), `most` the
+ * most nodes one budget let visit (never more than its limit).
+ */
+export const runSteps = { count: 0, searches: 0, most: 0 };
 
 /** A piece of a run: a token as written between separators (digits to cut, or an atomic value). */
 export interface RunToken {
@@ -36,11 +40,16 @@ export interface Cut {
 
 class Budget {
   used = 0;
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number) {
+    runSteps.searches++;
+  }
+  /** Whether one more node may be visited; a node refused is not counted, so `used` never passes the limit. */
   spend(): boolean {
+    if (this.used >= this.limit) return false;
     this.used++;
     runSteps.count++;
-    return this.used <= this.limit;
+    if (this.used > runSteps.most) runSteps.most = this.used;
+    return true;
   }
 }
 
@@ -231,7 +240,16 @@ export interface SumPlan {
   ownRow: number | null;
 }
 
+const PLANS = new WeakMap<BlockDecl, SumPlan[]>();
+
+/** A block's sums as (row, column) indices, worked out once per declaration: callers read them, never change them. */
 export function planSums(decl: BlockDecl): SumPlan[] {
+  let plans = PLANS.get(decl);
+  if (!plans) PLANS.set(decl, (plans = planOf(decl)));
+  return plans;
+}
+
+function planOf(decl: BlockDecl): SumPlan[] {
   const rowIndex = new Map(decl.rows.map((r, i) => [r.id, i]));
   const colIndex = new Map(decl.columns.map((c, i) => [c.id, i]));
   const at = (r: SumDecl['left'][number]): [number, number] => [rowIndex.get(r.row)!, colIndex.get(r.col)!];

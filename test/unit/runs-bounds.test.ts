@@ -64,7 +64,8 @@ describe('run-together digits: the bounds, by the counter', () => {
     assert.equal(nodes, 0, `a run over ${RUN_LIMITS.runDigits} digits is rejected by its length before any cut`);
     saysUnclearOnce(r);
     const requests = r.report.tables.find((t) => t.decl.id === 'requests')!;
-    assert.equal(requests.blocks[0]!.rows.find((row) => row.decl.id === 'new')!.unclear, 'merged');
+    assert.equal(requests.blocks[0]!.rows.find((row) => row.decl.id === 'new')!.unclear, 'bounds');
+    assert.match(r.findings.find((f) => f.rule === 'table.unreadable')!.message.zh, /超出了检查的范围/, 'past the bounds, not "no cut holds"');
   });
 
   it('a page that is one 20 MB line of digits between the tables’ labels: no node searched, each table unclear once', () => {
@@ -83,5 +84,9 @@ describe('run-together digits: the bounds, by the counter', () => {
     assert.equal(most, RUN_LIMITS.nodes, 'a block’s search reached its bound and went no further');
     assert.ok(nodes <= searches * RUN_LIMITS.nodes, `${nodes} nodes in ${searches} searches`);
     saysUnclearOnce(r);
+    assert.ok(
+      r.findings.filter((f) => f.rule === 'table.unreadable').some((f) => /超出了检查的范围/.test(f.message.zh)),
+      'the search stopped at its bound, and says so',
+    );
   });
 });

@@ -47,9 +47,10 @@ export type Confidence = 'certain' | 'uncertain';
  * one-cell-per-line row that may be blank cells (`gaps`), more numbers than columns (`extra`),
  * numbers run together that no reading explains (`merged`), or that several readings explain
  * alike (`readings`: the row's `readings` name them), or a label that stands apart from numbers
- * which cannot be told to be its own (`order`: a PDF's stream order).
+ * which cannot be told to be its own (`order`: a PDF's stream order), or digits run together with
+ * more ways to cut them than the search's bounds allow trying (`bounds`).
  */
-export type Unclear = 'short' | 'gaps' | 'extra' | 'merged' | 'readings' | 'order';
+export type Unclear = 'short' | 'gaps' | 'extra' | 'merged' | 'readings' | 'order' | 'bounds';
 
 export interface Cell {
   col: ColumnDecl;

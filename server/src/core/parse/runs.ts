@@ -231,6 +231,8 @@ export interface RunOutcome {
   ambiguous: Map<Row, Cut[]>;
   /** Rows no reading explains, or past the bounds. */
   unreadable: Set<Row>;
+  /** Of those, the rows past the bounds: too many readings to try, not none that holds. */
+  beyond: Set<Row>;
 }
 
 export interface SumPlan {
@@ -289,7 +291,7 @@ const NAMED = 6;
  * are read as they stand. The rows themselves are not changed: the caller applies the outcome.
  */
 export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToken[]>): RunOutcome {
-  const outcome: RunOutcome = { decided: new Map(), ambiguous: new Map(), unreadable: new Set() };
+  const outcome: RunOutcome = { decided: new Map(), ambiguous: new Map(), unreadable: new Set(), beyond: new Set() };
   if (!runs.size) return outcome;
   const n = decl.columns.length;
   const plans = planSums(decl);
@@ -322,6 +324,7 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
     const all = byTotal?.length ? byTotal : cutsOf(tokens, n, budget, kinds);
     if (!all?.length) {
       outcome.unreadable.add(row);
+      if (!all) outcome.beyond.add(row);
       continue;
     }
     // Cut by its total, the run has other cuts as well (where the total does not hold) once it has more digits than cells.
@@ -394,7 +397,10 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
     }
     // No combination holds (or too many to try): the row's own sums are all that speak.
     if (o.own.length > 1) outcome.ambiguous.set(o.row, uniqueCuts(o.own).slice(0, NAMED));
-    else outcome.unreadable.add(o.row);
+    else {
+      outcome.unreadable.add(o.row);
+      if (!complete) outcome.beyond.add(o.row);
+    }
   });
   return confirmed(outcome, alternatives, plans, grid, rowIndex);
 }

@@ -265,6 +265,7 @@ function decideRuns(decl: BlockDecl, rows: Row[]): void {
     row.unclear = 'readings';
     row.readings = cuts.map((c) => c.raws);
   }
+  for (const row of outcome.beyond) row.unclear = 'bounds';
 }
 
 const DISTINCTIVE = new WeakMap<BlockDecl, string[]>();

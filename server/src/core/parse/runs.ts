@@ -66,7 +66,24 @@ const PIECE: Record<ColumnKind, RegExp> = {
  * Every way to read `tokens` as `n` cells, or null when there are more than the budget allows.
  * A token of plain digits may be cut; any other token ("+3", "1.5万元") is one cell.
  */
-export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: ColumnKind[]): Cut[] | null {
+export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: ColumnKind[], own?: SumPlan[]): Cut[] | null {
+  // The row's own sums, by the last column each needs: checked as soon as that cell is cut.
+  const endsAt: { left: number[]; right: number[] }[][] = [];
+  for (const p of own ?? []) {
+    const last = Math.max(...p.left.map(([, j]) => j), ...p.right.map(([, j]) => j));
+    (endsAt[last] ??= []).push({ left: p.left.map(([, j]) => j), right: p.right.map(([, j]) => j) });
+  }
+  /** Whether the sums that end at cell c hold over the cells cut so far (a value read later, NaN, holds). */
+  const sumsHold = (values: number[], c: number): boolean => {
+    for (const p of endsAt[c] ?? []) {
+      let l = 0;
+      let r = 0;
+      for (const j of p.left) l += values[j]!;
+      for (const j of p.right) r += values[j]!;
+      if (Math.abs(l - r) > 1e-9) return false;
+    }
+    return true;
+  };
   let digits = 0;
   for (const t of tokens) digits += t.raw.length;
   if (digits > RUN_LIMITS.runDigits || tokens.length > n) return null;
@@ -110,6 +127,10 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
         if (!PIECE[kind].test(piece)) continue;
         if (cells + 1 + (len < rest ? 1 : 0) + minAfter[k + 1]! > n) continue;
         values.push(Number(piece.replace(/[^\d.+-]/g, '')));
+        if (!sumsHold(values, cells)) {
+          values.pop();
+          continue;
+        }
         ranges.push([t.range[0] + at, t.range[0] + at + len]);
         raws.push(piece);
         walk(k, at + len);
@@ -150,6 +171,10 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
       const maxRest = leftHere + maxAfter[k + 1]!;
       if (after + minRest > n || after + maxRest < n) continue;
       values.push(Number(piece));
+      if (!sumsHold(values, cells)) {
+        values.pop();
+        continue;
+      }
       ranges.push([t.range[0] + at, t.range[0] + at + len]);
       raws.push(piece);
       walk(k, at + len);
@@ -320,17 +345,23 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
   for (const [row, tokens] of runs) {
     const index = rowIndex.get(row.decl.id)!;
     // One run of digits in a row with its own total: the cuts the total allows, found directly.
-    const byTotal = tokens.length === 1 && isDigits(tokens[0]!.raw) && plans.some((p) => isRowTotal(p, index, n)) ? cutsWithTotal(tokens[0]!, n, budget) : null;
-    const all = byTotal?.length ? byTotal : cutsOf(tokens, n, budget, kinds);
+    const mine = plans.filter((p) => p.ownRow === index);
+    // The cuts the row's own sums allow, found directly (one run with its total last, or pruned as
+    // each sum's cells are cut); every cut only when none does (the total may be the error).
+    const byOwn = !mine.length
+      ? null
+      : tokens.length === 1 && isDigits(tokens[0]!.raw) && mine.some((p) => isRowTotal(p, index, n))
+        ? cutsWithTotal(tokens[0]!, n, budget)
+        : cutsOf(tokens, n, budget, kinds, mine);
+    const all = byOwn?.length ? byOwn : cutsOf(tokens, n, budget, kinds);
     if (!all?.length) {
       outcome.unreadable.add(row);
       if (!all) outcome.beyond.add(row);
       continue;
     }
-    // Cut by its total, the run has other cuts as well (where the total does not hold) once it has more digits than cells.
-    alternatives.set(row, all.length + (all === byTotal && tokens[0]!.raw.length > n ? 1 : 0));
+    // Cut by its own sums, the run has other cuts as well (where they do not hold) once it has more digits than cells.
+    alternatives.set(row, all.length + (all === byOwn && tokens.reduce((a, t) => a + t.raw.length, 0) > n ? 1 : 0));
     // A row's own sums (its 总计) must speak for a cut: a row without one (表二) has no evidence of its own.
-    const mine = plans.filter((p) => p.ownRow === index);
     const own = mine.length
       ? all.filter((c) => {
           grid[index] = c.values;

@@ -128,13 +128,15 @@ describe('nianbao check', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
-    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2])); // 政府信息 in GBK
+    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2])); // 政府信息 in GBK: read, but not a report
+    writeFileSync(join(dir, 'noise.txt'), Buffer.from([0x81, 0x40, 0x82, 0x41, 0x83, 0x42, 0xaa, 0x40, 0xfe, 0x4f]));
     writeFileSync(join(dir, 'notes.txt'), '今天开会，讨论了三件事。\n');
     mkdirSync(join(dir, 'sub'));
     const cases: [string, RegExp][] = [
       ['empty.txt', /文件为空/],
       ['binary.txt', /不是文本文件/],
-      ['gbk.txt', /不是 UTF-8 编码/],
+      ['gbk.txt', /不像政府信息公开工作年度报告/],
+      ['noise.txt', /无法识别文本编码/],
       ['notes.txt', /不像政府信息公开工作年度报告/],
       ['missing.txt', /不存在/],
     ];

@@ -51,7 +51,7 @@ export function bomOf(b: Uint8Array): { encoding: string; length: number } | nul
 /**
  * Whether bytes are plausibly Chinese text in GB18030: the double-byte characters mostly GB2312's
  * (level-1 hanzi B0–D7, level-2 D8–F7, symbols A1–A9, each with a trail byte A1–FE), four-byte
- * sequences rare, no control characters but tab, newline, carriage return and form feed.
+ * sequences rare (a few, and 2%), no control characters but tab, newline, carriage return and form feed.
  */
 export function plausibleGb(b: Uint8Array): boolean {
   let double = 0;
@@ -74,7 +74,7 @@ export function plausibleGb(b: Uint8Array): boolean {
     i++;
   }
   if (double === 0) return four === 0;
-  return common >= 0.8 * double && four <= 0.02 * (double + four);
+  return common >= 0.8 * double && four <= 2 + 0.02 * (double + four);
 }
 
 /** Decodes with the given encoding, or null when the bytes are not valid in it. */

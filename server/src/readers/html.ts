@@ -95,6 +95,9 @@ const attrOf = (e: Element, name: string) => e.attrs.find((a) => a.name === name
 
 function hidden(e: Element): boolean {
   if (SKIPPED.has(e.tagName) || attrOf(e, 'hidden') !== undefined || attrOf(e, 'aria-hidden') === 'true') return true;
+  // A word processor's page header and footer (LibreOffice writes <div title="footer">): not the report.
+  const title = attrOf(e, 'title');
+  if (e.tagName === 'div' && (title === 'header' || title === 'footer')) return true;
   const style = attrOf(e, 'style')?.replace(/\s/g, '').toLowerCase() ?? '';
   return style.includes('display:none') || style.includes('visibility:hidden');
 }
@@ -112,7 +115,15 @@ export function textContent(root: Element): string {
 }
 
 const TITLE = /政府信息公开[^。；]{0,12}年度?报告/;
-const HEADINGS = [/总体情况/, /主动公开/, /收到和处理|依申请/, /行政复议|行政诉讼/, /存在的[^。]{0,4}问题|改进情况/, /其他需要报告/];
+/** The six section headings, numbered (the introduction names the sections too, without numerals). */
+const HEADINGS = [
+  ['一1', '总体情况|工作基本情况'],
+  ['二2', '主动公开'],
+  ['三3', '收到和处理|依申请'],
+  ['四4', '行政复议|行政诉讼'],
+  ['五5', '存在的[^。]{0,4}问题|改进情况'],
+  ['六6', '其他需要报告'],
+].map(([n, k]) => new RegExp(`[${n}][、.．，]\\s*[^。；]{0,16}(${k})`));
 
 function countTables(e: Element): number {
   let n = 0;

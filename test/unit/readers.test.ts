@@ -290,3 +290,27 @@ describe('readers: where a finding is', () => {
     assert.ok(plain[0].findings.every((f: { source?: unknown }) => f.source === undefined));
   });
 });
+
+describe('readers: pathological documents', () => {
+  it('deep nesting, huge spans, unbalanced tags: a text or one clear message, never an exception', () => {
+    const cases = [
+      page(`${'<div>'.repeat(100_000)}一、总体情况`),
+      page(`<table>${`<tr>${'<td rowspan="1000" colspan="64">1</td>'.repeat(20)}</tr>`.repeat(1000)}</table>`),
+      page('<table><tr><td>一<table><tr><td>二</td></tr></table></td></tr><tr><td>三</td><td>四'),
+      '<html',
+      '\u0000\u0001<html>',
+    ];
+    for (const html of cases) {
+      const r = readDocument('p.html', Buffer.from(html));
+      assert.ok(isFailure(r) ? r.error.length > 0 : typeof r.text === 'string');
+    }
+    const deepDocx = zip([
+      [
+        'word/document.xml',
+        `<w:document xmlns:w="w"><w:body>${'<w:tbl><w:tr><w:tc>'.repeat(5000)}<w:p><w:r><w:t>年</w:t></w:r></w:p>${'</w:tc></w:tr></w:tbl>'.repeat(5000)}</w:body></w:document>`,
+      ],
+    ]);
+    const d = doc('deep.docx', deepDocx);
+    assert.equal(d.text, '年\n');
+  });
+});

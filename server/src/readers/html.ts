@@ -192,6 +192,8 @@ function dataTable(t: Element): TableCell[][] | null {
   const cellsOf = (r: Element) => r.childNodes.filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !hidden(c));
   if (!rows.some((r) => cellsOf(r).length > 1)) return null;
   const taken: Set<number>[] = [];
+  // Grid positions a table's spans may mark: past this (rowspan="1000" colspan="64" in every cell) spans go unmarked.
+  let budget = 1_000_000;
   return rows.map((r, ri) => {
     const occupied = (taken[ri] ??= new Set());
     let col = 1;
@@ -199,7 +201,8 @@ function dataTable(t: Element): TableCell[][] | null {
       while (occupied.has(col)) col++;
       const span = Math.min(64, Math.max(1, Number.parseInt(attrOf(c, 'colspan') ?? '1', 10) || 1));
       const down = Math.min(1000, Math.max(1, Number.parseInt(attrOf(c, 'rowspan') ?? '1', 10) || 1));
-      for (let d = 0; d < down && ri + d < rows.length; d++) for (let k = 0; k < span; k++) (taken[ri + d] ??= new Set()).add(col + k);
+      for (let d = 0; d < down && ri + d < rows.length && budget > 0; d++, budget -= span)
+        for (let k = 0; k < span; k++) (taken[ri + d] ??= new Set()).add(col + k);
       const cell: TableCell = { text: cellText(c), col };
       const at = firstTextOffset(c);
       if (at !== undefined) cell.at = at;

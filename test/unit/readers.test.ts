@@ -295,6 +295,7 @@ describe('readers: pathological documents', () => {
   it('deep nesting, huge spans, unbalanced tags: a text or one clear message, never an exception', () => {
     const cases = [
       page(`${'<div>'.repeat(100_000)}一、总体情况`),
+      page(`${'<div>'.repeat(1_500)}一、总体情况`),
       page(`<table>${`<tr>${'<td rowspan="1000" colspan="64">1</td>'.repeat(20)}</tr>`.repeat(1000)}</table>`),
       page('<table><tr><td>一<table><tr><td>二</td></tr></table></td></tr><tr><td>三</td><td>四'),
       '<html',

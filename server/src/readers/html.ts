@@ -281,7 +281,49 @@ export function declaredCharset(bytes: Uint8Array): string {
   return /<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head)?.[1] ?? '';
 }
 
-export function htmlDocumentBlocks(text: string): Block[] {
+/** Elements that never hold others, or that close their open sibling: they add no depth. */
+const FLAT = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'td',
+  'th',
+  'tr',
+  'option',
+  'dt',
+  'dd',
+]);
+
+/** The deepest nesting of a page's tags, as written (an estimate: implied end tags are not all known). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of text.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(\/?)>/g)) {
+    if (FLAT.has(m[2]!.toLowerCase()) || m[3]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+/** Deeper than any real page: the HTML parser's time grows with the square of the depth. */
+export const MAX_NESTING = 2000;
+
+export function htmlDocumentBlocks(text: string): Block[] | { error: string } {
+  if (nestingDepth(text) > MAX_NESTING)
+    return { error: `网页的元素嵌套超过 ${MAX_NESTING} 层，不像年度报告 / the page nests elements over ${MAX_NESTING} deep: not a report` };
   const doc = parse(text, { sourceCodeLocationInfo: true });
   const html = doc.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'html');
   const body = html?.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'body');

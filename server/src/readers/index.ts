@@ -80,7 +80,9 @@ function docx(bytes: Buffer): ReadDocument | ReadFailure {
 function html(bytes: Buffer): ReadDocument | ReadFailure {
   const d = decodeText(bytes, declaredCharset(bytes));
   if ('error' in d) return d;
-  return done('html', d.encoding, htmlDocumentBlocks(d.text));
+  const blocks = htmlDocumentBlocks(d.text);
+  if ('error' in blocks) return blocks;
+  return done('html', d.encoding, blocks);
 }
 
 function done(kind: DocumentKind, encoding: string, blocks: Parameters<typeof render>[0]): ReadDocument | ReadFailure {

@@ -95,6 +95,21 @@ describe('readers: the same tables from .docx, .html (UTF-8 and GBK) and text', 
   });
 });
 
+describe('readers: the encoding, said', () => {
+  it('check and show: "encoding" in the JSON, a note on stderr when it is not UTF-8', () => {
+    const gbk = 'examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.gbk.html';
+    const checked = run(['check', '--format', 'json', gbk]);
+    assert.equal(JSON.parse(checked.out)[0].encoding, 'gb18030');
+    assert.match(checked.err, /注意：按 GB18030 编码读取 \/ note: read as GB18030/);
+    const shown = run(['show', '--format', 'json', gbk]);
+    assert.equal(shown.code, 0, shown.err);
+    assert.equal(JSON.parse(shown.out)[0].encoding, 'gb18030');
+    assert.match(shown.err, /按 GB18030 编码读取/);
+    const utf8 = run(['check', 'examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.html']);
+    assert.doesNotMatch(utf8.err, /编码读取/);
+  });
+});
+
 describe('readers: .docx', () => {
   const text = doc('features.docx', featuresDocx()).text;
   const lines = text.split('\n');
@@ -285,6 +300,7 @@ describe('readers: where a finding is', () => {
     assert.deepEqual(res.properties.source, s);
     const text = run(['check', file]).out;
     assert.match(text, /r\.docx:\d+:\d+ error table\.group-total/);
+    assert.doesNotMatch(text, /可修复/, '--fix never writes a .docx: nothing is offered as fixable');
     // Plain text has no source: its line and column are the file's.
     const plain = JSON.parse(run(['check', '--format', 'json', join(ROOT, 'examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt')]).out);
     assert.ok(plain[0].findings.every((f: { source?: unknown }) => f.source === undefined));

@@ -42,6 +42,8 @@ export interface Outcome {
   encoding?: string;
   /** Set when --fix was asked for a file nianbao does not write back (a .docx, a web page, text not in UTF-8). */
   notFixed?: boolean;
+  /** A file --fix never writes (a .docx, a web page, text not in UTF-8): its findings are not marked fixable in text output. */
+  readOnly?: boolean;
   /** How many tables were read, and how many of them so unsurely that no sum was checked. */
   tables?: number;
   tablesNotChecked?: number;
@@ -183,6 +185,7 @@ export function checkOne(index: number, file: string, configs: Configs, doFix: b
     year: result.report.year,
     encoding: read.read.encoding,
     ...(doFix && !writable ? { notFixed: true } : {}),
+    ...(writable ? {} : { readOnly: true }),
     ...tableCounts(result),
     findings: result.findings.map((f) => plain(f, lm, read.read.sourceMap)),
     fixed,

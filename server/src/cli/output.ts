@@ -67,7 +67,7 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
           text: (o.findings ?? [])
             .map(
               (f) =>
-                `${o.display}:${f.line}:${f.column} ${f.severity} ${f.code} ${localize(f.message, locale)}${f.fix && !fixing ? (locale === 'zh' ? ' [可修复]' : ' [fixable]') : ''}\n`,
+                `${o.display}:${f.line}:${f.column} ${f.severity} ${f.code} ${localize(f.message, locale)}${f.fix && !fixing && !o.readOnly ? (locale === 'zh' ? ' [可修复]' : ' [fixable]') : ''}\n`,
             )
             .join(''),
           items: 0,

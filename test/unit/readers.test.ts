@@ -18,6 +18,8 @@ import { zip } from '../shapes/docx';
 import { measure } from '../shapes/harness';
 import { featuresDocx, textToDocx } from '../readers/docs';
 import { EXAMPLES, HTML_IDS, READER_FIXTURES } from '../readers/generate';
+import { documentsOf } from '../readers/measure';
+import { expectedOf } from '../shapes/model';
 import { read, ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'server/out/cli.js');
@@ -81,6 +83,17 @@ describe('readers: the same tables from .docx, .html (UTF-8 and GBK) and text', 
         const m = measure({ shape: path, id, text, expected });
         assert.deepEqual([m.right, m.wrong, m.unsure, m.notRead, m.headingsRight], [m.cells, 0, 0, 0, m.headings], `${id}.${path}`);
         assert.deepEqual(tablesOf(text), want, `${id}.${path}`);
+      }
+    }
+  });
+
+  it("the harness's documents written as .docx and as published pages (chrome, spans, &nbsp;, <br>, rowspan/colspan, GBK): every cell and heading", () => {
+    for (const { rep, docs } of documentsOf(['000', '001', '002', '003', '004', '005', '200', '201'])) {
+      for (const [kind, name, bytes] of docs) {
+        const text = doc(name, bytes).text;
+        const m = measure({ shape: kind, id: rep.id, text, expected: expectedOf(rep, kind, false, []) });
+        assert.deepEqual([m.right, m.headingsRight], [m.cells, m.headings], `${rep.id} ${kind}`);
+        assert.ok(!m.findings.some((f) => f.rule === 'text.artifact'), `${rep.id} ${kind}: the page's chrome is left out`);
       }
     }
   });

@@ -235,6 +235,12 @@ describe('readers: web pages', () => {
       assert.equal(d.encoding, 'gb18030', label);
       assert.equal(d.text, '政府信息\u00df\n', label);
     }
+    const xhtml = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="GB2312"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>'),
+      body,
+      Buffer.from('</p></body></html>'),
+    ]);
+    assert.deepEqual([doc('x.xhtml', xhtml).encoding, doc('x.xhtml', xhtml).text], ['gb18030', '政府信息\n']);
     const undeclared = Buffer.concat([Buffer.from('<html><body><p>'), body, Buffer.from('</p></body></html>')]);
     assert.equal(doc('u.html', undeclared).encoding, 'gb18030');
     const noise = Buffer.alloc(600);

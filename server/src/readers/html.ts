@@ -275,10 +275,10 @@ export function htmlBlocks(root: Element): Block[] {
   return blocks;
 }
 
-/** The charset a page declares in its first bytes (`<meta charset>` or http-equiv), "" when none. */
+/** The charset a page declares in its first bytes (`<meta charset>`, http-equiv, or an XHTML page's XML declaration), "" when none. */
 export function declaredCharset(bytes: Uint8Array): string {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
-  return /<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head)?.[1] ?? '';
+  return (/<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head) ?? /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_:.-]+)/i.exec(head))?.[1] ?? '';
 }
 
 /** Elements that never hold others, or that close their open sibling: they add no depth. */

@@ -4,6 +4,7 @@
  * and edited in the built language server over stdio.
  *
  *   npm run fuzz -- [--seconds N] [--seed S] [--no-server] [--no-raw-eol] [--server-share F] [--max-failures N]
+ *   npm run fuzz -- --readers-only [--seconds N] [--seed S]   mutated .docx and web pages through the CLI
  *   npm run fuzz -- --seed S --case I       reproduce one core case (prints it, writes it out)
  *   npm run fuzz -- --seed S --session N    reproduce one server session
  *
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { makeCase, makePool, type Case } from './cases';
 import { runCase, signature } from './run-case';
+import { fuzzReaders } from './readers';
 import { ServerFuzzer, type ServerFailure } from './server';
 import type { WorkerInput, WorkerMessage } from './worker';
 
@@ -33,6 +35,8 @@ interface Options {
   session: number | null;
   minimiseSeconds: number;
   rawEol: boolean;
+  /** Only the readers' part: mutated documents through the built CLI. */
+  readersOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -46,6 +50,7 @@ function parseArgs(argv: string[]): Options {
     session: null,
     minimiseSeconds: 30,
     rawEol: true,
+    readersOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -64,6 +69,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--minimise-seconds') o.minimiseSeconds = num();
     else if (a === '--raw-eol') o.rawEol = true;
     else if (a === '--no-raw-eol') o.rawEol = false;
+    else if (a === '--readers-only') o.readersOnly = true;
     else if (a === '--help' || a === '-h') {
       console.log('usage: npm run fuzz -- [--seconds N] [--seed S] [--no-server] [--raw-eol] [--max-failures N] [--case I | --session N]');
       process.exit(0);
@@ -248,6 +254,17 @@ async function main(): Promise<number> {
     console.log(r.problems.join('\n'));
     console.log(`written: ${writeCase(o.seed, c, r.problems, o.minimiseSeconds)}`);
     return 1;
+  }
+
+  if (o.readersOnly) {
+    if (!existsSync(join(ROOT, 'server/out/cli.js'))) throw new Error('server/out/cli.js not found: npm run build first');
+    const t0 = Date.now();
+    const r = fuzzReaders(o.seed, t0 + o.seconds * 1000, o.maxFailures, (n) => console.log(`  ${((Date.now() - t0) / 1000).toFixed(0)} s: ${n} documents`));
+    console.log(
+      `nianbao fuzz: seed ${o.seed}: ${r.cases} mutated documents through the CLI in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${r.failures.length} failure(s)`,
+    );
+    for (const f of r.failures) console.log(`FAIL ${f.problem.slice(0, 600)}\n  written: ${f.file}`);
+    return r.failures.length ? 1 : 0;
   }
 
   const serverThere = existsSync(SERVER);

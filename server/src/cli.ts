@@ -37,6 +37,18 @@ interface WorkerInput {
   locale: Locale;
 }
 
+/** What stderr says about how a file was read: an encoding other than UTF-8; fixes not written into a document. */
+export function readNote(display: string, encoding: string | undefined, notFixed: boolean | undefined): string {
+  let note = '';
+  if (encoding && encoding !== 'utf-8') {
+    const name = encoding.toUpperCase();
+    note += `${display}: 注意：按 ${name} 编码读取 / note: read as ${name}\n`;
+  }
+  if (notFixed)
+    note += `${display}: 未修复：只修复 UTF-8 文本文件，不改写 .docx、网页或其他编码的文件 / not fixed: only UTF-8 text files are written, never a .docx, a web page or another encoding\n`;
+  return note;
+}
+
 function progressBar(done: number, total: number, bytes: number, started: number, locale: Locale): string {
   const width = 28;
   const filled = Math.round((done / Math.max(1, total)) * width);
@@ -63,7 +75,8 @@ function explicitConfig(o: Options, io: Io): Config | null | false {
 function reportFiles(o: Options, io: Io): { files: string[]; errors: number } {
   const errors: FileError[] = [];
   const files = findReportFiles(o.paths, { errors });
-  if (!files.length && !errors.length) errors.push({ file: o.paths.join(' '), message: '没有找到 .txt 或 .md 文件 / no .txt or .md files found' });
+  if (!files.length && !errors.length)
+    errors.push({ file: o.paths.join(' '), message: '没有找到 .txt、.md、.docx 或 .html 文件 / no .txt, .md, .docx or .html files found' });
   for (const e of errors) io.err(`${displayPath(e.file)}: ${e.message}\n`);
   return { files, errors: errors.length };
 }
@@ -95,8 +108,13 @@ async function runShow(o: Options, io: Io): Promise<number> {
       continue;
     }
     const shown = showReport(r.result, display, o.locale);
+    const note = readNote(display, r.read.encoding, false);
+    if (note) io.err(note);
+    // The encoding after the file's name (the versioned shape gains a field; none is renamed).
+    const { version, file: shownFile, ...rest } = shown;
+    const withEncoding = { version, file: shownFile, encoding: r.read.encoding, ...rest };
     const piece = json
-      ? `${first ? '\n' : ',\n'}  ${JSON.stringify(shown, null, 2).replaceAll('\n', '\n  ')}`
+      ? `${first ? '\n' : ',\n'}  ${JSON.stringify(withEncoding, null, 2).replaceAll('\n', '\n  ')}`
       : (first ? '' : '\n') + renderShown(shown, r.result.report, o.locale);
     first = false;
     await io.out(piece);
@@ -139,6 +157,13 @@ async function runCheck(o: Options, io: Io): Promise<number> {
       if (o.progress) io.err('\r\x1b[K');
       io.err(`${r.display}: ${r.error}\n`);
     } else {
+      const note = readNote(r.display, r.encoding, r.notFixed);
+      if (note) {
+        await io.out(pending);
+        pending = '';
+        if (o.progress) io.err('\r\x1b[K');
+        io.err(note);
+      }
       fixedTotal += r.fixed ?? 0;
       if (Object.values(r.tally ?? {}).some((c) => c[0] > 0)) anyError = true;
       pending += writer.place(r.rendered!, first);

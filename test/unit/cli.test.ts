@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { check, displayWidth } from '../../server/src/core';
 import { requestsExample } from '../../server/src/core/rules/examples';
+import { readReport } from '../../server/src/host/read';
 import { ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'server/out/cli.js');
@@ -85,10 +86,11 @@ describe('nianbao check', () => {
     assert.equal(res.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, '1');
   });
 
-  it('directories are walked for .txt and .md, notes beside them skipped', () => {
+  it('directories are walked for .txt, .md, .docx and .html, notes beside them skipped', () => {
     const r = run(['check', '--format', 'json', 'examples']);
     const files = JSON.parse(r.out).map((x: { file: string }) => x.file);
-    assert.deepEqual(files.length, 4);
+    assert.deepEqual(files.length, 10);
+    assert.deepEqual(files.filter((f: string) => /\.(docx|html)$/.test(f)).length, 6);
     assert.ok(files.every((f: string) => !/\.(errors|notes)\.md$/.test(f)));
   });
 
@@ -128,13 +130,15 @@ describe('nianbao check', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
-    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2])); // 政府信息 in GBK
+    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2])); // 政府信息 in GBK: read, but not a report
+    writeFileSync(join(dir, 'noise.txt'), Buffer.from([0x81, 0x40, 0x82, 0x41, 0x83, 0x42, 0xaa, 0x40, 0xfe, 0x4f]));
     writeFileSync(join(dir, 'notes.txt'), '今天开会，讨论了三件事。\n');
     mkdirSync(join(dir, 'sub'));
     const cases: [string, RegExp][] = [
       ['empty.txt', /文件为空/],
       ['binary.txt', /不是文本文件/],
-      ['gbk.txt', /不是 UTF-8 编码/],
+      ['gbk.txt', /不像政府信息公开工作年度报告/],
+      ['noise.txt', /无法识别文本编码/],
       ['notes.txt', /不像政府信息公开工作年度报告/],
       ['missing.txt', /不存在/],
     ];
@@ -276,7 +280,7 @@ describe('tables not checked (read with uncertainty)', () => {
 /** The report files under a folder as a user would list them: *.txt and *.md, recursively, not the notes beside them. */
 function reportsUnder(dir: string): string[] {
   return (readdirSync(join(ROOT, dir), { recursive: true }) as string[])
-    .filter((f) => /\.(txt|md)$/.test(f) && !/\.(errors|notes)\.md$/.test(f))
+    .filter((f) => /\.(txt|md|docx|html)$/.test(f) && !/\.(errors|notes)\.md$/.test(f))
     .map((f) => `${dir}/${f.split('\\').join('/')}`)
     .sort();
 }
@@ -311,7 +315,9 @@ describe('nianbao show', () => {
       assert.deepEqual(shown.map((s) => s.file).sort(), files);
       for (const s of shown) {
         assert.equal(s.version, 1, s.file);
-        const report = check(readFileSync(join(ROOT, s.file), 'utf8')).report;
+        const read = readReport(join(ROOT, s.file));
+        assert.ok(!('error' in read), s.file);
+        const report = check(read.text).report;
         assert.deepEqual(
           s.tables.map((t) => t.id),
           report.tables.map((t) => t.decl.id),

@@ -70,19 +70,20 @@ describe('hard inputs: the CLI says what is wrong, exit 2', () => {
   const CLI = join(ROOT, 'server/out/cli.js');
   const run = (file: string) => spawnSync(process.execPath, [CLI, 'check', file], { encoding: 'utf8', env: { ...process.env, NIANBAO_LOCALE: '' } });
 
-  it('bytes that are not UTF-8 (no NUL among them), and UTF-16 with a BOM', () => {
+  it('bytes that are not text in any encoding nianbao reads (no NUL among them); UTF-16 with a BOM is read as its UTF-8 twin', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-hard-'));
     const bytes = Buffer.alloc(4096);
     for (let i = 0; i < bytes.length; i++) bytes[i] = 1 + ((i * 7919) % 255);
     writeFileSync(join(dir, 'noise.txt'), bytes);
+    writeFileSync(join(dir, 'utf8.txt'), REPORT);
     writeFileSync(join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(REPORT, 'utf16le')]));
-    for (const [file, message] of [
-      ['noise.txt', /不是 UTF-8 编码|不是文本文件/],
-      ['utf16.txt', /不是 UTF-8 编码|不是文本文件/],
-    ] as const) {
-      const r = run(join(dir, file));
-      assert.equal(r.status, 2, `${file}: ${r.stdout}${r.stderr}`);
-      assert.match(r.stderr, message);
-    }
+    const noise = run(join(dir, 'noise.txt'));
+    assert.equal(noise.status, 2, noise.stdout + noise.stderr);
+    assert.match(noise.stderr, /无法识别文本编码|不是文本文件/);
+    const utf8 = run(join(dir, 'utf8.txt'));
+    const utf16 = run(join(dir, 'utf16.txt'));
+    assert.equal(utf16.status, utf8.status);
+    assert.equal(utf16.stdout.replaceAll('utf16.txt', 'utf8.txt'), utf8.stdout);
+    assert.match(utf16.stderr, /按 UTF-16LE 编码读取/);
   });
 });

@@ -58,12 +58,18 @@ describe('host: readReport', () => {
     'blank.txt': ' \n\u3000\t\n',
     'binary.txt': Buffer.from([0x41, 0, 0x42]),
     'gbk.txt': Buffer.from([0xc4, 0xea, 0xb1, 0xa8]),
+    // Valid GB18030 bytes, but rare characters and symbols: not Chinese text.
+    'noise.txt': Buffer.from([0x81, 0x40, 0x82, 0x41, 0x83, 0x42, 0xaa, 0x40, 0xfe, 0x4f]),
     'big.txt': '',
   });
   truncateSync(join(root, 'big.txt'), MAX_FILE_BYTES + 1);
 
   it('UTF-8 text, without its byte order mark, and its size in bytes', () => {
-    assert.deepEqual(readReport(join(root, 'ok.txt')), { text: '年报\r\n', bytes: 11 });
+    assert.deepEqual(readReport(join(root, 'ok.txt')), { text: '年报\r\n', bytes: 11, kind: 'text', encoding: 'utf-8' });
+  });
+
+  it('GBK text is read as GB18030, and says so', () => {
+    assert.deepEqual(readReport(join(root, 'gbk.txt')), { text: '年报', bytes: 4, kind: 'text', encoding: 'gb18030' });
   });
 
   it('says why a file cannot be checked, in both languages', () => {
@@ -71,7 +77,7 @@ describe('host: readReport', () => {
       ['empty.txt', /^文件为空 \/ the file is empty$/],
       ['blank.txt', /^文件只有空白 \/ the file holds only white space$/],
       ['binary.txt', /^不是文本文件（含二进制内容）\/ not a text file/],
-      ['gbk.txt', /^不是 UTF-8 编码的文本（可能是 GBK）/],
+      ['noise.txt', /^无法识别文本编码（不是 UTF-8、UTF-16 或 GB18030\/GBK 中文文本）/],
       ['big.txt', /^文件过大（64 MB，上限 64 MB）\/ file too large$/],
       ['missing.txt', /^文件或目录不存在/],
     ];

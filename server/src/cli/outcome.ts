@@ -2,7 +2,8 @@
 import { applyFixes, check, defaultConfig, LineMap, looksLikeReport, preferredFixes, type CheckResult, type Config, type Finding, type Msg } from '../core';
 import type { ConfigLookup } from '../host/config';
 import { writeAtomic } from '../host/files';
-import { readReport } from '../host/read';
+import { readReport, type SourceMap } from '../host/read';
+import type { SourceLocation } from '../readers';
 import { displayPath, type Rendered, type Writer } from './output';
 
 export interface OutFix {
@@ -22,6 +23,8 @@ export interface OutFinding {
   offset: [number, number];
   fix?: OutFix;
   suggestions?: OutFix[];
+  /** Where in the document the finding is (a .docx or web page): a table cell, or an element. */
+  source?: SourceLocation;
 }
 
 export interface Outcome {
@@ -35,6 +38,12 @@ export interface Outcome {
   fatal?: string;
   format?: string;
   year?: number | null;
+  /** The encoding the file was decoded from ("utf-8", "gb18030"…). */
+  encoding?: string;
+  /** Set when --fix was asked for a file nianbao does not write back (a .docx, a web page, text not in UTF-8). */
+  notFixed?: boolean;
+  /** A file --fix never writes (a .docx, a web page, text not in UTF-8): its findings are not marked fixable in text output. */
+  readOnly?: boolean;
   /** How many tables were read, and how many of them so unsurely that no sum was checked. */
   tables?: number;
   tablesNotChecked?: number;
@@ -46,7 +55,8 @@ export interface Outcome {
 export type Tally = Record<string, [number, number, number, number]>;
 
 /** A checked file as the thread that writes the output needs it: rendered, and counted for the summary. */
-export interface Result extends Pick<Outcome, 'index' | 'file' | 'display' | 'bytes' | 'error' | 'fatal' | 'fixed' | 'tables' | 'tablesNotChecked'> {
+export interface Result
+  extends Pick<Outcome, 'index' | 'file' | 'display' | 'bytes' | 'error' | 'fatal' | 'fixed' | 'tables' | 'tablesNotChecked' | 'encoding' | 'notFixed'> {
   rendered?: Rendered;
   tally?: Tally;
 }
@@ -61,6 +71,8 @@ export function finish(o: Outcome, writer: Writer): Result {
   if (o.fixed !== undefined) r.fixed = o.fixed;
   if (o.tables !== undefined) r.tables = o.tables;
   if (o.tablesNotChecked !== undefined) r.tablesNotChecked = o.tablesNotChecked;
+  if (o.encoding !== undefined) r.encoding = o.encoding;
+  if (o.notFixed) r.notFixed = true;
   if (!o.findings) return r;
   const tally: Tally = {};
   for (const f of o.findings) (tally[f.code] ??= [0, 0, 0, 0])[SEVERITY_SLOT[f.severity]]++;
@@ -69,8 +81,9 @@ export function finish(o: Outcome, writer: Writer): Result {
   return r;
 }
 
-function plain(f: Finding, lm: LineMap): OutFinding {
+function plain(f: Finding, lm: LineMap, map: SourceMap | undefined): OutFinding {
   const s = lm.positionAt(f.range[0]);
+  const source = map?.locate(f.range[0]);
   const e = lm.positionAt(f.range[1]);
   const fix = (x: NonNullable<Finding['fix']>): OutFix => ({ range: x.range, text: x.text, title: x.title });
   return {
@@ -84,6 +97,7 @@ function plain(f: Finding, lm: LineMap): OutFinding {
     offset: f.range,
     ...(f.fix ? { fix: fix(f.fix) } : {}),
     ...(f.suggestions?.length ? { suggestions: f.suggestions.map(fix) } : {}),
+    ...(source ? { source } : {}),
   };
 }
 
@@ -97,7 +111,22 @@ export interface Configs {
 export type Checked =
   | { error: string; fatal?: undefined; bytes: number }
   | { fatal: string; error?: undefined; bytes: number }
-  | { error?: undefined; fatal?: undefined; bytes: number; text: string; config: Config; result: CheckResult };
+  | {
+      error?: undefined;
+      fatal?: undefined;
+      bytes: number;
+      text: string;
+      config: Config;
+      result: CheckResult;
+      /** How the file was read: its type, encoding and map back to the source. */
+      read: ReadInfo;
+    };
+
+export interface ReadInfo {
+  kind: 'text' | 'docx' | 'html';
+  encoding: string;
+  sourceMap?: SourceMap;
+}
 
 /** Reads a file and checks it with the config that applies to it (shared by `check` and `show`). */
 export function readAndCheck(file: string, configs: Configs): Checked {
@@ -114,7 +143,9 @@ export function readAndCheck(file: string, configs: Configs): Checked {
       error: '不像政府信息公开工作年度报告：没有找到标题、章节标题或统计表 / does not look like an annual report (no title, section headings or tables)',
     };
   }
-  return { bytes: read.bytes, text: read.text, config, result };
+  const info: ReadInfo = { kind: read.kind, encoding: read.encoding };
+  if (read.sourceMap) info.sourceMap = read.sourceMap;
+  return { bytes: read.bytes, text: read.text, config, result, read: info };
 }
 
 /** Tables read, and those read so unsurely that their sums were not checked (one `table.unreadable` each). */
@@ -131,7 +162,9 @@ export function checkOne(index: number, file: string, configs: Configs, doFix: b
   const { config } = read;
   let { text, result } = read;
   let fixed = 0;
-  if (doFix) {
+  // Only UTF-8 text is written back: a .docx or a web page is not its text, and other encodings would change.
+  const writable = read.read.kind === 'text' && read.read.encoding === 'utf-8';
+  if (doFix && writable) {
     // Fixes can make further fixes possible (a filled blank lets a total be checked): a few passes.
     for (let pass = 0; pass < 4; pass++) {
       const fixes = preferredFixes(result.findings);
@@ -150,8 +183,11 @@ export function checkOne(index: number, file: string, configs: Configs, doFix: b
     bytes: read.bytes,
     format: result.report.format,
     year: result.report.year,
+    encoding: read.read.encoding,
+    ...(doFix && !writable ? { notFixed: true } : {}),
+    ...(writable ? {} : { readOnly: true }),
     ...tableCounts(result),
-    findings: result.findings.map((f) => plain(f, lm)),
+    findings: result.findings.map((f) => plain(f, lm, read.read.sourceMap)),
     fixed,
   };
 }

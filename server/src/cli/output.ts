@@ -49,6 +49,7 @@ function jsonFinding(f: OutFinding, locale: Locale) {
     offset: f.offset,
     ...(f.fix ? { fix: { range: f.fix.range, text: f.fix.text } } : {}),
     ...(f.suggestions ? { suggestions: f.suggestions.map((x) => ({ range: x.range, text: x.text, title: localize(x.title, locale) })) } : {}),
+    ...(f.source ? { source: f.source } : {}),
   };
 }
 
@@ -66,7 +67,7 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
           text: (o.findings ?? [])
             .map(
               (f) =>
-                `${o.display}:${f.line}:${f.column} ${f.severity} ${f.code} ${localize(f.message, locale)}${f.fix && !fixing ? (locale === 'zh' ? ' [可修复]' : ' [fixable]') : ''}\n`,
+                `${o.display}:${f.line}:${f.column} ${f.severity} ${f.code} ${localize(f.message, locale)}${f.fix && !fixing && !o.readOnly ? (locale === 'zh' ? ' [可修复]' : ' [fixable]') : ''}\n`,
             )
             .join(''),
           items: 0,
@@ -84,6 +85,7 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
                 file: o.display,
                 format: o.format,
                 year: o.year ?? null,
+                encoding: o.encoding ?? 'utf-8',
                 tables: o.tables ?? 0,
                 tablesNotChecked: o.tablesNotChecked ?? 0,
                 findings: (o.findings ?? []).map((f) => jsonFinding(f, locale)),
@@ -165,6 +167,8 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
                 level: SARIF_LEVEL[f.severity],
                 message: { text: localize(f.message, locale) },
                 locations: [{ physicalLocation: { artifactLocation: loc, region } }],
+                // Where in a .docx or web page: its table cell or element (the region is in the text nianbao read from it).
+                ...(f.source ? { properties: { source: f.source } } : {}),
                 ...(f.fix
                   ? {
                       fixes: [

@@ -4,10 +4,13 @@
  */
 import { type Dirent, readdirSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { READABLE_EXTENSIONS, TEXT_EXTENSIONS } from '../readers';
 import { ioMessage } from './read';
 
-/** The extensions of report files (plain text and Markdown, and the extension's own `.nianbao`). */
-export const REPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.nianbao'];
+/** The extensions of report files: plain text and Markdown, the extension's own `.nianbao`, Word .docx and web pages. */
+export const REPORT_EXTENSIONS = READABLE_EXTENSIONS;
+/** The plain-text ones (an editor shows their text as nianbao reads it). */
+export const TEXT_REPORT_EXTENSIONS = TEXT_EXTENSIONS;
 
 /**
  * Notes kept beside reports, not reports themselves: `examples/errors/*.errors.md` lists what each
@@ -26,6 +29,8 @@ export interface FindOptions {
   limit?: number;
   /** Where a path that cannot be read is reported; without it, such paths are passed over. */
   errors?: FileError[];
+  /** The extensions a walk picks up (REPORT_EXTENSIONS by default). */
+  extensions?: string[];
 }
 
 /**
@@ -51,7 +56,7 @@ export function findReportFiles(paths: string[], options: FindOptions = {}): str
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && isReportName(e.name)) out.push(p);
+      else if (e.isFile() && isReportName(e.name, options.extensions ?? REPORT_EXTENSIONS)) out.push(p);
     }
   };
   for (const p of paths) {
@@ -69,9 +74,9 @@ export function findReportFiles(paths: string[], options: FindOptions = {}): str
   return out;
 }
 
-function isReportName(name: string): boolean {
+function isReportName(name: string, extensions: string[]): boolean {
   const lower = name.toLowerCase();
-  return REPORT_EXTENSIONS.some((x) => lower.endsWith(x)) && !NOTES_BESIDE_REPORTS.test(name);
+  return extensions.some((x) => lower.endsWith(x)) && !NOTES_BESIDE_REPORTS.test(name);
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a report. */

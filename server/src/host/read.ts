@@ -1,18 +1,22 @@
 /**
- * Reading a report file: bytes → text, for the CLI and the server alike. Today every report is
- * UTF-8 text; a reader for another kind of document (docx, html, pdf) would return its text with a
- * `sourceMap` back to the source, and the core would never know the difference.
+ * Reading a report file: bytes → text, for the CLI and the server alike. The readers
+ * (`server/src/readers/`) turn plain text (UTF-8, UTF-16 with a BOM, GB18030), Word .docx and web
+ * pages into the report's text, with a `sourceMap` back to the source for documents that are not
+ * plain text; the core never knows the difference.
  */
-import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { type DocumentKind, type GivenTable, isFailure, locate, readDocument, type SourceLocation, toSourceOffset } from '../readers';
 
 /** The largest file read: a report is tens of KB; this is a whole year's reports pasted together. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_MB = MAX_FILE_BYTES / 1048576;
 
-/** Offsets in a reader's text → offsets in the source it read (for documents that are not plain text). */
+/** Offsets in a reader's text → the source it read (for documents that are not plain text). */
 export interface SourceMap {
+  /** The offset in the source text (a web page's markup) the text's offset came from, as near as known. */
   toSource(offset: number): number;
+  /** The table cell (1-based table, row, grid column) or element the text's offset came from; null for a separator. */
+  locate(offset: number): SourceLocation | null;
 }
 
 export interface ReadResult {
@@ -20,13 +24,20 @@ export interface ReadResult {
   text: string;
   /** The size of the file, in bytes. */
   bytes: number;
+  /** What was read: plain text, a Word document or a web page. */
+  kind: DocumentKind;
+  /** The encoding the text was decoded from ("utf-8", "gb18030", "utf-16le"…). */
+  encoding: string;
+  /** The tables as the document gives them (rows of cells, with their ranges in `text`); absent for plain text. */
+  tables?: GivenTable[];
   /** Absent for plain text, whose offsets are the source's. */
   sourceMap?: SourceMap;
 }
 
-/** Why a file cannot be checked, in both languages, as the CLI prints it. */
+/** Why a file cannot be checked, in both languages, as the CLI prints it; `unsupported` for a file type nianbao does not read. */
 export interface ReadError {
   error: string;
+  unsupported?: boolean;
 }
 
 export function ioMessage(e: unknown): string {
@@ -70,16 +81,25 @@ function readBytes(file: string): Buffer | ReadError {
   return readBuf.subarray(0, length);
 }
 
-/** Reads a report as UTF-8 text, or says plainly why it cannot: empty, binary, not UTF-8, too large, unreadable. */
+/**
+ * Reads a report (text, .docx or web page), or says plainly why it cannot: empty, binary, an
+ * encoding it cannot tell, an unsupported type, damaged, too large, unreadable.
+ */
 export function readReport(file: string): ReadResult | ReadError {
   const buf = readBytes(file);
   if (!Buffer.isBuffer(buf)) return buf;
   if (buf.length === 0) return { error: '文件为空 / the file is empty' };
-  if (buf.includes(0)) return { error: '不是文本文件（含二进制内容）/ not a text file (binary content)' };
-  if (!isUtf8(buf)) return { error: '不是 UTF-8 编码的文本（可能是 GBK），请另存为 UTF-8 / not UTF-8 text (GBK?): save it as UTF-8' };
-  let text = buf.toString('utf8');
+  const doc = readDocument(file, buf);
+  if (isFailure(doc)) return doc;
+  let text = doc.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Only white space (what trim() removes), found without copying the text.
   if (!/\S/.test(text)) return { error: '文件只有空白 / the file holds only white space' };
-  return { text, bytes: buf.length };
+  const out: ReadResult = { text, bytes: buf.length, kind: doc.kind, encoding: doc.encoding };
+  if (doc.tables) out.tables = doc.tables;
+  if (doc.kind !== 'text') {
+    const segments = doc.segments;
+    out.sourceMap = { toSource: (o) => toSourceOffset(segments, o), locate: (o) => locate(segments, o) };
+  }
+  return out;
 }

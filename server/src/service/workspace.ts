@@ -10,7 +10,7 @@ import type { InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-langu
 import { uncheckedTables } from '../core';
 import { counts } from '../features/diagnostics';
 import type { WorkspaceSummary } from '../features/protocol';
-import { findReportFiles } from '../host/files';
+import { findReportFiles, TEXT_REPORT_EXTENSIONS } from '../host/files';
 import { readReport } from '../host/read';
 import { analyse, type Analysis } from './analysis';
 import type { Publisher } from './publisher';
@@ -31,9 +31,9 @@ export function languageOfPath(path: string): 'nianbao' | 'markdown' | 'plaintex
   return 'plaintext';
 }
 
-/** Candidate report files under the workspace folders, in a stable order. */
+/** Candidate report files under the workspace folders, in a stable order (plain text: a .docx's diagnostics need its own view, issue 14). */
 export function workspaceReportFiles(roots: string[]): string[] {
-  return findReportFiles(roots, { limit: MAX_WORKSPACE_FILES });
+  return findReportFiles(roots, { limit: MAX_WORKSPACE_FILES, extensions: TEXT_REPORT_EXTENSIONS });
 }
 
 /** A file's text, or null for what is not a report to check (binary, not UTF-8, empty, too large, unreadable). */

@@ -378,7 +378,7 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
       else outcome.ambiguous.set(row, distinct.slice(0, NAMED));
     } else open.push({ row, index, all, own });
   }
-  if (!open.length) return confirmed(outcome, alternatives, plans, grid, rowIndex);
+  if (!open.length) return confirmed(outcome, alternatives, plans, grid, rowIndex, runs);
   // Decided rows join the grid; the open rows are searched together against the other sums.
   for (const [row, cut] of outcome.decided) grid[rowIndex.get(row.decl.id)!] = cut.values;
   const choices = open.map((o) => (o.own.length ? o.own : o.all));
@@ -433,7 +433,7 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
       if (!complete) outcome.beyond.add(o.row);
     }
   });
-  return confirmed(outcome, alternatives, plans, grid, rowIndex);
+  return confirmed(outcome, alternatives, plans, grid, rowIndex, runs);
 }
 
 /**
@@ -448,14 +448,20 @@ function confirmed(
   plans: SumPlan[],
   grid: (number | null)[][],
   rowIndex: Map<string, number>,
+  runs: Map<Row, RunToken[]>,
 ): RunOutcome {
   for (const [row, cut] of outcome.decided) grid[rowIndex.get(row.decl.id)!] = cut.values;
   const shared = plans.filter((p) => p.ownRow === null);
-  for (const [row] of [...outcome.decided]) {
+  for (const [row, cut] of [...outcome.decided]) {
     if ((alternatives.get(row) ?? 1) < 2) continue;
     const idx = rowIndex.get(row.decl.id)!;
     const touching = shared.filter((p) => touches(p, idx));
-    if (touching.some((p) => holds(p, grid) === false)) {
+    // Numbers written apart ("11 0 0 0 0 112") but fewer than the columns: a cell left blank is as
+    // likely as two cells run together, and the row's own total can hold by chance ("1" and "12"). A
+    // cut inside such a token stands only where a sum across the rows, fully known, confirms it.
+    const tokens = runs.get(row)?.length ?? 1;
+    const unconfirmed = tokens > 1 && cut.values.length > tokens && !touching.some((p) => holds(p, grid) === true);
+    if (unconfirmed || touching.some((p) => holds(p, grid) === false)) {
       outcome.decided.delete(row);
       outcome.unreadable.add(row);
     }

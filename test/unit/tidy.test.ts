@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { check, tidy } from '../../server/src/core';
 import { requestsExample } from '../../server/src/core/rules/examples';
 import { read } from '../helpers';
+import { outsideChanged, verbatimChanged } from '../property/tidyInvariants';
 
 const FLAT = 'test/shapes/fixtures/flat/000.txt';
 const lines = (s: string) => s.split('\n');
@@ -66,10 +67,9 @@ describe('tidy', () => {
   });
 
   it('a blank cell stays blank (an empty field), never filled; a label written otherwise gets the declared label', () => {
-    const text = requestsExample({ 'granted:total': '', 'new:natural': '3', 'new:total': '3' }).replace(
-      '一、本年新收政府信息公开申请数量',
-      '一、本年新收政府信息公开申请数量 ',
-    );
+    const text = requestsExample({ 'granted:total': '', 'new:natural': '3', 'new:total': '3' })
+      .replace('2.重复申请', '2、重复申请')
+      .replace('一、本年新收政府信息公开申请数量', '一、本年新收政府信息 公开申请数量');
     const r = tidy(`某县2023年政府信息公开工作年度报告\n${text}`);
     const out = lines(r.text);
     assert.ok(
@@ -77,6 +77,7 @@ describe('tidy', () => {
       out.find((l) => l.startsWith('（一）')),
     );
     assert.ok(out.includes('一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3'));
+    assert.ok(out.includes('2.重复申请\t0\t0\t0\t0\t0\t0\t0'), 'the label as the format writes it');
     const blank = check(r.text).findings.filter((f) => f.rule === 'table.cell-blank');
     assert.equal(blank.length, 1, 'the blank is still reported, once');
   });
@@ -127,5 +128,17 @@ describe('tidy', () => {
     const twice = tidy(once);
     assert.equal(twice.text, once);
     assert.equal(twice.changed, false);
+  });
+
+  it('long texts finish (no duration asserted): a section of 20,000 lines before its table, a web page of 500,000 characters on one line', () => {
+    const report = read('test/fixtures/layouts/tabs-2021.txt');
+    const long = report.replace('二、主动公开政府信息情况\n', `二、主动公开政府信息情况\n${'本机关认真落实各项工作。\n'.repeat(20000)}`);
+    const flat = read(FLAT).replace(/\n/g, '');
+    const line = flat.repeat(Math.ceil(500_000 / flat.length));
+    for (const text of [long, line]) {
+      const r = tidy(text);
+      assert.deepEqual(outsideChanged(text, r), []);
+      assert.deepEqual(verbatimChanged(text, r), []);
+    }
   });
 });

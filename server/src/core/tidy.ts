@@ -144,6 +144,9 @@ function tableExtent(table: Table): Range {
   return [s, e];
 }
 
+/** How far before and after a table its header words are looked for (a PDF's header of wide columns is several hundred characters). */
+const HEADER_WINDOW = 4000;
+
 const isBreakBefore = (text: string, i: number) => i === 0 || text[i - 1] === '\n' || /[。；;：:！!？?]/.test(text[i - 1]!);
 const isBreakAfter = (text: string, i: number) => i >= text.length || text[i] === '\n' || text[i] === '\r';
 
@@ -152,6 +155,9 @@ const isBreakAfter = (text: string, i: number) => i >= text.length || text[i] ==
  * "行政复议 行政诉讼" before 表四's first cell), from a line start or a sentence's end, not past `lo`/`hi`.
  */
 function widen(text: string, [s, e]: Range, lo: number, hi: number, words: Words): Range {
+  // A header is a few lines: looked for within a window, so a long section costs no more than a short one.
+  lo = Math.max(lo, s - HEADER_WINDOW);
+  hi = Math.min(hi, e + HEADER_WINDOW);
   let start = s;
   for (let i = lo; i < s; i++) {
     if (!isBreakBefore(text, i)) continue;
@@ -180,7 +186,8 @@ function tableText(report: Report, table: Table, span: Range, words: Words): str
   const format = report.format === 'unknown' ? undefined : formatById(report.format);
   if (!format) return 'format';
   // Everything in the stretch must be something read, a word of the table, punctuation, or debris.
-  const covered = [...readRanges(table), ...report.artifacts.map((a) => a.range)].sort((a, b) => a[0] - b[0]);
+  const inside = report.artifacts.filter((a) => a.range[0] >= span[0] && a.range[1] <= span[1]);
+  const covered = [...readRanges(table), ...inside.map((a) => a.range)].sort((a, b) => a[0] - b[0]);
   const rest: string[] = [];
   let at = span[0];
   for (const [s, e] of covered) {
@@ -199,7 +206,7 @@ function tableText(report: Report, table: Table, span: Range, words: Words): str
     lines.push(...text);
   }
   // Debris the reader named inside the table (page numbers, footers) is kept, after it.
-  for (const a of report.artifacts) if (a.range[0] >= span[0] && a.range[1] <= span[1]) lines.push(a.text.trim());
+  for (const a of inside) lines.push(a.text.trim());
   return lines.join('\n');
 }
 

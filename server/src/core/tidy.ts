@@ -109,7 +109,17 @@ function onlyWords(s: string, words: Words): boolean {
  */
 function accounted(s: string, words: Words): boolean {
   if (onlyWords(s, words)) return true;
-  return s.split(/\s+/).every((piece) => FILLER.test(piece) || onlyWords(piece, words) || (/[^\p{P}\p{S}\p{N}]/u.test(piece) && words.joined.includes(piece)));
+  return s.split(/\s+/).every((piece) => FILLER.test(piece) || onlyWords(piece, words) || (/[^\p{P}\p{S}\p{N}]/u.test(piece) && pieces(piece, words)));
+}
+
+/** Whether a piece is one piece of a word, or pieces of two or more characters run together ("总计商业"). */
+function pieces(s: string, words: Words): boolean {
+  if (words.joined.includes(s)) return true;
+  if (s.length > 64) return false;
+  // ok[i]: s[0, i) splits into pieces of words.
+  const ok = [true, ...Array<boolean>(s.length).fill(false)];
+  for (let i = 2; i <= s.length; i++) for (let j = i - 2; j >= 0 && !ok[i]; j--) if (ok[j] && words.joined.includes(s.slice(j, i))) ok[i] = true;
+  return ok[s.length]!;
 }
 
 /**

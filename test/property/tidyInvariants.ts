@@ -36,6 +36,22 @@ export function outsideChanged(text: string, t: TidyResult): string[] {
   return [`outside the tables, from character ${i}: «${a.slice(i, i + 30)}» became «${b.slice(i, i + 30)}»`];
 }
 
+/**
+ * A check that does not trust the spans: every sentence's end (the eight characters before each
+ * "。", without white space) is still in the tidied text. Table cells and labels have no "。": a
+ * sentence swallowed into a table's stretch and dropped would show here.
+ */
+export function sentencesLost(text: string, t: TidyResult): string[] {
+  const before = compact(text);
+  const after = compact(t.text);
+  const lost: string[] = [];
+  for (let i = before.indexOf('。'); i !== -1; i = before.indexOf('。', i + 1)) {
+    const end = before.slice(Math.max(0, i - 8), i + 1);
+    if (!after.includes(end)) lost.push(`sentence lost: «${end}»`);
+  }
+  return lost.slice(0, 3);
+}
+
 /** The spans tidied are verbatim too where kept: their text is the same. */
 export function verbatimChanged(text: string, t: TidyResult): string[] {
   return t.spans.filter((s) => !s.tidied && text.slice(...s.from) !== t.text.slice(...s.to)).map((s) => `table ${s.table} kept as written but changed`);
@@ -100,6 +116,7 @@ export function tidyProblems(text: string): { result: TidyResult; problems: stri
   const again = tidy(result.text);
   const problems = [
     ...outsideChanged(text, result),
+    ...sentencesLost(text, result),
     ...verbatimChanged(text, result),
     ...cellsChanged(before.report, after.report),
     ...findingsChanged(before, after),

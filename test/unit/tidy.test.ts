@@ -109,6 +109,22 @@ describe('tidy', () => {
     assert.equal(r.text.slice(...requests.to), text.slice(...requests.from));
   });
 
+  it('a line of the text beside or inside a table is kept: a subheading before a table, a line among its header', () => {
+    const base = read('examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt');
+    for (const [before, line] of [
+      ['行政复议\t\t\t\t\t行政诉讼', '（一）行政复议情况'],
+      ['（本列数据的勾稽关系', '（一）申请情况'],
+      ['信息内容\t本年制发件数', '规章情况'],
+    ]) {
+      const text = base.replace(before!, `${line}\n${before}`);
+      assert.ok(lines(tidy(text).text).includes(line!), line);
+    }
+    // 表四's sentence before its table ("…结果维持2件…") stays whole, the table is still tidied.
+    const r = tidy(base);
+    assert.ok(r.text.includes('复议后起诉1件（结果维持）。'));
+    assert.equal(r.tablesTidied, 3);
+  });
+
   it('no report, no table, nothing to do: the text unchanged', () => {
     for (const text of ['', '\n\n', '这不是年报。', '一段文字\n另一段文字\n']) {
       const r = tidy(text);

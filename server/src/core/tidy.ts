@@ -73,26 +73,30 @@ const GENERIC_HEADER = ['项目', '分组', '类别', '序号', '栏目', '名�
 
 /** Every word a table's header, labels and headings may be written with, longest first. */
 function tableWords(table: Table): Words {
-  const words = new Set<string>([REQUESTS_NOTE, '申请人情况', '信息内容', '法人或其他组织', ...GENERIC_HEADER, ...table.decl.anchors]);
+  const header = new Set<string>([REQUESTS_NOTE, '申请人情况', '信息内容', '法人或其他组织', ...GENERIC_HEADER, ...table.decl.anchors]);
+  const labels = new Set<string>();
   for (const f of formats())
     for (const b of f.blocks[table.decl.id] ?? []) {
-      for (const w of [...b.heading, ...b.header, ...b.markers]) words.add(w);
+      for (const w of [...b.header, ...b.markers]) header.add(w);
       for (const c of b.columns) {
-        for (const w of c.header) words.add(w);
-        for (const w of c.name.zh.split('·')) words.add(w);
+        for (const w of c.header) header.add(w);
+        for (const w of c.name.zh.split('·')) header.add(w);
       }
-      for (const r of b.rows) for (const w of r.labels) words.add(w);
-      for (const g of b.groups) for (const w of g.labels) words.add(w);
-      for (const g of b.groupedLayout ?? []) for (const w of g.labels) words.add(w);
+      for (const g of b.groupedLayout ?? []) for (const w of g.labels) header.add(w);
+      for (const w of b.heading) labels.add(w);
+      for (const r of b.rows) for (const w of r.labels) labels.add(w);
+      for (const g of b.groups) for (const w of g.labels) labels.add(w);
     }
-  const list = [...words].map((w) => w.replace(COMPACT, '')).sort((a, b) => b.length - a.length);
-  return { list, joined: list.join('\u0000') };
+  const compact = (ws: Set<string>) => [...ws].map((w) => w.replace(COMPACT, ''));
+  const list = [...compact(header), ...compact(labels)].sort((a, b) => b.length - a.length);
+  return { list, joined: list.join('\u0000'), header: compact(header).join('\u0000') };
 }
 
-/** A table's words, longest first, and all of them joined (to find pieces of them). */
+/** A table's words, longest first; all of them joined, and the header's (to find pieces of them). */
 interface Words {
   list: string[];
   joined: string;
+  header: string;
 }
 
 /** Whether a piece of text is nothing but a table's words and punctuation. */
@@ -112,13 +116,21 @@ function accounted(s: string, words: Words): boolean {
   return s.split(/\s+/).every((piece) => FILLER.test(piece) || onlyWords(piece, words) || (/[^\p{P}\p{S}\p{N}]/u.test(piece) && pieces(piece, words)));
 }
 
-/** Whether a piece is one piece of a word, or pieces of two or more characters run together ("总计商业"). */
+/** Outside what the reader took for the table, only whole words count: a line "（一）申请情况" is the text's. */
+function wholeWords(s: string, words: Words): boolean {
+  return s.split(/\s+/).every((piece) => onlyWords(piece, words));
+}
+
+/**
+ * Whether a piece is one piece of a word, or pieces of header words of two or more characters run
+ * together ("总计商业"). Not pieces of labels run together: "规章情况" is a sentence's, not the table's.
+ */
 function pieces(s: string, words: Words): boolean {
   if (words.joined.includes(s)) return true;
   if (s.length > 64) return false;
-  // ok[i]: s[0, i) splits into pieces of words.
+  // ok[i]: s[0, i) splits into pieces of header words.
   const ok = [true, ...Array<boolean>(s.length).fill(false)];
-  for (let i = 2; i <= s.length; i++) for (let j = i - 2; j >= 0 && !ok[i]; j--) if (ok[j] && words.joined.includes(s.slice(j, i))) ok[i] = true;
+  for (let i = 2; i <= s.length; i++) for (let j = i - 2; j >= 0 && !ok[i]; j--) if (ok[j] && words.header.includes(s.slice(j, i))) ok[i] = true;
   return ok[s.length]!;
 }
 
@@ -141,17 +153,36 @@ function readRanges(table: Table): Range[] {
 }
 
 /** From the first thing read of the table to the last. */
-function tableExtent(table: Table): Range {
-  let [s, e] = table.range;
+function tableExtent(text: string, table: Table, words: Words): Range {
+  const unlabelled = table.blocks.every((b) => b.decl.unlabelled);
+  // 表四's row has no label: the reader takes what stands before its cells for its header, which
+  // may begin inside a sentence ("…行政复议案件中，结果维持2件…"). The table starts where only its
+  // words are left before the first cell.
+  let [s, e] = unlabelled ? [Number.POSITIVE_INFINITY, 0] : table.range;
   for (const b of table.blocks) {
-    s = Math.min(s, b.range[0]);
+    if (b.decl.unlabelled) {
+      const first = b.rows[0]?.cells.find((c) => c.range[1] > c.range[0]);
+      const from = Math.min(b.range[0], ...b.rows.map((r) => r.label[0]));
+      const to = first ? first.range[0] : b.range[1];
+      s = Math.min(s, headerStart(text, from, to, words));
+    } else s = Math.min(s, b.range[0]);
     e = Math.max(e, b.range[1]);
   }
   for (const r of readRanges(table)) {
     s = Math.min(s, r[0]);
     e = Math.max(e, r[1]);
   }
-  return [s, e];
+  return Number.isFinite(s) ? [s, Math.max(s, e)] : table.range;
+}
+
+/** The first line start or sentence end in [from, to) after which only the table's words stand before `to`. */
+function headerStart(text: string, from: number, to: number, words: Words): number {
+  for (let i = Math.max(from, to - HEADER_WINDOW); i < to; i++) {
+    if (!isBreakBefore(text, i) || !accounted(text.slice(i, to), words)) continue;
+    while (i < to && /\s/.test(text[i]!)) i++;
+    return i;
+  }
+  return to;
 }
 
 /** How far before and after a table its header words are looked for (a PDF's header of wide columns is several hundred characters). */
@@ -171,7 +202,7 @@ function widen(text: string, [s, e]: Range, lo: number, hi: number, words: Words
   let start = s;
   for (let i = lo; i < s; i++) {
     if (!isBreakBefore(text, i)) continue;
-    if (accounted(text.slice(i, s), words)) {
+    if (wholeWords(text.slice(i, s), words)) {
       start = i;
       break;
     }
@@ -179,7 +210,7 @@ function widen(text: string, [s, e]: Range, lo: number, hi: number, words: Words
   let end = e;
   for (let i = hi; i > e; i--) {
     if (!isBreakAfter(text, i)) continue;
-    if (accounted(text.slice(e, i), words)) {
+    if (wholeWords(text.slice(e, i), words)) {
       end = i;
       break;
     }
@@ -272,15 +303,16 @@ function plan(report: Report): Edit[] {
   const { text } = report;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const edits: Edit[] = [];
-  const tables = [...report.tables].sort((a, b) => tableExtent(a)[0] - tableExtent(b)[0]);
+  const extents = new Map(report.tables.map((t) => [t, tableExtent(text, t, tableWords(t))]));
+  const tables = [...report.tables].sort((a, b) => extents.get(a)![0] - extents.get(b)![0]);
   let lo = 0;
   tables.forEach((t, k) => {
-    const extent = tableExtent(t);
+    const extent = extents.get(t)!;
     const words = tableWords(t);
     const section = report.sections.find((s) => s.range[0] <= extent[0] && extent[0] < s.range[1]);
     const from = Math.max(lo, section?.heading ? section.heading.range[1] : 0);
     const next = tables[k + 1];
-    const to = Math.min(t.regionEnd, next ? tableExtent(next)[0] : text.length, section ? section.range[1] : text.length);
+    const to = Math.min(t.regionEnd, next ? extents.get(next)![0] : text.length, section ? section.range[1] : text.length);
     const span = widen(text, extent, Math.min(from, extent[0]), Math.max(to, extent[1]), words);
     lo = span[1];
     const body = tableText(report, t, span, words);
@@ -362,7 +394,7 @@ function apply(text: string, edits: Edit[]): TidyResult {
     out += text.slice(at, x.range[0]);
     const start = out.length;
     // One line break where a table's end and a heading's start both ask for one.
-    const eol = x.text.startsWith('\r\n') ? '\r\n' : x.text.startsWith('\n') ? '\n' : '';
+    const eol = x.table && !x.table.tidied ? '' : x.text.startsWith('\r\n') ? '\r\n' : x.text.startsWith('\n') ? '\n' : '';
     out += eol && (out.endsWith('\n') || !out) ? x.text.slice(eol.length) : x.text;
     x.out = [start, out.length];
     at = x.range[1];

@@ -5,14 +5,17 @@
  *   core      parse + every rule, per report and on 1 MB / 10 MB of reports, beside markdown-it's parse
  *   lsp       a real server over stdio: didChange → publishDiagnostics latency, first diagnostics, RSS
  *   cli       files and MB per second over a directory of 2,000+ reports
+ *   ab        this checkout's core against an earlier commit's, interleaved in one process over the
+ *             same texts, and the 20 MB lines of digits (see ab.ts)
+ *             `npm run bench -- ab [--ref REF] [--rounds N]`
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { build } from 'esbuild';
-import type { check as checkFn } from '../server/src/core';
+import { abBench } from './ab';
+import { bundleCore, type Check, load } from './bundle';
 import { lspBench } from './lsp';
 import { MB, stats, time, type Stats } from './stats';
 import { concatenated, reportFiles, reportTexts, ROOT, variant } from './texts';
@@ -26,7 +29,13 @@ interface Row {
 
 const rows: Row[] = [];
 const results: Record<string, unknown> = {};
-const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const argv = process.argv.slice(2);
+/** The value of an option (`--ref REF`); its value is no part name. */
+const option = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const only = argv.filter((a, i) => !a.startsWith('-') && !['--ref', '--rounds'].includes(argv[i - 1] ?? ''));
 const want = (part: string) => !only.length || only.includes(part);
 
 function row(name: string, value: string, target = '', pass: boolean | null = null) {
@@ -36,27 +45,14 @@ function row(name: string, value: string, target = '', pass: boolean | null = nu
 
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
-/**
- * The core as it ships: bundled by esbuild as esbuild.mjs bundles the CLI and the server (tsx's
- * own transform wraps every function to keep its name, which the shipped code does not pay for).
- */
-async function shippedCheck(): Promise<typeof checkFn> {
+/** The core as it ships (see bundle.ts). */
+async function shippedCheck(): Promise<Check> {
   const outfile = join(ROOT, 'bench', 'out', 'core.js');
-  await build({
-    entryPoints: [join(ROOT, 'server', 'src', 'core', 'index.ts')],
-    outfile,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    logLevel: 'warning',
-  });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(outfile) as { check: typeof checkFn }).check;
+  await bundleCore(ROOT, outfile);
+  return load(outfile).check;
 }
 
-function core(check: typeof checkFn) {
+function core(check: Check) {
   const md = new MarkdownIt();
   const texts = reportTexts();
   const all = texts.map((t) => t.text);
@@ -142,6 +138,10 @@ async function main() {
     await lspBench(row, results);
   }
   if (want('cli')) cliBench();
+  if (want('ab')) {
+    const rounds = option('--rounds');
+    await abBench(row, results, { ref: option('--ref'), ...(rounds ? { rounds: Number(rounds) } : {}) });
+  }
   const failed = rows.filter((r) => r.pass === false);
   results.machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: totalmem() / 1024 ** 3, node: process.version, date: new Date().toISOString() };
   results.table = rows;

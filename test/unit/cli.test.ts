@@ -212,7 +212,8 @@ describe('nianbao rules / new', () => {
       assert.equal(j.year, year);
       assert.equal(j.format, year >= 2021 ? '2021' : '2019');
       const codes = new Set(j.findings.map((f: { code: string }) => f.code));
-      assert.deepEqual([...codes], ['table.cell-blank'], 'only the blank cells to fill in');
+      assert.deepEqual([...codes], ['table.empty'], 'only the tables to fill in');
+      assert.equal(j.findings.length, 3, 'one hint per table, not one per cell');
     }
   });
 });

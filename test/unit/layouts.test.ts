@@ -67,6 +67,23 @@ describe('layouts: details', () => {
     assert.ok(total[6]! > 0);
   });
 
+  it('cells one space apart keep their units: "0 608808.13万元", a viewer\'s "0 2 元"', () => {
+    const head = '二、主动公开政府信息情况 第二十条第（九）项 信息内容 采购项目数量 采购总金额 政府集中采购 ';
+    for (const [cells, want] of [
+      ['0 608808.13万元', [0, 608808.13]],
+      ['3 2 元', [3, 2]],
+    ] as const) {
+      const r = parse(`${head}${cells}\n`);
+      const row = r.tables[0]!.blocks[0]!.rows[0]!;
+      assert.deepEqual(
+        row.cells.map((c) => c.value),
+        want,
+        cells,
+      );
+      assert.equal(row.confidence, 'certain');
+    }
+  });
+
   it('the 2021 fee amount keeps its decimals', () => {
     const r = parse(read('test/fixtures/layouts/fullwidth-2021.txt'));
     assert.deepEqual(cellValues(r, 'active', 'fees'), [23.6512]);

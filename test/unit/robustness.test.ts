@@ -142,6 +142,28 @@ describe('a report flattened into one line (a web page copied as text)', () => {
   });
 });
 
+describe('inline headings run into a word', () => {
+  const page = (between: string) =>
+    `某局2022年政府信息公开工作年度报告一、总体情况本局依法公开。二、主动公开政府信息情况见下表。五、存在的主要问题及改进情况下一步将重点改进：（一）拓展主动公开的广度和深度${between}六、其他需要报告的事项（一）收取信息处理费情况。本年度未收取信息处理费。`;
+
+  it("a part's full heading after a subsection title without its full stop, in order after the previous part, is a heading", () => {
+    const r = check(page(''));
+    const six = r.report.sections.find((s) => s.decl.number === 6)!;
+    assert.equal(six.heading?.text, '六、其他需要报告的事项');
+  });
+
+  it('not after a word that cites it, nor out of order', () => {
+    for (const text of [page('详见'), page('和'), page('“')]) {
+      const six = check(text).report.sections.find((s) => s.decl.number === 6);
+      assert.equal(six?.heading?.text, undefined, text);
+    }
+    // Before 五 (out of the declared order): not a heading.
+    const early = '某局2022年政府信息公开工作年度报告一、总体情况工作有序开展六、其他需要报告的事项。五、存在的主要问题及改进情况无。';
+    const six = check(early).report.sections.find((s) => s.decl.number === 6);
+    assert.equal(six?.heading?.range[0] === early.indexOf('六、其他'), false);
+  });
+});
+
 describe('regressions: parser', () => {
   it('a pipe-table row one cell short has no blank cell after its closing pipe', () => {
     const tabs = requestsExample({});

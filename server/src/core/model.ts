@@ -46,9 +46,10 @@ export type Confidence = 'certain' | 'uncertain';
  * Why a row is uncertain: fewer cells than columns on a row's line (`short`), empty lines among a
  * one-cell-per-line row that may be blank cells (`gaps`), more numbers than columns (`extra`),
  * numbers run together that no reading explains (`merged`), or that several readings explain
- * alike (`readings`: the row's `readings` name them).
+ * alike (`readings`: the row's `readings` name them), or a label that stands apart from numbers
+ * which cannot be told to be its own (`order`: a PDF's stream order).
  */
-export type Unclear = 'short' | 'gaps' | 'extra' | 'merged' | 'readings';
+export type Unclear = 'short' | 'gaps' | 'extra' | 'merged' | 'readings' | 'order';
 
 export interface Cell {
   col: ColumnDecl;

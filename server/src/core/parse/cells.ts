@@ -107,21 +107,31 @@ export function splitPieces(text: string, from: number, to: number): Piece[] {
   return out;
 }
 
-const SPACED_TOKEN = /^[+-]?\d+(\.\d+)?$/;
+const SPACED_TOKEN = /^[+-]?\d+(\.\d+)?(万元|亿元|元|件|条|个|项|次|%)?$/;
+const UNIT_TOKEN = /^(万元|亿元|元|件|条|个|项|次|%)$/;
 
-/** Splits a piece `t` of number tokens separated by single spaces ("5 0 00 0 16") into its tokens. */
+/**
+ * Splits a piece `t` of number tokens separated by single spaces ("5 0 00 0 16", "0 608808.13万元")
+ * into its tokens; a unit standing alone after a number ("0 2 元", a PDF viewer's copy) is that number's.
+ */
 function spacedTokens(text: string, p: Piece, t: string): Piece[] | null {
   if (!t.includes(' ')) return null;
   const toks = t.split(/ +/);
-  if (toks.length < 2 || !toks.every((x) => SPACED_TOKEN.test(x))) return null;
+  if (toks.length < 2) return null;
   const out: Piece[] = [];
   let pos = p.ts;
   for (const tok of toks) {
     const at = text.indexOf(tok, pos);
-    out.push({ start: at, end: at + tok.length, ts: at, te: at + tok.length, piped: p.piped });
     pos = at + tok.length;
+    const prev = out[out.length - 1];
+    if (prev && UNIT_TOKEN.test(tok) && /\d$/.test(text.slice(prev.ts, prev.te))) {
+      prev.end = prev.te = pos;
+      continue;
+    }
+    if (!SPACED_TOKEN.test(tok)) return null;
+    out.push({ start: at, end: pos, ts: at, te: pos, piped: p.piped });
   }
-  return out;
+  return out.length >= 2 ? out : null;
 }
 
 /** The slot of a piece whose trimmed text is `raw`. */
@@ -335,7 +345,7 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
       const digits = values.reduce((a, x) => a + x.raw.replace(/\D/g, '').length, 0);
       const anySpaced = values.some((x) => x.spaced);
       // Numbers can run together only on one line: one cell per line, each line is a cell.
-      if (slots.length < n && (anySpaced || (rowMode && values.some((x) => /^\d{2,}$/.test(x.raw)))) && digits >= n && !slots.some((x) => x.blank)) {
+      if (slots.length < n && (anySpaced || (rowMode && values.length === 1 && isRunLike(values[0]!.raw))) && digits >= n && !slots.some((x) => x.blank)) {
         ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'merged' };
       } else if (rowMode && slots.length > n) {
         ambiguous = { range: [values[0]!.range[0], values[values.length - 1]!.range[1]], raw: '', reason: 'extra' };
@@ -345,6 +355,17 @@ export function collectSlots(ctx: SlotContext, labelEnd: number, limit: number, 
   }
   if (!rowMode && slots.length > n) slots = slots.slice(0, n);
   return { slots, ambiguous, natural, rowMode, gaps, leftover };
+}
+
+/**
+ * Whether a value may be several cells run together: digits ("5000016"), or digits with a sign or
+ * a fraction inside ("0-280", "0608808.13万元", 表二's signed and money columns).
+ */
+function isRunLike(raw: string): boolean {
+  return (
+    /^\d{2,}(?:万元|亿元|元|件|条|个|项|次)?$/.test(raw) ||
+    /^[+-]?\d+(?:[+-]\d+|\.\d+)+(?:万元|亿元|元|件|条|个|项|次)?$|^\d{2,}\.\d+(?:万元|亿元|元)?$/.test(raw)
+  );
 }
 
 const COUNT_UNITS = new Set(['件', '条', '个', '项', '次']);

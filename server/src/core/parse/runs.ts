@@ -18,8 +18,12 @@ import { digitsOnly } from './cells';
 
 export const RUN_LIMITS = { cellDigits: 6, runDigits: 42, nodes: 100_000 };
 
-/** Search nodes visited (cuts tried and combinations checked), for tests that bound the work. */
-export const runSteps = { count: 0 };
+/**
+ * Search nodes visited (cuts tried and combinations checked), for tests and the bench that bound the
+ * work: `count` in all, `searches` the budgets opened (one per block read with a run), `most` the
+ * most nodes one budget let visit (never more than its limit).
+ */
+export const runSteps = { count: 0, searches: 0, most: 0 };
 
 /** A piece of a run: a token as written between separators (digits to cut, or an atomic value). */
 export interface RunToken {
@@ -36,15 +40,27 @@ export interface Cut {
 
 class Budget {
   used = 0;
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number) {
+    runSteps.searches++;
+  }
+  /** Whether one more node may be visited; a node refused is not counted, so `used` never passes the limit. */
   spend(): boolean {
+    if (this.used >= this.limit) return false;
     this.used++;
     runSteps.count++;
-    return this.used <= this.limit;
+    if (this.used > runSteps.most) runSteps.most = this.used;
+    return true;
   }
 }
 
 const isDigits = (s: string) => s.length > 0 && digitsOnly(s, 0, s.length);
+
+/** A piece cut from a mixed token, as its column's kind allows it (no leading zeros, at most six digits). */
+const PIECE: Record<ColumnKind, RegExp> = {
+  count: /^(?:0|[1-9]\d{0,5})(?:件|条|个|项|次)?$/,
+  signed: /^[+-]?(?:0|[1-9]\d{0,5})(?:件|条|个|项|次)?$/,
+  money: /^(?:0|[1-9]\d{0,8})(?:\.\d{1,4})?(?:万元|亿元|元)?$/,
+};
 
 /**
  * Every way to read `tokens` as `n` cells, or null when there are more than the budget allows.
@@ -79,6 +95,30 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
       return;
     }
     const t = tokens[k]!;
+    if (kinds && !isDigits(t.raw) && t.raw.length > 1) {
+      // A token with a sign, a fraction or a unit ("0-280", "0608808.13万元"): cut where each piece
+      // is a value its column's kind allows; the sign opens a signed cell, the unit closes a cell.
+      const rest = t.raw.length - at;
+      if (rest === 0) {
+        walk(k + 1, 0);
+        return;
+      }
+      const kind = kinds[cells];
+      if (!kind) return;
+      for (let len = 1; len <= rest; len++) {
+        const piece = t.raw.slice(at, at + len);
+        if (!PIECE[kind].test(piece)) continue;
+        if (cells + 1 + (len < rest ? 1 : 0) + minAfter[k + 1]! > n) continue;
+        values.push(Number(piece.replace(/[^\d.+-]/g, '')));
+        ranges.push([t.range[0] + at, t.range[0] + at + len]);
+        raws.push(piece);
+        walk(k, at + len);
+        values.pop();
+        ranges.pop();
+        raws.pop();
+      }
+      return;
+    }
     if (!isDigits(t.raw)) {
       // An atomic token: its value is read later by the column's kind; a sign needs a signed column,
       // a fraction or a unit a money column.
@@ -122,6 +162,67 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
   return ok ? out : null;
 }
 
+/**
+ * The cuts of one run of digits into `n` cells whose last is the sum of the others (表三's rows):
+ * the total is taken from the end first, and a cut stops as soon as its cells exceed it. Far fewer
+ * nodes than every cut (a 16-digit run into 7 cells has 5,005 cuts), so a table whose every row ran
+ * together stays within the budget. Null past the budget.
+ */
+export function cutsWithTotal(token: RunToken, n: number, budget: Budget): Cut[] | null {
+  const raw = token.raw;
+  const len = raw.length;
+  if (len > RUN_LIMITS.runDigits || len < n || len > n * RUN_LIMITS.cellDigits) return null;
+  const out: Cut[] = [];
+  const values: number[] = [];
+  const ranges: Range[] = [];
+  const raws: string[] = [];
+  let ok = true;
+  const walk = (at: number, end: number, sum: number, total: number): void => {
+    if (!ok) return;
+    if (!budget.spend()) {
+      ok = false;
+      return;
+    }
+    const cells = values.length;
+    if (cells === n - 1) {
+      if (at === end && sum === total)
+        out.push({ values: [...values, total], ranges: [...ranges, [token.range[0] + end, token.range[1]]], raws: [...raws, raw.slice(end)] });
+      return;
+    }
+    const left = end - at;
+    const cellsLeft = n - 1 - cells;
+    for (let l = 1; l <= Math.min(left, RUN_LIMITS.cellDigits); l++) {
+      const piece = raw.slice(at, at + l);
+      if (l > 1 && piece[0] === '0') break;
+      const rest = left - l;
+      if (rest < cellsLeft - 1 || rest > (cellsLeft - 1) * RUN_LIMITS.cellDigits) continue;
+      const v = Number(piece);
+      if (sum + v > total) break;
+      values.push(v);
+      ranges.push([token.range[0] + at, token.range[0] + at + l]);
+      raws.push(piece);
+      walk(at + l, end, sum + v, total);
+      values.pop();
+      ranges.pop();
+      raws.pop();
+    }
+  };
+  for (let l = 1; l <= Math.min(RUN_LIMITS.cellDigits, len - (n - 1)); l++) {
+    const end = len - l;
+    if (l > 1 && raw[end] === '0') continue;
+    if (end > (n - 1) * RUN_LIMITS.cellDigits) continue;
+    walk(0, end, 0, Number(raw.slice(end)));
+    if (!ok) return null;
+  }
+  return out;
+}
+
+/** Whether a plan is a row's own total in its last column over all its other columns. */
+function isRowTotal(p: SumPlan, index: number, n: number): boolean {
+  if (p.ownRow !== index || p.left.length !== 1 || p.left[0]![1] !== n - 1 || p.right.length !== n - 1) return false;
+  return p.right.every(([i, j], k) => i === index && j === k);
+}
+
 /** What became of a block's rows whose numbers ran together. */
 export interface RunOutcome {
   /** Rows read: one cut each (its cells decided by the sums when the run was cut). */
@@ -139,7 +240,16 @@ export interface SumPlan {
   ownRow: number | null;
 }
 
+const PLANS = new WeakMap<BlockDecl, SumPlan[]>();
+
+/** A block's sums as (row, column) indices, worked out once per declaration: callers read them, never change them. */
 export function planSums(decl: BlockDecl): SumPlan[] {
+  let plans = PLANS.get(decl);
+  if (!plans) PLANS.set(decl, (plans = planOf(decl)));
+  return plans;
+}
+
+function planOf(decl: BlockDecl): SumPlan[] {
   const rowIndex = new Map(decl.rows.map((r, i) => [r.id, i]));
   const colIndex = new Map(decl.columns.map((c, i) => [c.id, i]));
   const at = (r: SumDecl['left'][number]): [number, number] => [rowIndex.get(r.row)!, colIndex.get(r.col)!];
@@ -207,12 +317,15 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
   const kinds = decl.columns.map((c) => c.kind);
   for (const [row, tokens] of runs) {
     const index = rowIndex.get(row.decl.id)!;
-    const all = cutsOf(tokens, n, budget, kinds);
+    // One run of digits in a row with its own total: the cuts the total allows, found directly.
+    const byTotal = tokens.length === 1 && isDigits(tokens[0]!.raw) && plans.some((p) => isRowTotal(p, index, n)) ? cutsWithTotal(tokens[0]!, n, budget) : null;
+    const all = byTotal?.length ? byTotal : cutsOf(tokens, n, budget, kinds);
     if (!all?.length) {
       outcome.unreadable.add(row);
       continue;
     }
-    alternatives.set(row, all.length);
+    // Cut by its total, the run has other cuts as well (where the total does not hold) once it has more digits than cells.
+    alternatives.set(row, all.length + (all === byTotal && tokens[0]!.raw.length > n ? 1 : 0));
     // A row's own sums (its 总计) must speak for a cut: a row without one (表二) has no evidence of its own.
     const mine = plans.filter((p) => p.ownRow === index);
     const own = mine.length
@@ -223,7 +336,13 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
       : [];
     grid[index] = new Array<number | null>(n).fill(null);
     if (own.length === 1) outcome.decided.set(row, own[0]!);
-    else open.push({ row, index, all, own });
+    else if (!plans.some((p) => touches(p, index))) {
+      // No sum speaks for the row (表二): only its columns' kinds do. One cut they allow is the
+      // reading; several are named.
+      const distinct = uniqueCuts(all);
+      if (distinct.length === 1) outcome.decided.set(row, distinct[0]!);
+      else outcome.ambiguous.set(row, distinct.slice(0, NAMED));
+    } else open.push({ row, index, all, own });
   }
   if (!open.length) return confirmed(outcome, alternatives, plans, grid, rowIndex);
   // Decided rows join the grid; the open rows are searched together against the other sums.

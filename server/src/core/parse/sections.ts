@@ -33,6 +33,8 @@ export interface HeadingCandidate {
  * (a list of the parts: "…；六、其他需要报告的事项。").
  */
 const BEFORE_INLINE = new Set([...'。！？!?） )\t\u3000"”0123456789元件条项个%']);
+/** What stands before a part's name when a sentence cites it ("见二、…", "“二、…"), not a heading. */
+const CITING = new Set([...'见如即的在及和与、“《「（(：:']);
 /** What follows a heading in a list of the parts ("一、总体情况；二、…"), not the heading of a section. */
 const LIST_AFTER = new Set([...'；;、，,']);
 
@@ -53,6 +55,11 @@ export function findInlineHeadings(
 ): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
   const have = new Set(found.filter((c) => c.numbered).map((c) => c.decl.id));
+  /** Where the headings found stand: a heading run into a word must stand between its neighbours. */
+  const placed = () => [...found, ...out].filter((c) => c.numbered);
+  const inOrder = (decl: SectionDecl, at: number) =>
+    placed().every((c) => (c.decl.number < decl.number ? c.heading.range[0] < at : c.decl.number > decl.number ? c.heading.range[0] > at : true)) &&
+    placed().some((c) => c.decl.number === decl.number - 1);
   for (const decl of formats[0]!.sections) {
     if (have.has(decl.id)) continue;
     const numeral = decl.canonical.slice(0, decl.canonical.indexOf('、'));
@@ -65,7 +72,10 @@ export function findInlineHeadings(
       for (let at = masked.indexOf(needle); at >= 0; at = masked.indexOf(needle, at + 1)) {
         const before = at > 0 ? masked[at - 1]! : '\n';
         const after = masked[at + needle.length] ?? '\n';
-        if (before !== '\n' && !BEFORE_INLINE.has(before)) continue;
+        // Run into a word (a subsection title without its full stop: "…的广度和深度六、其他需要报告的事项"):
+        // only the section's own full heading, right after the previous section's, between its neighbours.
+        if (before !== '\n' && !BEFORE_INLINE.has(before) && !(w === decl.canonical.slice(numeral.length + 1) && !CITING.has(before) && inOrder(decl, at)))
+          continue;
         if (LIST_AFTER.has(after)) continue;
         const line = lines.lineAt(at);
         if (ignored.has(line)) continue;

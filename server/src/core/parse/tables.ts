@@ -4,7 +4,10 @@ import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } fro
 import type { Block, Confidence, GroupLabel, Range, Row, Table, Unclear } from '../model';
 import { collectSlots, digitsOnly, isValueLike, makeCell, type Slot, type SlotContext, type SlotResult } from './cells';
 import { alignLabels, occurrences, occursIn, single, View, type LabelIndex, type LabelItem } from './labels';
+import { isTokenBreak, placeStrays, valueless } from './order';
+import { layoutBlanks, periodBlanks } from './period';
 import { holds, planSums, resolveRuns, type RunToken } from './runs';
+import { readReviewStream } from './stream';
 
 export interface ParseContext extends SlotContext {
   formats: readonly FormatDecl[];
@@ -87,13 +90,15 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
       rows.push(buildRow(rdecl, decl, f.range, res));
     }
   }
+  periodBlanks(ctx, decl, rows);
+  layoutBlanks(ctx, decl, rows);
   decideRuns(decl, rows);
-  if (rows.length && (rows.length < decl.rows.length || rows.some((r) => r.confidence !== 'certain'))) {
+  if (rows.length && (rows.length < decl.rows.length || rows.some((r) => r.confidence !== 'certain' || valueless(r)))) {
     const grid = readInOrder(ctx, decl, rows, to);
     if (grid) {
       rows.splice(0, rows.length, ...grid);
       fits = rows.length;
-    }
+    } else rows.splice(0, rows.length, ...placeStrays(ctx, decl, rows, to));
   }
   const missingRows = missingOf(decl.rows, rows);
   let start = to;
@@ -183,11 +188,6 @@ function readInOrder(ctx: ParseContext, decl: BlockDecl, rows: Row[], to: number
   return agree * 2 >= decl.rows.length ? grid : null;
 }
 
-/** White space, a pipe or a full-width space ends a token. */
-function isTokenBreak(c: number): boolean {
-  return c === 32 || c === 9 || c === 124 || c === 0x3000 || c === 10 || c === 13;
-}
-
 /** Closing quotes and brackets a label may end with. */
 const CLOSERS = '”’」』"）)';
 
@@ -275,8 +275,20 @@ function distinctiveHeader(decl: BlockDecl): string[] {
   return words;
 }
 
-/** 表四: one row of numbers under a header whose cells are often split one character per line. */
+/**
+ * 表四: one row of numbers under its header, read from the lines; where that leaves cells unsure,
+ * from a PDF's stream order when its layout vouches for it.
+ */
 function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: View, to: number) {
+  const lines = parseUnlabelledLines(ctx, decl, compact, to);
+  if (lines && lines.row.confidence === 'certain' && lines.natural === decl.columns.length) return lines;
+  if (!compact.length) return lines;
+  const row = readReviewStream(ctx, decl, compact.offset(0), to);
+  return row ? { row, natural: decl.columns.length } : lines;
+}
+
+/** 表四: one row of numbers under a header whose cells are often split one character per line. */
+function parseUnlabelledLines(ctx: ParseContext, decl: BlockDecl, compact: View, to: number) {
   const words = decl.header;
   // The header starts at its first distinctive word (结果维持); prose before it may name 行政复议 too.
   const anchors = occurrences(compact, distinctiveHeader(decl));
@@ -292,8 +304,10 @@ function parseUnlabelled(ctx: ParseContext, decl: BlockDecl, compact: View, to: 
     const t = text.slice(lines.start(l), Math.min(lines.end(l), to)).trim();
     const raw = text.slice(lines.start(l), Math.min(lines.end(l), to));
     const pieces = raw.split(/[\t|]| {2,}/);
-    // The numbers: a line of values, or of separators for every cell (an empty table to fill in).
-    if ((/\d/.test(t) || pieces.length >= decl.columns.length) && pieces.every((p) => isValueLike(p.trim()))) {
+    // The numbers: a line of values, or of separators for every cell (an empty table to fill in);
+    // a PDF viewer's copy puts one space between them ("0 0 3 1 …").
+    const values = (ps: string[]) => ps.every((p) => isValueLike(p.trim()));
+    if ((/\d/.test(t) || pieces.length >= decl.columns.length) && (values(pieces) || values(t.split(/\s+/)))) {
       numbersAt = lines.start(l);
       break;
     }

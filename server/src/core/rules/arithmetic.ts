@@ -5,7 +5,7 @@ import { msg, type Msg } from '../i18n';
 import type { Cell } from '../model';
 import type { Report_, Rule, RuleContext, RuleDoc } from './types';
 import { rewriteRow } from './table-ambiguous';
-import { cellName, fmt, setCellFix } from './util';
+import { cellName, emptyTableBlocks, fmt, setCellFix } from './util';
 
 function terms(cells: (Cell | undefined)[]): string {
   const vs = cells.map((c) => c?.value ?? 0);
@@ -45,8 +45,10 @@ function culpritMsg(c: Culprit, ctx: RuleContext): Msg {
 
 export function checkSums(rule: SumRule, ctx: RuleContext): Report_[] {
   const out: Report_[] = [];
+  // An empty table (table.empty) has no sum to speak of.
+  const empty = emptyTableBlocks(ctx.report);
   for (const s of ctx.arith.broken) {
-    if (s.decl.rule !== rule) continue;
+    if (s.decl.rule !== rule || empty.has(s.block)) continue;
     const base = arithmeticMessage(s, ctx);
     const culprit = ctx.arith.culprit.get(s);
     if (culprit) {

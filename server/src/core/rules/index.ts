@@ -9,6 +9,7 @@ import { sectionOrder } from './section-order';
 import { sectionWording } from './section-wording';
 import { tableAmbiguous } from './table-ambiguous';
 import { tableCellBlank } from './table-cell-blank';
+import { tableEmpty } from './table-empty';
 import { tableCellInvalid } from './table-cell-invalid';
 import { tableGroupTotal } from './table-group-total';
 import { tableIdentity } from './table-identity';
@@ -35,6 +36,7 @@ export const RULES: Rule[] = [
   formatMixed,
   tableMissing,
   tableRowMissing,
+  tableEmpty,
   tableCellBlank,
   tableCellInvalid,
   tableAmbiguous,

@@ -34,12 +34,20 @@ export const tableAmbiguous: Rule = {
           if (r.unclear !== 'readings' || !r.readings || !r.ambiguous) continue;
           const raw = r.ambiguous.raw.replace(/\s+/g, ' ');
           const named = r.readings.map((x) => x.join(' '));
+          const list = named.map((x) => `“${x}”`);
+          // A row no sum speaks for (表二's rows): only its columns' kinds narrow the readings.
+          const summed = b.decl.sums.some((sum) => [...sum.left, ...sum.right].some((c) => c.row === r.decl.id));
           out.push({
             range: r.ambiguous.range,
-            message: msg(
-              `“${r.decl.name.zh}”一行的数字“${raw}”连在一起，有 ${named.length} 种分法都能使合计成立：${named.map((x) => `“${x}”`).join('、')}；请核对原表`,
-              `The digits “${raw}” of “${r.decl.name.en}” run together, and ${named.length} readings satisfy the sums: ${named.map((x) => `“${x}”`).join(', ')}`,
-            ),
+            message: summed
+              ? msg(
+                  `“${r.decl.name.zh}”一行的数字“${raw}”连在一起，有 ${named.length} 种分法都能使合计成立：${list.join('、')}；请核对原表`,
+                  `The digits “${raw}” of “${r.decl.name.en}” run together, and ${named.length} readings satisfy the sums: ${list.join(', ')}`,
+                )
+              : msg(
+                  `“${r.decl.name.zh}”一行的数字“${raw}”连在一起，${t.decl.name.zh}的这一行没有合计关系可据以分列，有 ${named.length} 种分法：${list.join('、')}；请核对原表`,
+                  `The digits “${raw}” of “${r.decl.name.en}” run together; no sum of ${t.decl.name.en} covers this row to decide them, and ${named.length} readings remain: ${list.join(', ')}`,
+                ),
             ...(r.run ? { suggestions: r.readings.map((cells) => rewriteRow(r, cells)) } : {}),
           });
         }

@@ -1,7 +1,51 @@
 import { msg } from '../i18n';
 import { REVIEW_HEADER } from './examples';
-import type { Rule } from './types';
-import { cellName, cellsWhere, fillText, fmt, visibleRange } from './util';
+import type { Block, Range, Row } from '../model';
+import type { Report_, Rule } from './types';
+import { cellName, cellsWhere, emptyTableBlocks, fillText, fmt, runNames, runsOf, visibleRange } from './util';
+
+/**
+ * Cells that are not there at all (the row ends before its last columns): one finding per row,
+ * naming its missing columns; a run of consecutive rows with no number at all is one finding.
+ */
+function missingCells(b: Block): Report_[] {
+  const out: Report_[] = [];
+  // A row read with uncertainty: which cells it lacks is a guess (table.unreadable says so).
+  const lacks = (r: Row) => r.confidence === 'certain' && r.cells.some((c) => c.state === 'missing');
+  const bare = (r: Row) => lacks(r) && r.cells.every((c) => c.state === 'missing');
+  const where = (r: Row): Range => (r.label[1] > r.label[0] ? r.label : r.range);
+  const bareRuns = new Map(runsOf(b.rows, bare).map(([k, j]) => [k, j]));
+  for (let k = 0; k < b.rows.length; k++) {
+    const r = b.rows[k]!;
+    if (!lacks(r)) continue;
+    const n = r.cells.length;
+    const j = bareRuns.get(k);
+    if (j !== undefined) {
+      const run = b.rows.slice(k, j + 1);
+      const names = runNames(
+        run.map((x) => x.decl),
+        msg('行', 'rows'),
+        b.decl.groups,
+      );
+      out.push({
+        range: run.length > 1 ? [where(r)[0], where(run[run.length - 1]!)[1]] : where(r),
+        message:
+          run.length > 1
+            ? msg(`${names.zh}没有数字（每行应有 ${n} 栏）`, `${names.en} have no numbers (each has ${n} columns)`)
+            : msg(`“${r.decl.name.zh}”一行没有数字（应有 ${n} 栏）`, `“${r.decl.name.en}” has no numbers (it has ${n} columns)`),
+      });
+      k = j;
+      continue;
+    }
+    const missing = r.cells.filter((c) => c.state === 'missing').map((c) => ({ name: c.col.name }));
+    const names = runNames(missing, msg('栏', 'columns'));
+    out.push({
+      range: where(r),
+      message: msg(`“${r.decl.name.zh}”一行缺少${names.zh}${missing.length <= 3 ? '栏' : ''}的数字`, `“${r.decl.name.en}” lacks ${names.en}`),
+    });
+  }
+  return out;
+}
 
 export const tableCellBlank: Rule = {
   id: 'table.cell-blank',
@@ -19,29 +63,12 @@ export const tableCellBlank: Rule = {
   },
   check({ report, arith }) {
     const out: ReturnType<Rule['check']> = [];
-    // Cells that are not there at all: the row ends before its last columns.
-    for (const t of report.tables) {
-      for (const b of t.blocks) {
-        for (const r of b.rows) {
-          const missing = r.cells.filter((c) => c.state === 'missing');
-          // A row read with uncertainty: which cells it lacks is a guess (table.unreadable says so).
-          if (!missing.length || r.confidence !== 'certain') continue;
-          const all = missing.length === r.cells.length;
-          const names = missing.map((c) => c.col.name);
-          out.push({
-            range: r.label[1] > r.label[0] ? r.label : [r.range[0], r.range[1]],
-            message: all
-              ? msg(`“${r.decl.name.zh}”一行没有数字（应有 ${r.cells.length} 栏）`, `“${r.decl.name.en}” has no numbers (it has ${r.cells.length} columns)`)
-              : msg(
-                  `“${r.decl.name.zh}”一行缺少${names.map((n) => `“${n.zh}”`).join('、')}栏的数字`,
-                  `“${r.decl.name.en}” lacks ${names.map((n) => n.en).join(', ')}`,
-                ),
-          });
-        }
-      }
-    }
+    // A table with no number at all is one table.empty hint, not a finding per cell.
+    const empty = emptyTableBlocks(report);
+    for (const t of report.tables) for (const b of t.blocks) if (!empty.has(b)) out.push(...missingCells(b));
+    const emptyRows = new Set([...empty].flatMap((b) => b.rows));
     for (const { row, cell } of cellsWhere(report, (c) => c.state === 'blank')) {
-      if (cell.state !== 'blank' || cell.confidence !== 'certain') continue;
+      if (cell.state !== 'blank' || cell.confidence !== 'certain' || emptyRows.has(row)) continue;
       const name = cellName(row, cell);
       const v = arith.fill.get(cell);
       const computed = v !== undefined;

@@ -9,6 +9,10 @@ const WHY: Record<Reported, Msg> = {
   gaps: msg('其中的空行可能是空白单元格，也可能只是分隔', 'its empty lines may be blank cells or mere separators'),
   extra: msg('数字多于栏数', 'more numbers than columns'),
   merged: msg('数字连在一起，没有一种分法能使合计成立', 'its digits run together and no way of cutting them makes the sums hold'),
+  order: msg(
+    '行标签与数字的先后次序被打乱（常见于从 PDF 复制的文字），看不出哪些数字属于本行',
+    'its label stands apart from the numbers (text copied from a PDF), and which are its own cannot be told',
+  ),
 };
 
 /** Rows whose reading this rule reports (rows with several readings are table.ambiguous's). */

@@ -65,6 +65,16 @@ describe('nianbao tidy', () => {
     assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), a);
   });
 
+  it('--write rewrites plain text only: a Word document or a web page is left alone, pointing to import', () => {
+    const dir = tmp();
+    const bytes = Buffer.from('PK\u0003\u0004 not really a document');
+    writeFileSync(join(dir, '年报.docx'), bytes);
+    const r = run(['tidy', '--write', '年报.docx'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /年报\.docx: 不是纯文本文件，不能就地改写；请用 nianbao import 转为 \.txt/);
+    assert.deepEqual(readFileSync(join(dir, '年报.docx')), bytes);
+  });
+
   it('a file that cannot be read or is not a report: exit 2 with the reason, nothing written', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0x0a]));

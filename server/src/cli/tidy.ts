@@ -86,6 +86,9 @@ function said(r: TidyResult, locale: Locale): string {
     : `无需整理${kept ? `（${kept} 张表保持原样）` : ''}`;
 }
 
+/** The files `tidy --write` rewrites: plain text, as nianbao reads it. */
+const TEXT_FILE = /\.(txt|md|nianbao)$/i;
+
 type Tidied = { error: string; fatal?: boolean } | { text: string; result: TidyResult };
 
 function tidyFile(file: string, configs: Configs): Tidied {
@@ -111,6 +114,14 @@ export async function runTidy(argv: string[], io: TidyIo): Promise<number> {
   let failed = errors.length > 0;
   for (const file of files) {
     const display = displayPath(file);
+    // A Word document or a web page is read as text: written back, it would be lost.
+    if (o.write && !TEXT_FILE.test(file)) {
+      io.err(
+        `${display}: 不是纯文本文件，不能就地改写；请用 nianbao import 转为 .txt / not a plain text file, not rewritten: use nianbao import to make a .txt\n`,
+      );
+      failed = true;
+      continue;
+    }
     const t = tidyFile(file, configs);
     if ('error' in t) {
       io.err(`${t.fatal ? 'nianbao' : display}: ${t.error}\n`);

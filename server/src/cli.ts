@@ -4,11 +4,13 @@
  *   nianbao check [--format text|json|sarif|csv] [--fix] [--config FILE] [--locale zh|en]
  *                 [--jobs N] [--summary] [--no-progress] PATH...
  *   nianbao show [--format text|json] [--locale zh|en] [--config FILE] PATH...
+ *   nianbao tidy [--write] [--config FILE] [--locale zh|en] PATH...
+ *   nianbao import FILE [-o OUT.txt] [--force]
  *   nianbao rules
  *   nianbao new --year YEAR [--body NAME]
  *
  * Exit status: 0 no error findings, 1 findings at error severity, 2 usage or I/O failure (`show`:
- * 0 or 2). Many files are checked on worker threads (this same script) and reported in input order.
+ * 0 or 2; `tidy`, `import`: 0 done, 2 usage or I/O failure, or an existing file not overwritten). Many files are checked on worker threads (this same script) and reported in input order.
  */
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -16,6 +18,7 @@ import { ConfigError, firstFormatYear, formatForYear, parseConfig, renderShown, 
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
 import { checkOne, finish, readAndCheck, type Configs, type Result } from './cli/outcome';
 import { runPool, type Batch } from './cli/pool';
+import { runImport, runTidy } from './cli/tidy';
 import { displayPath, Summary, writerFor } from './cli/output';
 import { ConfigLookup } from './host/config';
 import { findReportFiles, type FileError } from './host/files';
@@ -221,6 +224,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (cmd === 'show') return await runShow(parseArgs(rest, io.env, io.isTTY, 'show'), io);
+    if (cmd === 'tidy') return await runTidy(rest, io);
+    if (cmd === 'import') return await runImport(rest, io);
     // `nianbao PATH…` is short for `nianbao check PATH…`.
     const args = cmd === 'check' ? rest : argv;
     return await runCheck(parseArgs(args, io.env, io.isTTY), io);

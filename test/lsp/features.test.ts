@@ -18,6 +18,7 @@ import {
   type Finding,
 } from '../../server/src/core';
 import { codeActions, disableLineEdit, FIX_ALL_KIND, RECOMPUTE_KIND } from '../../server/src/features/codeActions';
+import { TIDY_KIND } from '../../server/src/features/tidy';
 import { toDiagnostic, type DiagnosticData } from '../../server/src/features/convert';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { analyse, AnalysisCache, CostModel, type Analysis } from '../../server/src/service/analysis';
@@ -345,7 +346,7 @@ describe('code actions', () => {
     );
     // `source` asks for every source action.
     const kinds = codeActions(a, { range: ZERO, context: { diagnostics: [], only: ['source'] } }, 'zh', {}).map((x) => x.kind);
-    assert.deepEqual(kinds, [FIX_ALL_KIND, RECOMPUTE_KIND]);
+    assert.deepEqual(kinds, [FIX_ALL_KIND, RECOMPUTE_KIND, TIDY_KIND]);
     // A clean report: nothing to do on save.
     assert.deepEqual(codeActions(doc(read(CLEAN_TXT)), { range: ZERO, context: { diagnostics: [], only: [FIX_ALL_KIND] } }, 'zh', {}), []);
   });

@@ -41,6 +41,7 @@ describe('language server over streams', () => {
       'quickfix',
       'source.fixAll.nianbao',
       'source.nianbao.recomputeTotals',
+      'source.nianbao.tidy',
     ]);
     assert.deepEqual(caps.executeCommandProvider!.commands.sort(), Object.values(COMMANDS).sort());
     assert.equal(c.initializeResult.serverInfo!.name, 'nianbao');

@@ -33,13 +33,22 @@ export const USAGE = `用法 / usage:
   nianbao show [--format text|json] [--locale zh|en] [--config FILE] PATH...
                                      显示识别出的表格（行、列、单元格及识别把握）
                                      / print the tables as read: rows, columns, cells, confidence
+  nianbao tidy [--write] PATH...     重排为标准格式：标题、章节标题各占一行；识别确定的表格每个表格行占一行，
+                                     单元格以制表符分隔，空白单元格保持空白；识别不确定的表格保持原样。
+                                     不加 --write 时输出到标准输出（仅限一个文件），加 --write 时就地改写
+                                     / rewrite as clean text: headings on their own lines, tables read with certainty one
+                                     row per line, tab-separated (blanks stay blank), uncertain tables as written;
+                                     without --write: to stdout (one file only); --write: rewrite the files in place
+  nianbao import FILE [-o OUT.txt] [--force]
+                                     读取文件并整理，写入 OUT（默认：同名 .txt）；OUT 已存在时须加 --force
+                                     / read FILE, tidy it, write OUT (default: FILE as .txt); --force to overwrite
   nianbao rules                      列出全部规则 / list the rules
   nianbao new --year YEAR [--body 机关名称]   输出报告模板 / print a report template
   nianbao --help | --version
 
 PATH 可以是文件或目录（检查其中的 .txt、.md 文件）/ files or directories (.txt, .md inside).
 退出码 / exit status: 0 无错误 no errors · 1 有错误级别的问题 error findings · 2 用法或读写失败 usage or I/O failure
-（show 不判断问题，退出码为 0 或 2 / show judges nothing: 0 or 2）`;
+（show、tidy、import 不判断问题，退出码为 0 或 2 / show, tidy and import judge nothing: 0 or 2）`;
 
 /** Options of `check` only: `show` refuses them as unknown. */
 const CHECK_ONLY = ['--fix', '--summary', '--no-progress', '--progress', '--jobs', '-j'];

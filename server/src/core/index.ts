@@ -27,6 +27,7 @@ export {
 export { formatsByYearText, formatSettingText, formatChoiceTexts } from './formats/describe';
 export { SECTIONS, TABLES } from './formats/common';
 export { tableSkeleton, reportTemplate, templateFormat } from './skeleton';
+export { tidy, tidyReport, type TidyOptions, type TidyResult, type TidySpan, type KeptReason } from './tidy';
 export { cellName, fillText, fmt, visibleRange } from './rules/util';
 export { cellAt, isComputable, isTotalSum, recomputeTotals, uncheckedTables, type CellHit } from './cells';
 export { outline, type OutlineKind, type OutlineNode } from './outline';

@@ -3,32 +3,46 @@
  * missing section with its table and for new reports from the template.
  */
 import { formatById, formatForYear, formats } from './formats/registry';
-import type { BlockDecl, FormatDecl, FormatId, SectionId } from './formats/types';
+import type { BlockDecl, FormatDecl, FormatId, RowDecl, SectionId } from './formats/types';
 import type { Report } from './model';
 
-function blockText(b: BlockDecl, fill: string): string {
-  const n = b.columns.length;
-  const cells = (v: string) => Array.from({ length: n }, () => v).join('\t');
+/** The note and header words that open 表三 in the official table. */
+export const REQUESTS_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+
+/**
+ * One block in the standard layout: its heading, its header line, then each row's label and its
+ * cells separated by tabs (each group heading once, before its first row). `cells` gives a row's
+ * cells (null for the unlabelled row of 表四), or null to leave the row out.
+ */
+export function blockLines(b: BlockDecl, cells: (row: RowDecl | null) => string[] | null): string[] {
   const lines: string[] = [];
   if (b.heading.length) lines.push(b.heading[0]!);
   if (b.unlabelled) {
     lines.push(b.columns.map((c) => c.name.zh).join('\t'));
-    lines.push(cells(fill));
-    return lines.join('\n');
+    const row = cells(null);
+    if (row) lines.push(row.join('\t'));
+    return lines;
   }
   if (b.heading.length) lines.push(['信息内容', ...b.columns.map((c) => c.name.zh)].join('\t'));
-  else lines.push(['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况', ...b.columns.map((c) => c.name.zh)].join('\t'));
+  else lines.push([REQUESTS_NOTE, '申请人情况', ...b.columns.map((c) => c.name.zh)].join('\t'));
   // Each group heading once, before its first row (2019's （六） and （七） come back to group 三).
   const placed = new Set<string>();
   for (const r of b.rows) {
+    const row = cells(r);
+    if (!row) continue;
     if (r.group && !placed.has(r.group)) {
       placed.add(r.group);
       const g = b.groups.find((x) => x.id === r.group);
       if (g) lines.push(g.labels[0]!);
     }
-    lines.push(`${r.labels[0]}\t${cells(fill)}`);
+    lines.push([r.labels[0]!, ...row].join('\t'));
   }
-  return lines.join('\n');
+  return lines;
+}
+
+function blockText(b: BlockDecl, fill: string): string {
+  const blank = b.columns.map(() => fill);
+  return blockLines(b, () => blank).join('\n');
 }
 
 /** The table(s) of a section in a format, with every cell `fill` (blank by default). */

@@ -2,7 +2,8 @@
  * Code actions. Every nianbao diagnostic gets the same menu: its preferred fix (and the suggestions
  * for a person to choose), "fix all of this rule in this file", "disable this rule for this line"
  * and "more information". The source actions `source.fixAll.nianbao` (for
- * `editor.codeActionsOnSave`) and `source.nianbao.recomputeTotals` work on the whole document.
+ * `editor.codeActionsOnSave`), `source.nianbao.recomputeTotals` and `source.nianbao.tidy` (tidy.ts)
+ * work on the whole document.
  *
  * Fixes come from the diagnostic's data when it belongs to the document's current version; a
  * diagnostic of an older version is matched to the current analysis instead, never applied by its
@@ -13,6 +14,7 @@ import { applyFixes, recomputeTotals, ruleById, type Edit, type Finding, type Fi
 import type { Analysis } from '../service/analysis';
 import { isDiagnosticData, positionOf, SOURCE, wireFix, workspaceEdit, type EditOptions, type WireFix } from './convert';
 import { T, t } from './locale';
+import { TIDY_KIND, tidyAction } from './tidy';
 import { COMMANDS } from './protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
@@ -112,6 +114,10 @@ export function codeActions(a: Analysis, params: ActionParams, locale: Locale, o
   }
   if (wants(RECOMPUTE_KIND)) {
     const action = recomputeAction(a, locale, options);
+    if (action) actions.push(action);
+  }
+  if (wants(TIDY_KIND)) {
+    const action = tidyAction(a, locale, options);
     if (action) actions.push(action);
   }
   return actions;

@@ -25,6 +25,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, reportTemplate } from '../core';
 import { codeActions, FIX_ALL_KIND, RECOMPUTE_KIND } from '../features/codeActions';
+import { TIDY_KIND } from '../features/tidy';
 import { executeCommand, type CommandContext } from '../features/commands';
 import { offsetOf, offsetsOf } from '../features/convert';
 import { foldingRanges } from '../features/folding';
@@ -95,7 +96,7 @@ function initializeResult(session: Session): InitializeResult {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'nianbao' },
       foldingRangeProvider: true,
-      codeActionProvider: literal ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RECOMPUTE_KIND] } : true,
+      codeActionProvider: literal ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RECOMPUTE_KIND, TIDY_KIND] } : true,
       hoverProvider: true,
       inlayHintProvider: true,
       executeCommandProvider: { commands: Object.values(COMMANDS) },

@@ -77,11 +77,16 @@ describe('nianbao tidy', () => {
 
   it('a file that cannot be read or is not a report: exit 2 with the reason, nothing written', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0x0a]));
+    // A report in GB18030 is read, but rewriting it in place would change its encoding.
+    const example = readFileSync(join(__dirname, '..', '..', 'examples', '青禾县市场监督管理局2022年政府信息公开工作年度报告.txt'), 'utf8');
+    const gbkBytes = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: example }).stdout;
+    assert.ok(gbkBytes.length > 1000, 'iconv (libc) encodes the example as GB18030');
+    writeFileSync(join(dir, 'gbk.txt'), gbkBytes);
     writeFileSync(join(dir, 'note.txt'), '会议纪要\n今天开会。\n');
     const gbk = run(['tidy', '--write', 'gbk.txt'], dir);
     assert.equal(gbk.code, 2);
-    assert.match(gbk.err, /gbk\.txt: 不是 UTF-8 编码的文本/);
+    assert.match(gbk.err, /gbk\.txt: 不是 UTF-8 编码的文本（gb18030），不能就地改写/);
+    assert.deepEqual(readFileSync(join(dir, 'gbk.txt')), gbkBytes, 'left as it was');
     const note = run(['tidy', 'note.txt'], dir);
     assert.equal(note.code, 2);
     assert.match(note.err, /不像政府信息公开工作年度报告/);

@@ -89,13 +89,13 @@ function said(r: TidyResult, locale: Locale): string {
 /** The files `tidy --write` rewrites: plain text, as nianbao reads it. */
 const TEXT_FILE = /\.(txt|md|nianbao)$/i;
 
-type Tidied = { error: string; fatal?: boolean } | { text: string; result: TidyResult };
+type Tidied = { error: string; fatal?: boolean } | { text: string; result: TidyResult; encoding: string };
 
 function tidyFile(file: string, configs: Configs): Tidied {
   const r = readAndCheck(file, configs);
   if (r.fatal !== undefined) return { error: r.fatal, fatal: true };
   if (r.error !== undefined) return { error: r.error };
-  return { text: r.text, result: tidyReport(r.result.report, { format: r.config.format, config: r.config }) };
+  return { text: r.text, result: tidyReport(r.result.report, { format: r.config.format, config: r.config }), encoding: r.read.encoding };
 }
 
 /** `nianbao tidy`: one file to stdout, or files rewritten in place with `--write`. */
@@ -126,6 +126,14 @@ export async function runTidy(argv: string[], io: TidyIo): Promise<number> {
     if ('error' in t) {
       io.err(`${t.fatal ? 'nianbao' : display}: ${t.error}\n`);
       if (t.fatal) return 2;
+      failed = true;
+      continue;
+    }
+    // Text in GB18030 or UTF-16 written back would change its encoding under its author's feet.
+    if (o.write && t.encoding !== 'utf-8') {
+      io.err(
+        `${display}: 不是 UTF-8 编码的文本（${t.encoding}），不能就地改写；请用 nianbao import 转为 UTF-8 的 .txt / not UTF-8 text (${t.encoding}), not rewritten: use nianbao import\n`,
+      );
       failed = true;
       continue;
     }

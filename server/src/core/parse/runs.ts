@@ -223,6 +223,9 @@ export function cutsWithTotal(token: RunToken, n: number, budget: Budget): Cut[]
       if (rest < cellsLeft - 1 || rest > (cellsLeft - 1) * RUN_LIMITS.cellDigits) continue;
       const v = Number(piece);
       if (sum + v > total) break;
+      // The cells still to cut can add at most c numbers of (digits left - c + 1) digits each.
+      const c = cellsLeft - 1;
+      if (c > 0 ? sum + v + c * (10 ** Math.min(RUN_LIMITS.cellDigits, rest - c + 1) - 1) < total : rest === 0 && sum + v !== total) continue;
       values.push(v);
       ranges.push([token.range[0] + at, token.range[0] + at + l]);
       raws.push(piece);

@@ -93,6 +93,8 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
   periodBlanks(ctx, decl, rows);
   layoutBlanks(ctx, decl, rows);
   decideRuns(decl, rows);
+  // Rows whose run of digits the sums cut fit the variant too (a flat page's preferred variant is then the only one read).
+  for (const r of rows) if (RUNS.has(r) && r.confidence === 'certain') fits++;
   if (rows.length && (rows.length < decl.rows.length || rows.some((r) => r.confidence !== 'certain' || valueless(r)))) {
     const grid = readInOrder(ctx, decl, rows, to);
     if (grid) {

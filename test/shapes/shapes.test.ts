@@ -56,6 +56,11 @@ test('shape harness: runs over the sample and compares with the baseline', () =>
     results.filter((r) => r.badFixes || r.badSuggestions).map((r) => `${r.shape}/${r.id}: ${r.badFixes} fixes, ${r.badSuggestions} suggestions`),
     [],
   );
+  // Never a cell read with certainty and read wrong: a wrong reading is said to be unsure, or not made.
+  assert.deepEqual(
+    results.filter((r) => r.wrong).map((r) => `${r.shape}/${r.id}: ${r.wrong} cells read wrong with certainty`),
+    [],
+  );
   const stats = aggregate(results);
   const baseline = readBaseline();
   assert.ok(baseline && existsSync(join(__dirname, 'baseline.json')), 'test/shapes/baseline.json is recorded (npm run shapes -- --write-baseline)');

@@ -25,8 +25,27 @@ interface Token {
 }
 
 /** White space, a pipe or a full-width space ends a token. */
-export function isTokenBreak(c: number): boolean {
+function isTokenBreak(c: number): boolean {
   return c === 32 || c === 9 || c === 124 || c === 0x3000 || c === 10 || c === 13;
+}
+
+/**
+ * Every token of [from, to) — a stretch between white space or pipes — on the lines not ignored
+ * (page numbers, form feeds), in order; `visit` returns false to stop.
+ */
+export function eachToken(ctx: ParseContext, from: number, to: number, visit: (i: number, j: number) => boolean | undefined): void {
+  const { text, lines, ignored } = ctx;
+  for (let l = lines.lineAt(from); l < lines.count && lines.start(l) < to; l++) {
+    if (ignored.has(l)) continue;
+    const s = Math.max(lines.start(l), from);
+    const e = Math.min(lines.end(l), to);
+    for (let i = s; i < e; ) {
+      let j = i;
+      while (j < e && !isTokenBreak(text.charCodeAt(j))) j++;
+      if (j > i && visit(i, j) === false) return;
+      i = j + 1;
+    }
+  }
 }
 
 /** Whether a row was given no value at all: every cell missing (a blank cell is a value: it was written). */
@@ -49,7 +68,7 @@ function takenRanges(rows: Row[]): Range[] {
  * ends a lump.
  */
 function strayLumps(ctx: ParseContext, rows: Row[], from: number, to: number): Token[][] {
-  const { text, lines, ignored } = ctx;
+  const { text } = ctx;
   const taken = takenRanges(rows);
   let t = 0;
   const lumps: Token[][] = [];
@@ -58,22 +77,13 @@ function strayLumps(ctx: ParseContext, rows: Row[], from: number, to: number): T
     if (lump.length) lumps.push(lump);
     lump = [];
   };
-  for (let l = lines.lineAt(from); l < lines.count && lines.start(l) < to; l++) {
-    if (ignored.has(l)) continue;
-    const s = Math.max(lines.start(l), from);
-    const e = Math.min(lines.end(l), to);
-    for (let i = s; i < e; ) {
-      let j = i;
-      while (j < e && !isTokenBreak(text.charCodeAt(j))) j++;
-      if (j > i) {
-        while (t < taken.length && taken[t]![1] <= i) t++;
-        const held = t < taken.length && taken[t]![0] < j;
-        if (!held && j - i <= 6 && digitsOnly(text, i, j)) lump.push({ range: [i, j], raw: text.slice(i, j) });
-        else close();
-      }
-      i = j + 1;
-    }
-  }
+  eachToken(ctx, from, to, (i, j) => {
+    while (t < taken.length && taken[t]![1] <= i) t++;
+    const held = t < taken.length && taken[t]![0] < j;
+    if (!held && j - i <= 6 && digitsOnly(text, i, j)) lump.push({ range: [i, j], raw: text.slice(i, j) });
+    else close();
+    return true;
+  });
   close();
   return lumps;
 }

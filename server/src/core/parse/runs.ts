@@ -126,17 +126,7 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
         const piece = t.raw.slice(at, at + len);
         if (!PIECE[kind].test(piece)) continue;
         if (cells + 1 + (len < rest ? 1 : 0) + minAfter[k + 1]! > n) continue;
-        values.push(Number(piece.replace(/[^\d.+-]/g, '')));
-        if (!sumsHold(values, cells)) {
-          values.pop();
-          continue;
-        }
-        ranges.push([t.range[0] + at, t.range[0] + at + len]);
-        raws.push(piece);
-        walk(k, at + len);
-        values.pop();
-        ranges.pop();
-        raws.pop();
+        cell(Number(piece.replace(/[^\d.+-]/g, '')), [t.range[0] + at, t.range[0] + at + len], piece, k, at + len);
       }
       return;
     }
@@ -170,18 +160,20 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
       const minRest = (leftHere ? Math.ceil(leftHere / RUN_LIMITS.cellDigits) : 0) + minAfter[k + 1]!;
       const maxRest = leftHere + maxAfter[k + 1]!;
       if (after + minRest > n || after + maxRest < n) continue;
-      values.push(Number(piece));
-      if (!sumsHold(values, cells)) {
-        values.pop();
-        continue;
-      }
-      ranges.push([t.range[0] + at, t.range[0] + at + len]);
-      raws.push(piece);
-      walk(k, at + len);
-      values.pop();
+      cell(Number(piece), [t.range[0] + at, t.range[0] + at + len], piece, k, at + len);
+    }
+  };
+  /** One more cell cut, kept while the row's own sums it completes hold; then the rest from (k, at). */
+  const cell = (value: number, range: Range, raw: string, k: number, at: number): void => {
+    values.push(value);
+    if (sumsHold(values, values.length - 1)) {
+      ranges.push(range);
+      raws.push(raw);
+      walk(k, at);
       ranges.pop();
       raws.pop();
     }
+    values.pop();
   };
   walk(0, 0);
   return ok ? out : null;

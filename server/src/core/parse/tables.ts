@@ -4,7 +4,7 @@ import type { BlockDecl, FormatDecl, FormatId, RowDecl, TableDecl, TableId } fro
 import type { Block, Confidence, GroupLabel, Range, Row, Table, Unclear } from '../model';
 import { collectSlots, digitsOnly, isValueLike, makeCell, type Slot, type SlotContext, type SlotResult } from './cells';
 import { alignLabels, occurrences, occursIn, single, View, type LabelIndex, type LabelItem } from './labels';
-import { isTokenBreak, placeStrays, valueless } from './order';
+import { eachToken, placeStrays, valueless } from './order';
 import { layoutBlanks, periodBlanks } from './period';
 import { holds, planSums, resolveRuns, type RunToken } from './runs';
 import { readReviewStream } from './stream';
@@ -140,25 +140,21 @@ function readInOrder(ctx: ParseContext, decl: BlockDecl, rows: Row[], to: number
   if (!decl.sums.length) return null;
   const n = decl.columns.length;
   const want = decl.rows.length * n;
-  const { text, lines, ignored } = ctx;
+  const { text } = ctx;
   let start = to;
   for (const r of rows) start = Math.min(start, r.label[0]);
   const tokens: Slot[] = [];
-  for (let l = lines.lineAt(start); l < lines.count && lines.start(l) < to; l++) {
-    if (ignored.has(l)) continue;
-    const s = Math.max(lines.start(l), start);
-    const e = Math.min(lines.end(l), to);
-    for (let i = s; i < e; ) {
-      let j = i;
-      while (j < e && !isTokenBreak(text.charCodeAt(j))) j++;
-      if (j > i && j - i <= 6 && digitsOnly(text, i, j)) {
-        if (tokens.length === want) return null;
-        tokens.push({ range: [i, j], raw: text.slice(i, j), blank: false, piped: false, spaced: false });
-      }
-      i = j + 1;
+  let over = false;
+  eachToken(ctx, start, to, (i, j) => {
+    if (j - i > 6 || !digitsOnly(text, i, j)) return true;
+    if (tokens.length === want) {
+      over = true;
+      return false;
     }
-  }
-  if (tokens.length !== want) return null;
+    tokens.push({ range: [i, j], raw: text.slice(i, j), blank: false, piped: false, spaced: false });
+    return true;
+  });
+  if (over || tokens.length !== want) return null;
   const byDecl = new Map(rows.map((r) => [r.decl, r]));
   const grid: Row[] = decl.rows.map((rd, i) => {
     const mine = tokens.slice(i * n, (i + 1) * n);

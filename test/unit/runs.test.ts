@@ -118,5 +118,17 @@ describe('run-together digits', () => {
     const f = two.findings.find((x) => x.rule === 'table.ambiguous')!;
     assert.match(f.message.zh, /没有合计关系可据以分列，有 2 种分法：“0 -2 80”、“0 -28 0”/);
     assert.equal(f.suggestions?.length, 2);
+    // A run longer than a short value ("1089+3627") is still a run: named, not a row without numbers.
+    const long = check(`${head}行政许可0 0 0 其他对外管理服务事项1089+3627\n`);
+    const rules = long.findings.map((x) => x.rule);
+    assert.ok(rules.includes('table.ambiguous') && !rules.includes('table.cell-blank'), rules.join());
+  });
+
+  it('a row read with uncertainty: "+8" is no invalid count where a signed column of the row could hold it', () => {
+    const head = '二、主动公开政府信息情况\n第二十条第（六）项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n';
+    const r = check(`${head}行政处罚\n\n0\n\n0\n\n0\n\n0\n\n行政强制\n\n+8\n\n21\n`);
+    const rules = r.findings.filter((x) => x.rule.startsWith('table.')).map((x) => x.rule);
+    assert.ok(!rules.includes('table.cell-invalid'), rules.join());
+    assert.ok(rules.includes('table.unreadable'), rules.join());
   });
 });

@@ -51,7 +51,7 @@ function allDigits(t: string): boolean {
 /** Whether a trimmed piece of text can stand in a number cell (a number, a placeholder, a blank). */
 export function isValueLike(t: string): boolean {
   if (t === '' || allDigits(t)) return true;
-  if (NUMBER_RE.test(t) || PLACEHOLDER_RE.test(t) || SIGN_WORD_RE.test(t)) return true;
+  if (NUMBER_RE.test(t) || PLACEHOLDER_RE.test(t) || SIGN_WORD_RE.test(t) || isRunLike(t)) return true;
   // Short things with digits ("约3", "3.5.1") are wrong values, not labels.
   return t.length <= 8 && /\d/.test(t) && (t.match(/[\u4e00-\u9fff]/g)?.length ?? 0) <= 1;
 }

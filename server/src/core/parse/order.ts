@@ -48,6 +48,12 @@ export function eachToken(ctx: ParseContext, from: number, to: number, visit: (i
   }
 }
 
+/** A number as a cell holds it: up to six digits, or a signed count, an amount with decimals and a unit (表二). */
+function isNumberToken(text: string, i: number, j: number): boolean {
+  if (j - i <= 6 && digitsOnly(text, i, j)) return true;
+  return j - i <= 16 && /^(?:[+-]\d{1,6}|\d{1,9}\.\d{1,4}(?:万元|亿元|元)?|\d{1,9}(?:万元|亿元|元))$/.test(text.slice(i, j));
+}
+
 /** Whether a row was given no value at all: every cell missing (a blank cell is a value: it was written). */
 export const valueless = (r: Row) => r.cells.every((c) => c.state === 'missing');
 
@@ -80,7 +86,7 @@ function strayLumps(ctx: ParseContext, rows: Row[], from: number, to: number): T
   eachToken(ctx, from, to, (i, j) => {
     while (t < taken.length && taken[t]![1] <= i) t++;
     const held = t < taken.length && taken[t]![0] < j;
-    if (!held && j - i <= 6 && digitsOnly(text, i, j)) lump.push({ range: [i, j], raw: text.slice(i, j) });
+    if (!held && isNumberToken(text, i, j)) lump.push({ range: [i, j], raw: text.slice(i, j) });
     else close();
     return true;
   });
@@ -183,10 +189,11 @@ function between(decl: BlockDecl, byDecl: Map<RowDecl, Row>, run: RowDecl[]): Ra
  * are the rows the labels found, in declared order; rows returned may include rows whose labels
  * stood out of order.
  */
-export function placeStrays(ctx: ParseContext, decl: BlockDecl, rows: Row[], to: number): Row[] {
+export function placeStrays(ctx: ParseContext, decl: BlockDecl, rows: Row[], to: number, blockFrom?: number): Row[] {
   if (!rows.length) return rows;
   const n = decl.columns.length;
-  let from = to;
+  // The span: from the first label, or from a 表二 block's heading (its numbers may precede its only label).
+  let from = blockFrom ?? to;
   for (const r of rows) from = Math.min(from, r.label[0]);
   const lumps = strayLumps(ctx, rows, from, to);
   if (!lumps.length) return rows;

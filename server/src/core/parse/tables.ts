@@ -100,7 +100,7 @@ export function parseBlock(ctx: ParseContext, decl: BlockDecl, from: number, to:
     if (grid) {
       rows.splice(0, rows.length, ...grid);
       fits = rows.length;
-    } else rows.splice(0, rows.length, ...placeStrays(ctx, decl, rows, to));
+    } else rows.splice(0, rows.length, ...placeStrays(ctx, decl, rows, to, heading ? from : undefined));
   }
   const missingRows = missingOf(decl.rows, rows);
   let start = to;

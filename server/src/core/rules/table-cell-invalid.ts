@@ -1,9 +1,18 @@
+import type { ColumnKind } from '../formats/types';
 import { msg } from '../i18n';
 import { REVIEW_HEADER } from './examples';
 import type { Rule } from './types';
 import { cellName, cellsWhere, fmt } from './util';
 
 const PLACEHOLDER = /^(—+|-+|\/|无|空|\\|×|x|X|N\/?A|n\/a|\*)$/;
+
+/** Whether a value as written is one a column of this kind takes. */
+function fitsKind(raw: string, kind: ColumnKind): boolean {
+  const t = raw.replace(/\s+/g, '');
+  if (kind === 'signed') return /^[+-]?\d+(?:件|条|个|项|次)?$/.test(t) || /^(增加?|减少?)\d+(?:件|条|个|项)?$/.test(t);
+  if (kind === 'money') return /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|亿元|元)?$/.test(t);
+  return /^\d+(?:件|条|个|项|次)?$/.test(t);
+}
 
 export const tableCellInvalid: Rule = {
   id: 'table.cell-invalid',
@@ -23,6 +32,9 @@ export const tableCellInvalid: Rule = {
     const out: ReturnType<Rule['check']> = [];
     for (const { row, cell } of cellsWhere(report, (c) => c.state === 'invalid')) {
       if (cell.state !== 'invalid') continue;
+      // In a row read with uncertainty the cell may belong to another column: "+8" is invalid only
+      // as a count, and says nothing where a signed column of the row could hold it.
+      if (cell.confidence !== 'certain' && row.cells.some((c) => c.col.kind !== cell.col.kind && fitsKind(cell.raw, c.col.kind))) continue;
       const name = cellName(row, cell);
       const v = arith.fill.get(cell);
       const placeholder = PLACEHOLDER.test(cell.raw);

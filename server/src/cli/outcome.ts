@@ -123,7 +123,7 @@ export type Checked =
     };
 
 export interface ReadInfo {
-  kind: 'text' | 'docx' | 'html';
+  kind: 'text' | 'docx' | 'html' | 'pdf' | 'doc';
   encoding: string;
   sourceMap?: SourceMap;
 }

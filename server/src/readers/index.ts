@@ -8,6 +8,8 @@
 import { decodeText } from './charset';
 import { readDocxBlocks } from './docx';
 import { declaredCharset, htmlDocumentBlocks } from './html';
+import { layOut } from './pdf-layout';
+import { readPdfPages } from './pdf';
 import { render } from './render';
 import type { DocumentKind, ReadDocument, ReadFailure } from './types';
 
@@ -91,6 +93,23 @@ function done(kind: DocumentKind, encoding: string, blocks: Parameters<typeof re
   return { kind, text: r.text, encoding, tables: r.tables, segments: r.segments };
 }
 
+function pdf(bytes: Buffer): ReadDocument | ReadFailure {
+  const r = readPdfPages(bytes);
+  if (r.failure === 'encrypted') return { error: 'PDF 已加密，需要密码才能打开 / the PDF is encrypted (a password is needed)' };
+  if (r.failure === 'timeout') return { error: 'PDF 读取超时 / reading the PDF took too long' };
+  if (r.failure === 'unavailable') return { error: '缺少 PDF 读取组件（pdf-worker.js）/ the PDF reader is missing (pdf-worker.js)' };
+  if (r.failure) return { error: `PDF 文件已损坏，无法读取 / the PDF is damaged${r.detail ? ` (${r.detail})` : ''}` };
+  if (r.pages.every((p) => p.items.every((i) => !i.str.trim()))) {
+    if (r.pages.some((p) => p.images.length))
+      return { error: '扫描件，无文字层：请用原文档（.docx）或经文字识别（OCR）的 PDF / a scanned document with no text layer' };
+    return { error: 'PDF 中没有文字 / the PDF holds no text' };
+  }
+  const l = layOut(r.pages);
+  const out: ReadDocument = { kind: 'pdf', text: l.text, encoding: 'utf-8', segments: l.segments };
+  if (l.pictures.length) out.pictures = l.pictures;
+  return out;
+}
+
 function text(bytes: Buffer): ReadDocument | ReadFailure {
   const d = decodeText(bytes);
   if ('error' in d) {
@@ -107,7 +126,7 @@ export function readDocument(path: string, bytes: Buffer): ReadDocument | ReadFa
   const ext = extensionOf(path);
   const kind = sniff(bytes);
   if (kind === 'ole') return unsupported(ext === '.wps' || ext === '.et' ? UNSUPPORTED[ext]! : 'Word 97-2003 / WPS 文档 (OLE)');
-  if (kind === 'pdf') return unsupported(UNSUPPORTED['.pdf']!);
+  if (kind === 'pdf') return pdf(bytes);
   if (kind === 'rtf') return unsupported(UNSUPPORTED['.rtf']!);
   if (kind === 'mht') return unsupported(UNSUPPORTED['.mht']!);
   if (kind === 'zip') {

@@ -280,7 +280,7 @@ describe('readers: file types nianbao does not read, and documents that are not 
       ['d.mhtml', '<html><body>一、总体情况</body></html>', /不支持的文件类型（MHT/],
       ['e.ofd', zip([['OFD.xml', '<ofd:OFD/>']]), /不支持的文件类型（OFD/],
       ['f.doc', '{\\rtf1\\ansi 一、总体情况}', /不支持的文件类型（RTF/],
-      ['g.pdf', '%PDF-1.7\n', /不支持的文件类型（PDF/],
+      ['g.pdf', '%PDF-1.7\n', /PDF 文件已损坏/],
       ['h.doc', page(`<h1>某某局2024年政府信息公开工作年度报告</h1>${HEADINGS}`), null],
       ['i.doc', textToDocx(read('examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt')), null],
     ];

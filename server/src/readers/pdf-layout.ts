@@ -81,7 +81,7 @@ export function layOut(pages: PdfPage[]): LaidOut {
           pictures.push({ page: pi + 1, offset: text.length });
           pics.splice(k, 1);
         }
-      if (prev && prev.y - line.y > Math.max(1.6 * pitch, 1.5 * Math.max(prev.h, line.h))) text += '\n';
+      if (prev && prev.y - line.y > Math.max(1.5 * pitch, 1.5 * Math.max(prev.h, line.h))) text += '\n';
       let s = '';
       let end: { x: number; c: string | undefined } | null = null;
       for (const it of line.items) {

@@ -148,3 +148,35 @@ describe('pdf: the CLI', () => {
     }
   });
 });
+
+describe('doc: Word 97-2003 files', () => {
+  it("the examples' .pdf and .doc: the same findings as their text, but where a PDF's wrapped row name leaves a row unsure", () => {
+    const codes = (file: string) => {
+      const r = run(['check', '--format', 'json', file]);
+      const [out] = JSON.parse(r.stdout);
+      assert.equal(out.error, undefined, `${file}: ${out.error}`);
+      return out.findings.map((f: { code: string }) => f.code);
+    };
+    for (const [text, stem] of [
+      ['examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt', 'examples/青禾县市场监督管理局2022年政府信息公开工作年度报告'],
+      ['examples/云岭市桐溪区人民政府办公室2021年政府信息公开工作年度报告.md', 'examples/云岭市桐溪区人民政府办公室2021年政府信息公开工作年度报告'],
+    ] as const) {
+      const want = codes(text);
+      assert.deepEqual(codes(`${stem}.doc`), want, `${stem}.doc`);
+      // The PDF may say a row cannot be read (a row name wrapped round its numbers), never more.
+      assert.deepEqual(
+        codes(`${stem}.pdf`).filter((c: string) => c !== 'table.unreadable'),
+        want,
+        `${stem}.pdf`,
+      );
+    }
+  });
+
+  it('a damaged .doc says so, exit 2; a .doc that is a .docx or a web page is still read as what it is', () => {
+    const bytes = readFileSync(join(ROOT, 'examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.doc'));
+    const cut = readDocument('x.doc', bytes.subarray(0, 4096));
+    assert.ok('error' in cut && /Word 97-2003 文档已损坏或加密/.test(cut.error), JSON.stringify(cut).slice(0, 200));
+    const whole = readDocument('x.doc', bytes);
+    assert.ok(!('error' in whole) && whole.kind === 'doc' && /一、总体情况/.test(whole.text));
+  });
+});

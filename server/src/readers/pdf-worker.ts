@@ -1,7 +1,8 @@
 /**
- * The PDF reader's worker (its own bundle, server/out/pdf-worker.js): loads pdfjs-dist only here, so
- * that nothing else pays for it, and reads each PDF it is sent into positioned text items, the
- * pictures drawn on each page, and why it cannot (encrypted, damaged). pdfjs's "Warning:" lines go
+ * The document worker (its own bundle, server/out/pdf-worker.js): loads pdfjs-dist and word-extractor
+ * only here, so that nothing else pays for them, and reads each PDF it is sent into positioned text
+ * items, the pictures drawn on each page, and why it cannot (encrypted, damaged); a Word 97-2003
+ * .doc into its text. pdfjs's "Warning:" lines go
  * to this thread's console, which the reader's side never passes on.
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
@@ -59,7 +60,20 @@ function imagesOf(fnArray: number[], argsArray: unknown[], OPS: Record<string, n
   return out;
 }
 
+/** A Word 97-2003 document's text (word-extractor: cells end in tabs; rows are not marked). */
+async function readDoc(bytes: Uint8Array): Promise<PdfResponse> {
+  // @ts-expect-error: word-extractor ships no types
+  const { default: WordExtractor } = (await import('word-extractor')) as { default: new () => { extract(b: Buffer): Promise<{ getBody(): string }> } };
+  try {
+    const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { text: doc.getBody() };
+  } catch (e) {
+    return { failure: 'damaged', detail: String((e as Error)?.message ?? e).slice(0, 200) };
+  }
+}
+
 async function read(req: PdfRequest): Promise<PdfResponse> {
+  if (req.kind === 'doc') return readDoc(req.bytes);
   const lib = await load();
   lib.GlobalWorkerOptions.workerSrc = '';
   let doc: Awaited<ReturnType<typeof lib.getDocument>['promise']>;

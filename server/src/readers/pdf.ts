@@ -37,14 +37,17 @@ function start(file: string): Worker {
 }
 
 /** Reads a PDF's pages in the worker; waits at most `timeoutMs`. */
-export function readPdfPages(bytes: Uint8Array, options: { images?: boolean; timeoutMs?: number } = {}): PdfResponse | { failure: 'unavailable' } {
+export function readPdfPages(
+  bytes: Uint8Array,
+  options: { images?: boolean; timeoutMs?: number; kind?: 'pdf' | 'doc' } = {},
+): PdfResponse | { failure: 'unavailable' } {
   const file = workerFile();
   if (!file) return { failure: 'unavailable' };
   worker ??= start(file);
   const flag = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
   const copy = new Uint8Array(bytes);
-  worker.postMessage({ req: { bytes: copy, images: options.images ?? true }, flag, port: port2 }, [port2, copy.buffer]);
+  worker.postMessage({ req: { kind: options.kind ?? 'pdf', bytes: copy, images: options.images ?? true }, flag, port: port2 }, [port2, copy.buffer]);
   const waited = Atomics.wait(new Int32Array(flag), 0, 0, options.timeoutMs ?? PDF_TIMEOUT_MS);
   const msg = receiveMessageOnPort(port1);
   port1.close();

@@ -180,3 +180,19 @@ describe('doc: Word 97-2003 files', () => {
     assert.ok(!('error' in whole) && whole.kind === 'doc' && /一、总体情况/.test(whole.text));
   });
 });
+
+describe('pdf: loaded only when a PDF or .doc is read', () => {
+  it("the CLI, the server and the extension bundles hold neither pdfjs nor word-extractor; the worker's bundle and pdfjs's data are built beside them", () => {
+    for (const bundle of ['server/out/cli.js', 'server/out/server.js', 'client/out/extension.js']) {
+      const code = readFileSync(join(ROOT, bundle), 'utf8');
+      assert.doesNotMatch(code, /PDFDocumentProxy|WordExtractor/, bundle);
+    }
+    assert.match(readFileSync(join(ROOT, 'server/out/pdf-worker.js'), 'utf8'), /PDFDocumentProxy/);
+    assert.ok(readdirSync(join(ROOT, 'server/out/pdfjs/cmaps')).includes('UniGB-UCS2-H.bcmap'));
+    assert.ok(readdirSync(join(ROOT, 'server/out/pdfjs/standard_fonts')).length > 0);
+    // And they ship in the .vsix.
+    const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
+    assert.match(ignore, /^!server\/out\/pdf-worker\.js$/m);
+    assert.match(ignore, /^!server\/out\/pdfjs\/\*\*$/m);
+  });
+});

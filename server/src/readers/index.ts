@@ -94,18 +94,33 @@ function done(kind: DocumentKind, encoding: string, blocks: Parameters<typeof re
   return { kind, text: r.text, encoding, tables: r.tables, segments: r.segments };
 }
 
+/** Table rows: five numbers or more on a line, apart. A report's 表三 has 25 of them and 表四 one. */
+const TABLE_ROW = /(\d[\d.]*\s+){4}\d/;
+const TABLE_ROWS = 21;
+
+/**
+ * A PDF: its positioned text laid out as a page looks. The pictures on its pages (slower to find: the
+ * pages' drawing operations) are looked for only when the text has no table rows to speak of: a scan,
+ * or a table drawn as a picture.
+ */
 function pdf(bytes: Buffer): ReadDocument | ReadFailure {
-  const r = readPdfPages(bytes);
+  let r = readPdfPages(bytes, { images: false });
+  let pages = r.pages;
+  let l = pages ? layOut(pages) : null;
+  if (l && l.text.split('\n').filter((x) => TABLE_ROW.test(x)).length < TABLE_ROWS) {
+    r = readPdfPages(bytes, { images: true });
+    pages = r.pages;
+    l = pages ? layOut(pages) : null;
+  }
   if (r.failure === 'encrypted') return { error: 'PDF 已加密，需要密码才能打开 / the PDF is encrypted (a password is needed)' };
   if (r.failure === 'timeout') return { error: 'PDF 读取超时 / reading the PDF took too long' };
   if (r.failure === 'unavailable') return { error: '缺少 PDF 读取组件（pdf-worker.js）/ the PDF reader is missing (pdf-worker.js)' };
-  if (r.failure || !r.pages) return { error: `PDF 文件已损坏，无法读取 / the PDF is damaged${r.failure && r.detail ? ` (${r.detail})` : ''}` };
-  if (r.pages.every((p) => p.items.every((i) => !i.str.trim()))) {
-    if (r.pages.some((p) => p.images.length))
+  if (r.failure || !pages || !l) return { error: `PDF 文件已损坏，无法读取 / the PDF is damaged${r.failure && r.detail ? ` (${r.detail})` : ''}` };
+  if (pages.every((p) => p.items.every((i) => !i.str.trim()))) {
+    if (pages.some((p) => p.images.length))
       return { error: '扫描件，无文字层：请用原文档（.docx）或经文字识别（OCR）的 PDF / a scanned document with no text layer' };
     return { error: 'PDF 中没有文字 / the PDF holds no text' };
   }
-  const l = layOut(r.pages);
   const out: ReadDocument = { kind: 'pdf', text: l.text, encoding: 'utf-8', segments: l.segments };
   if (l.pictures.length) out.pictures = l.pictures;
   return out;

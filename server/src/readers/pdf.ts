@@ -40,7 +40,7 @@ function start(file: string): Worker {
 export function readPdfPages(
   bytes: Uint8Array,
   options: { images?: boolean; timeoutMs?: number; kind?: 'pdf' | 'doc' } = {},
-): PdfResponse | { failure: 'unavailable' } {
+): PdfResponse | { failure: 'unavailable'; pages?: undefined; text?: undefined; detail?: undefined } {
   const file = workerFile();
   if (!file) return { failure: 'unavailable' };
   worker ??= start(file);

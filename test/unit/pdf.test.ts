@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { check } from '../../server/src/core';
 import { readDocument } from '../../server/src/readers';
-import { stopPdfWorker } from '../../server/src/readers/pdf';
+import { readPdfPages, stopPdfWorker } from '../../server/src/readers/pdf';
 import { layOut, normaliseCjk } from '../../server/src/readers/pdf-layout';
 import type { PdfItem, PdfPage } from '../../server/src/readers/pdf-types';
 import { FIXTURES, measure } from '../shapes/harness';
@@ -194,5 +194,15 @@ describe('pdf: loaded only when a PDF or .doc is read', () => {
     const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
     assert.match(ignore, /^!server\/out\/pdf-worker\.js$/m);
     assert.match(ignore, /^!server\/out\/pdfjs\/\*\*$/m);
+  });
+});
+
+describe('pdf: the worker', () => {
+  it('a PDF that takes longer than the limit is given up ("timeout"), and the next one is read by a fresh worker', () => {
+    const bytes = readFileSync(join(DOCS, '001.pdf'));
+    assert.equal(readPdfPages(bytes, { timeoutMs: 1 }).failure, 'timeout');
+    const again = readPdfPages(bytes);
+    assert.equal(again.failure, undefined);
+    assert.ok(again.pages && again.pages.length > 0);
   });
 });

@@ -124,12 +124,23 @@ async function read(req: PdfRequest): Promise<PdfResponse> {
   return { pages };
 }
 
+/** The answer to the request being read (one at a time: the reader's side waits for each). */
+let answer: ((r: PdfResponse) => void) | null = null;
+const failed = (e: unknown): PdfResponse => ({ failure: 'damaged', detail: String((e as Error)?.message ?? e).slice(0, 200) });
+
+// An error pdfjs throws outside the promise it returned still answers, rather than leaving the reader waiting.
+process.on('uncaughtException', (e) => answer?.(failed(e)));
+process.on('unhandledRejection', (e) => answer?.(failed(e)));
+
 parentPort?.on('message', (msg: { req: PdfRequest; flag: SharedArrayBuffer; port: MessagePort }) => {
   const flag = new Int32Array(msg.flag);
   const reply = (r: PdfResponse) => {
+    if (answer !== reply) return;
+    answer = null;
     msg.port.postMessage(r);
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);
   };
-  read(msg.req).then(reply, (e) => reply({ failure: 'damaged', detail: String((e as Error)?.message ?? e).slice(0, 200) }));
+  answer = reply;
+  read(msg.req).then(reply, (e) => reply(failed(e)));
 });

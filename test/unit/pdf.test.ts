@@ -133,7 +133,15 @@ describe('pdf: the CLI', () => {
     assert.ok(f.source && f.source.page >= 1 && typeof f.source.x === 'number' && typeof f.source.y === 'number', JSON.stringify(f));
   });
 
-  it("show gives the same cells from a report's .pdf as from its .docx", () => {
+  it("--jobs: PDFs checked in the CLI's worker threads print JSON only, the same as in one thread", () => {
+    const files = [join(DOCS, '000.pdf'), join(DOCS, '001.pdf'), join(READERS, 'picture-table.pdf')];
+    const many = run(['check', '--format', 'json', '--jobs', '2', ...files]);
+    const one = run(['check', '--format', 'json', '--jobs', '1', ...files]);
+    assert.doesNotMatch(many.stdout + many.stderr, /Warning/);
+    assert.deepEqual(JSON.parse(many.stdout), JSON.parse(one.stdout));
+  });
+
+  it("show gives the same cells from a report's .pdf as from its .docx (reports without blank cells)", () => {
     for (const id of ['000', '005', '010']) {
       const cells = (file: string) => {
         const r = run(['show', '--format', 'json', file]);

@@ -9,10 +9,11 @@ import type { PdfImage, PdfPage } from './pdf-types';
 import type { Segment } from './types';
 
 /** Kangxi radicals, CJK radicals supplement, CJK compatibility ideographs (and their supplement). */
-const COMPAT = /[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g;
+const COMPAT = /[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/;
+const COMPAT_ALL = new RegExp(COMPAT.source, 'g');
 
 export function normaliseCjk(s: string): string {
-  return COMPAT.test(s) ? s.replace(COMPAT, (c) => c.normalize('NFKC')) : s;
+  return COMPAT.test(s) ? s.replace(COMPAT_ALL, (c) => c.normalize('NFKC')) : s;
 }
 
 /** A page number alone on its line: "3", "- 3 -", "—3—", "第 3 页", "第3页 共10页", "3 / 10", "·3·". */

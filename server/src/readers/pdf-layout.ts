@@ -61,7 +61,22 @@ export function layOut(pages: PdfPage[]): LaidOut {
   const pictures: LaidOut['pictures'] = [];
   // The left margin: the leftmost text of the whole document, so indents read alike on every page.
   let left = Number.POSITIVE_INFINITY;
-  for (const p of pages) for (const i of p.items) if (i.str.trim()) left = Math.min(left, i.x);
+  const heights: number[] = [];
+  for (const p of pages)
+    for (const i of p.items)
+      if (i.str.trim()) {
+        left = Math.min(left, i.x);
+        heights.push(i.h);
+      }
+  // A column of the text is half the commonest text height (a Han character is two): cells that
+  // stand one above the other on the page stand one above the other in the text.
+  heights.sort((a, b) => a - b);
+  const unit = (heights[heights.length >> 1] ?? 10) / 2;
+  const width = (x: string) => {
+    let w = 0;
+    for (const c of x) w += c.charCodeAt(0) > 0x2e7f ? 2 : 1;
+    return w;
+  };
   pages.forEach((page, pi) => {
     const lines = linesOf(page);
     // Page numbers: the first or last line of a page, alone.
@@ -87,11 +102,11 @@ export function layOut(pages: PdfPage[]): LaidOut {
       let end: { x: number; c: string | undefined } | null = null;
       for (const it of line.items) {
         const str = normaliseCjk(it.str);
-        const unit = it.h / 2;
-        if (!end) s += ' '.repeat(Math.max(0, Math.round((it.x - left) / unit / 2)));
+        const column = Math.round((it.x - left) / unit);
+        if (!end) s += ' '.repeat(Math.max(0, column));
         else {
           const gap = it.x - end.x;
-          if (gap > 0.6 * it.h) s += ' '.repeat(Math.max(2, Math.round(gap / unit)));
+          if (gap > 0.6 * it.h) s += ' '.repeat(Math.max(2, column - width(s)));
           else if (gap > 0.15 * it.h && (isWordChar(end.c) || isWordChar(str[0]))) s += ' ';
         }
         const start = text.length + s.length;

@@ -10,11 +10,13 @@
  *             `npm run bench -- ab [--ref REF] [--rounds N]`
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { abBench } from './ab';
+import { check as checkText } from '../server/src/core';
+import { readDocument } from '../server/src/readers';
 import { bundleCore, type Check, load } from './bundle';
 import { lspBench } from './lsp';
 import { MB, stats, time, type Stats } from './stats';
@@ -127,6 +129,20 @@ function cliBench() {
   results.cli = { files: count, bytes, runs: s, filesPerSecond: count / (s.median / 1000), mbPerSecond: mbps };
 }
 
+/** A five-page report PDF (the harness's 000.pdf) read in the worker and checked, warm: the worker started and pdfjs loaded. */
+function pdfBench() {
+  const file = join(ROOT, 'test/shapes/fixtures/docs/000.pdf');
+  const bytes = readFileSync(file);
+  const once = () => {
+    const d = readDocument(file, bytes);
+    if ('error' in d) throw new Error(d.error);
+    checkText(d.text);
+  };
+  const s = stats(time(once, 20, 3));
+  row('pdf: 5-page report (000.pdf) read and checked, warm', `median ${s.median.toFixed(0)} ms p95 ${s.p95.toFixed(0)} ms`, '< 300 ms', s.p95 < 300);
+  results.pdf = s;
+}
+
 async function main() {
   execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
   const { corpus } = reportFiles();
@@ -138,6 +154,7 @@ async function main() {
     await lspBench(row, results);
   }
   if (want('cli')) cliBench();
+  if (want('pdf')) pdfBench();
   if (want('ab')) {
     const rounds = option('--rounds');
     await abBench(row, results, { ref: option('--ref'), ...(rounds ? { rounds: Number(rounds) } : {}) });

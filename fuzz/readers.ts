@@ -1,9 +1,11 @@
 /**
- * The readers' fuzzer: mutated .docx and web-page bytes through the built CLI, which must never
+ * The readers' fuzzer: mutated .docx, web-page, PDF and .doc bytes through the built CLI, which must never
  * crash or hang on them. A .docx is mutated inside (its XML cut, duplicated, sprinkled with the
  * table, numbering and change-tracking tags Word writes, huge spans and levels) and re-zipped, or
  * its zip bytes are flipped and truncated; a page gets stray or unbalanced tags, huge
- * rowspan/colspan, deep nesting, other charsets and random bytes. Files go to the CLI in batches
+ * rowspan/colspan, deep nesting, other charsets and random bytes; a PDF its bytes flipped and cut or
+ * its syntax sprinkled with tokens out of place (lengths, xref sizes, /Encrypt, page trees that
+ * loop); a .doc its bytes flipped and cut. Files go to the CLI in batches
  * (`check --format json --jobs 1`); each batch must end within its time, exit 0, 1 or 2, print JSON
  * that parses, and say no "内部错误". A failing batch is re-run file by file to name the file.
  *
@@ -24,7 +26,7 @@ const BATCH = 24;
 /** A batch of BATCH files: far more than checking them takes (about 0.1 s each). */
 const BATCH_TIMEOUT_MS = 60_000;
 
-function bases(): { docx: Buffer[]; html: Buffer[] } {
+function bases(): { docx: Buffer[]; html: Buffer[]; pdf: Buffer[]; doc: Buffer[] } {
   const docs = join(ROOT, 'test/shapes/fixtures/docs');
   const pages = join(ROOT, 'test/readers/fixtures');
   const docx = readdirSync(docs)
@@ -36,7 +38,58 @@ function bases(): { docx: Buffer[]; html: Buffer[] } {
     .filter((f) => f.endsWith('.html'))
     .slice(0, 6)
     .map((f) => readFileSync(join(pages, f)));
-  return { docx, html };
+  const pdf = [
+    ...readdirSync(docs)
+      .filter((f) => f.endsWith('.pdf'))
+      .slice(0, 3)
+      .map((f) => readFileSync(join(docs, f))),
+    ...['scanned.pdf', 'picture-table.pdf'].map((f) => readFileSync(join(pages, f))),
+  ];
+  const examples = join(ROOT, 'examples');
+  const doc = readdirSync(examples)
+    .filter((f) => f.endsWith('.doc'))
+    .map((f) => readFileSync(join(examples, f)));
+  return { docx, html, pdf, doc };
+}
+
+/** What a PDF's syntax is made of, to put where it does not belong. */
+const PDF_TOKENS = [
+  ' obj ',
+  'endobj',
+  'stream\n',
+  '\nendstream',
+  '/Length 999999999',
+  '/Length -1',
+  '<<',
+  '>>',
+  '[',
+  ']',
+  'xref\n0 99999\n',
+  'trailer',
+  '/Encrypt 1 0 R',
+  '%%EOF',
+  '/Kids [1 0 R 1 0 R]',
+  '/Count 100000',
+  '/Parent 1 0 R',
+  '/Filter /FlateDecode',
+  '(',
+  ')',
+  '\\',
+  '/ToUnicode 9 0 R',
+  'BT /F1 12 Tf (x) Tj ET',
+  '1 0 0 1 1e38 1e38 cm',
+];
+
+/** A PDF's bytes flipped and truncated, or its syntax sprinkled with tokens out of place. */
+function mutatePdf(r: Rand, b: Buffer): Buffer {
+  if (chance(r, 0.5)) return mutateBytes(r, b);
+  let s = b.toString('latin1');
+  const n = 1 + Math.floor(r() * 8);
+  for (let k = 0; k < n; k++) {
+    const at = Math.floor(r() * s.length);
+    s = chance(r, 0.7) ? s.slice(0, at) + pick(r, PDF_TOKENS) + s.slice(at) : s.slice(0, at) + s.slice(at + Math.floor(r() * 2000));
+  }
+  return Buffer.from(s, 'latin1');
 }
 
 const DOCX_TAGS = [
@@ -184,7 +237,7 @@ function runCli(paths: string[]): string | null {
 
 /** Mutated documents through the CLI until the deadline. */
 export function fuzzReaders(seed: number, deadline: number, maxFailures: number, onBatch?: (cases: number) => void): ReaderFuzzRun {
-  const { docx, html } = bases();
+  const { docx, html, pdf, doc } = bases();
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-fuzz-readers-'));
   const run: ReaderFuzzRun = { cases: 0, failures: [] };
   try {
@@ -193,9 +246,16 @@ export function fuzzReaders(seed: number, deadline: number, maxFailures: number,
       for (let i = 0; i < BATCH; i++) {
         const index = batch * BATCH + i;
         const r = rng((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
-        const isDocx = chance(r, 0.5);
-        const bytes = isDocx ? mutateDocx(r, pick(r, docx)) : mutateHtml(r, pick(r, html));
-        const p = join(dir, `case-${index}.${isDocx ? 'docx' : pick(r, ['html', 'htm', 'shtml'])}`);
+        const kind = pick(r, ['docx', 'docx', 'html', 'html', 'pdf', 'doc'] as const);
+        const bytes =
+          kind === 'docx'
+            ? mutateDocx(r, pick(r, docx))
+            : kind === 'pdf'
+              ? mutatePdf(r, pick(r, pdf))
+              : kind === 'doc'
+                ? mutateBytes(r, pick(r, doc))
+                : mutateHtml(r, pick(r, html));
+        const p = join(dir, `case-${index}.${kind === 'html' ? pick(r, ['html', 'htm', 'shtml']) : kind}`);
         writeFileSync(p, bytes);
         paths.push(p);
       }

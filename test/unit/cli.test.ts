@@ -17,7 +17,8 @@ const ERRORS = join(ROOT, 'examples/errors/白沙镇人民政府2023年政府信
 const CLEAN = join(ROOT, 'examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt');
 
 function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NIANBAO_LOCALE: '' } });
+  // Room for `show --format json` over every example (its PDFs' cells too): more than the default 1 MB.
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NIANBAO_LOCALE: '' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 function tmp(): string {
@@ -86,11 +87,12 @@ describe('nianbao check', () => {
     assert.equal(res.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, '1');
   });
 
-  it('directories are walked for .txt, .md, .docx and .html, notes beside them skipped', () => {
+  it('directories are walked for .txt, .md, .docx, .html, .pdf and .doc, notes beside them skipped', () => {
     const r = run(['check', '--format', 'json', 'examples']);
     const files = JSON.parse(r.out).map((x: { file: string }) => x.file);
-    assert.deepEqual(files.length, 10);
+    assert.deepEqual(files.length, 14);
     assert.deepEqual(files.filter((f: string) => /\.(docx|html)$/.test(f)).length, 6);
+    assert.deepEqual(files.filter((f: string) => /\.(pdf|doc)$/.test(f)).length, 4);
     assert.ok(files.every((f: string) => !/\.(errors|notes)\.md$/.test(f)));
   });
 
@@ -280,7 +282,7 @@ describe('tables not checked (read with uncertainty)', () => {
 /** The report files under a folder as a user would list them: *.txt and *.md, recursively, not the notes beside them. */
 function reportsUnder(dir: string): string[] {
   return (readdirSync(join(ROOT, dir), { recursive: true }) as string[])
-    .filter((f) => /\.(txt|md|docx|html)$/.test(f) && !/\.(errors|notes)\.md$/.test(f))
+    .filter((f) => /\.(txt|md|docx|html|pdf|doc)$/.test(f) && !/\.(errors|notes)\.md$/.test(f))
     .map((f) => `${dir}/${f.split('\\').join('/')}`)
     .sort();
 }

@@ -275,12 +275,12 @@ describe('readers: file types nianbao does not read, and documents that are not 
     const dir = tmp();
     const files: [string, Buffer | string, RegExp | null][] = [
       ['a.wps', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /不支持的文件类型（WPS 文字文档/],
-      ['b.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /不支持的文件类型（Word 97-2003/],
+      ['b.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /Word 97-2003 文档已损坏或加密/],
       ['c.mht', 'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="x"\n\n--x\n', /不支持的文件类型（MHT/],
       ['d.mhtml', '<html><body>一、总体情况</body></html>', /不支持的文件类型（MHT/],
       ['e.ofd', zip([['OFD.xml', '<ofd:OFD/>']]), /不支持的文件类型（OFD/],
       ['f.doc', '{\\rtf1\\ansi 一、总体情况}', /不支持的文件类型（RTF/],
-      ['g.pdf', '%PDF-1.7\n', /不支持的文件类型（PDF/],
+      ['g.pdf', '%PDF-1.7\n', /PDF 文件已损坏/],
       ['h.doc', page(`<h1>某某局2024年政府信息公开工作年度报告</h1>${HEADINGS}`), null],
       ['i.doc', textToDocx(read('examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt')), null],
     ];

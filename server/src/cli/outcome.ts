@@ -4,6 +4,7 @@ import type { ConfigLookup } from '../host/config';
 import { writeAtomic } from '../host/files';
 import { readReport, type SourceMap } from '../host/read';
 import type { SourceLocation } from '../readers';
+import { explainPictures } from '../host/pictures';
 import { displayPath, type Rendered, type Writer } from './output';
 
 export interface OutFix {
@@ -123,7 +124,7 @@ export type Checked =
     };
 
 export interface ReadInfo {
-  kind: 'text' | 'docx' | 'html';
+  kind: 'text' | 'docx' | 'html' | 'pdf' | 'doc';
   encoding: string;
   sourceMap?: SourceMap;
 }
@@ -137,6 +138,8 @@ export function readAndCheck(file: string, configs: Configs): Checked {
   if (found.error !== null) return { fatal: found.error, bytes: read.bytes };
   const config = found.config ?? defaultConfig();
   const result = check(read.text, { config });
+  // A table drawn as a picture is not missing: it cannot be read (see host/pictures.ts).
+  result.findings = explainPictures(result.findings, result.report, read.pictures);
   if (!looksLikeReport(result.report)) {
     return {
       bytes: read.bytes,

@@ -30,6 +30,8 @@ export interface ReadResult {
   encoding: string;
   /** The tables as the document gives them (rows of cells, with their ranges in `text`); absent for plain text. */
   tables?: GivenTable[];
+  /** A PDF's pictures big enough to be tables: where each landed in the text, and its page. */
+  pictures?: { page: number; offset: number }[];
   /** Absent for plain text, whose offsets are the source's. */
   sourceMap?: SourceMap;
 }
@@ -97,6 +99,7 @@ export function readReport(file: string): ReadResult | ReadError {
   if (!/\S/.test(text)) return { error: '文件只有空白 / the file holds only white space' };
   const out: ReadResult = { text, bytes: buf.length, kind: doc.kind, encoding: doc.encoding };
   if (doc.tables) out.tables = doc.tables;
+  if (doc.pictures) out.pictures = doc.pictures;
   if (doc.kind !== 'text') {
     const segments = doc.segments;
     out.sourceMap = { toSource: (o) => toSourceOffset(segments, o), locate: (o) => locate(segments, o) };

@@ -5,8 +5,8 @@
  * only ever sees the text.
  */
 
-/** Where a piece of the text comes from: a table cell (1-based table, row and grid column), or an element. */
-export type SourceLocation = { table: number; row: number; col: number } | { element: string };
+/** Where a piece of the text comes from: a table cell (1-based table, row and grid column), an element, or a PDF page's point (1-based page; x, y in PDF units from the top left). */
+export type SourceLocation = { table: number; row: number; col: number } | { element: string } | { page: number; x: number; y: number };
 
 /** One piece of the text and where it comes from; `at` is the source offset its first character came from, when known. */
 export interface Segment {
@@ -21,7 +21,7 @@ export interface GivenTable {
   rows: { col: number; text: string; range: [number, number] }[][];
 }
 
-export type DocumentKind = 'text' | 'docx' | 'html';
+export type DocumentKind = 'text' | 'docx' | 'html' | 'pdf' | 'doc';
 
 export interface ReadDocument {
   kind: DocumentKind;
@@ -33,6 +33,8 @@ export interface ReadDocument {
   tables?: GivenTable[];
   /** Pieces of the text in order, with where each comes from (empty for plain text). */
   segments: Segment[];
+  /** Tables drawn as pictures (PDF): where each landed in the text, and its page. */
+  pictures?: { page: number; offset: number }[];
 }
 
 /** Why a document cannot be read, in both languages; `unsupported` when its type is not one nianbao reads. */

@@ -153,6 +153,8 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   // The index pass: every input's compact extract, paired by body and year (nothing to pair for one file alone).
   const { crossyear } = files.length > 1 || o.previous ? indexReports(files, configs, o.previous) : { crossyear: new Map<string, CrossYear>() };
   const pairedWith = (i: number) => crossyear.get(resolve(files[i]!));
+  if (o.previous && files.length === 1 && !crossyear.get(resolve(files[0]!))?.previous)
+    io.err(`${displayPath(o.previous)}: 无法读取或不像年度报告，未与之对照 / cannot be read or is not a report: not compared\n`);
   let anyError = false;
   let failed = errors > 0;
   let fixedTotal = 0;

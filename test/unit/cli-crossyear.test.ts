@@ -105,6 +105,10 @@ describe('nianbao check DIR: year over year', () => {
     };
     const result = sarif.runs[0]!.results.find((x) => x.ruleId === 'crossyear.carryover')!;
     assert.equal(result.relatedLocations![0]!.physicalLocation.artifactLocation.uri, 'old.txt');
+    writeFileSync(join(dir, 'notes.txt'), '会议记录\n');
+    const unread = run(['check', '--no-progress', '--previous', 'notes.txt', 'new.txt'], dir);
+    assert.match(unread.err, /notes\.txt: 无法读取或不像年度报告，未与之对照/);
+    assert.doesNotMatch(unread.out, /crossyear/);
     const usage = run(['check', '--previous', 'old.txt', 'new.txt', 'old.txt'], dir);
     assert.equal(usage.code, 2);
     assert.match(usage.err, /--previous/);

@@ -36,6 +36,7 @@ describe('crossyear: which names are the same body', () => {
     assert.equal(bodyFromTitle('云岭市桐溪区人民政府2021年政府信息公开工作年度报告'), '云岭市桐溪区人民政府');
     assert.equal(bodyFromTitle('青禾县市场监督管理局 2022 年政府信息公开工作年度报告'), '青禾县市场监督管理局');
     assert.equal(bodyFromTitle('2021年政府信息公开工作年度报告'), null);
+    assert.equal(bodyFromTitle('# 云岭市桐溪区教育局2022年政府信息公开工作年度报告'), '云岭市桐溪区教育局');
     assert.equal(bodyFromTitle('青禾县市场监督管理局政府信息公开工作年度报告（2021年）'), '青禾县市场监督管理局');
     assert.equal(bodyFromTitle('云岭市桐溪区人民政府办公室关于2021年政府信息公开工作年度报告'), '云岭市桐溪区人民政府办公室');
   });

@@ -28,7 +28,7 @@ export function bodyFromTitle(title: string): string | null {
   const t = title.replace(/\s+/gu, '');
   const m = /^(.*?)(?:关于)?(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年(?:度)?/u.exec(t);
   // "某局政府信息公开工作年度报告（2021年）": the year after the words; the body is before them.
-  const name = (m ? m[1]! : '').replace(/^[《“"]/u, '').replace(/(?:政府信息公开|政务公开|信息公开).*$/u, '');
+  const name = (m ? m[1]! : '').replace(/^[#＃*《“"]+/u, '').replace(/(?:政府信息公开|政务公开|信息公开).*$/u, '');
   return name.length >= 2 ? name : null;
 }
 

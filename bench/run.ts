@@ -5,6 +5,7 @@
  *   core      parse + every rule, per report and on 1 MB / 10 MB of reports, beside markdown-it's parse
  *   lsp       a real server over stdio: didChange → publishDiagnostics latency, first diagnostics, RSS
  *   cli       files and MB per second over a directory of 2,000+ reports
+ *   crossyear the two passes over 10,000 reports of 1,000 bodies: the index's memory, the CLI's peak RSS
  *   ab        this checkout's core against an earlier commit's, interleaved in one process over the
  *             same texts, and the 20 MB lines of digits (see ab.ts)
  *             `npm run bench -- ab [--ref REF] [--rounds N]`
@@ -17,6 +18,7 @@ import MarkdownIt from 'markdown-it';
 import { abBench } from './ab';
 import { check as checkText } from '../server/src/core';
 import { readDocument } from '../server/src/readers';
+import { crossyearBench } from './crossyear';
 import { bundleCore, type Check, load } from './bundle';
 import { lspBench } from './lsp';
 import { MB, stats, time, type Stats } from './stats';
@@ -155,6 +157,7 @@ async function main() {
   }
   if (want('cli')) cliBench();
   if (want('pdf')) pdfBench();
+  if (want('crossyear')) crossyearBench(row, results);
   if (want('ab')) {
     const rounds = option('--rounds');
     await abBench(row, results, { ref: option('--ref'), ...(rounds ? { rounds: Number(rounds) } : {}) });

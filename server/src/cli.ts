@@ -2,7 +2,7 @@
  * `nianbao`: the command-line checker, for CI and for auditors checking many reports.
  *
  *   nianbao check [--format text|json|sarif|csv] [--fix] [--config FILE] [--locale zh|en]
- *                 [--jobs N] [--summary] [--no-progress] PATH...
+ *                 [--jobs N] [--summary] [--no-progress] [--previous LAST] PATH...
  *   nianbao show [--format text|json] [--locale zh|en] [--config FILE] PATH...
  *   nianbao tidy [--write] [--config FILE] [--locale zh|en] PATH...
  *   nianbao import FILE [-o OUT.txt] [--force]
@@ -13,14 +13,28 @@
  * 0 or 2; `tidy`, `import`: 0 done, 2 usage or I/O failure, or an existing file not overwritten). Many files are checked on worker threads (this same script) and reported in input order.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { ConfigError, firstFormatYear, formatForYear, parseConfig, renderShown, reportTemplate, RULES, showReport, type Config, type Locale } from './core';
+import {
+  ConfigError,
+  type CrossYear,
+  firstFormatYear,
+  formatForYear,
+  parseConfig,
+  renderShown,
+  reportTemplate,
+  RULES,
+  showReport,
+  type Config,
+  type Locale,
+} from './core';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
 import { checkOne, finish, readAndCheck, type Configs, type Result } from './cli/outcome';
 import { runPool, type Batch } from './cli/pool';
 import { runImport, runTidy } from './cli/tidy';
 import { displayPath, Summary, writerFor } from './cli/output';
-import { ConfigLookup } from './host/config';
+import { indexReports } from './cli/index-pass';
+import { ConfigLookup, resolvePairs } from './host/config';
 import { findReportFiles, type FileError } from './host/files';
 import { ioMessage } from './host/read';
 import { VERSION } from './version';
@@ -71,7 +85,7 @@ function explicitConfig(o: Options, io: Io): Config | null | false {
     io.err(`nianbao: ${o.config}: ${ioMessage(e)}\n`);
     return false;
   }
-  return parseConfig(text, o.config);
+  return resolvePairs(parseConfig(text, o.config), dirname(resolve(o.config)));
 }
 
 /** The report files under the paths; the paths that cannot be read are said on stderr and counted. */
@@ -136,6 +150,11 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   const configs: Configs = { explicit, lookup: new ConfigLookup() };
   const input: WorkerInput = { role: 'nianbao-check', config: explicit, fix: o.fix, format: o.format, locale: o.locale };
   const started = Date.now();
+  // The index pass: every input's compact extract, paired by body and year (nothing to pair for one file alone).
+  const { crossyear } = files.length > 1 || o.previous ? indexReports(files, configs, o.previous) : { crossyear: new Map<string, CrossYear>() };
+  const pairedWith = (i: number) => crossyear.get(resolve(files[i]!));
+  if (o.previous && files.length === 1 && !crossyear.get(resolve(files[0]!))?.previous)
+    io.err(`${displayPath(o.previous)}: 无法读取或不像年度报告，未与之对照 / cannot be read or is not a report: not compared\n`);
   let anyError = false;
   let failed = errors > 0;
   let fixedTotal = 0;
@@ -143,7 +162,9 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   let lastBar = 0;
   let pending = '';
   await io.out(writer.begin());
-  for await (const r of runPool(files, { script: __filename, jobs: o.jobs, workerData: input }, (i, f) => finish(checkOne(i, f, configs, o.fix), writer))) {
+  for await (const r of runPool(files, { script: __filename, jobs: o.jobs, workerData: input, extra: pairedWith }, (i, f) =>
+    finish(checkOne(i, f, configs, o.fix, pairedWith(i)), writer),
+  )) {
     if (r.fatal || r.error) {
       // What came before a message is written before it.
       await io.out(pending);
@@ -259,9 +280,9 @@ function workerLoop(): void {
   const writer = writerFor(input.format, input.locale, input.fix);
   parentPort!.on('message', (batch: Batch) => {
     const out: Result[] = [];
-    for (const { index, file } of batch.files) {
+    for (const { index, file, extra } of batch.files) {
       try {
-        out.push(finish(checkOne(index, file, configs, input.fix), writer));
+        out.push(finish(checkOne(index, file, configs, input.fix, extra as CrossYear | undefined), writer));
       } catch (e) {
         out.push({ index, file, display: displayPath(file), bytes: 0, error: `内部错误 / internal error: ${(e as Error).message}` });
       }

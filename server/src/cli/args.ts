@@ -17,6 +17,8 @@ export interface Options {
   /** Progress bar: on a terminal, not in CI, unless --no-progress. */
   progress: boolean;
   paths: string[];
+  /** `--previous LAST`: last year's report, paired by hand with the one file checked. */
+  previous: string | null;
 }
 
 export class UsageError extends Error {}
@@ -28,6 +30,7 @@ export const USAGE = `用法 / usage:
       --config FILE                  配置文件 / config file (default: nearest .nianbaorc.json)
       --locale zh|en                 消息语言 / message language (default zh)
       --jobs N                       并行检查的线程数 / worker threads (default: CPU count)
+      --previous LAST                与上一年度报告 LAST 对照（此时只检查一个文件）/ check the one file beside last year's report LAST
       --summary                      汇总各规则计数和问题最多的文件 / per-rule counts and the worst files
       --no-progress                  不显示进度条 / no progress bar
   nianbao show [--format text|json] [--locale zh|en] [--config FILE] PATH...
@@ -51,7 +54,7 @@ PATH 可以是文件或目录（检查其中的 .txt、.md 文件）/ files or d
 （show、tidy、import 不判断问题，退出码为 0 或 2 / show, tidy and import judge nothing: 0 or 2）`;
 
 /** Options of `check` only: `show` refuses them as unknown. */
-const CHECK_ONLY = ['--fix', '--summary', '--no-progress', '--progress', '--jobs', '-j'];
+const CHECK_ONLY = ['--previous', '--fix', '--summary', '--no-progress', '--progress', '--jobs', '-j'];
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean, command: Command = 'check'): Options {
   const o: Options = {
@@ -63,6 +66,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
     summary: false,
     progress: isTTY && !env.CI,
     paths: [],
+    previous: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -86,6 +90,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
         throw new UsageError(`--format 应为 text、json、sarif 或 csv / must be text, json, sarif or csv: ${v}`);
       o.format = v;
     } else if (is('--config')) o.config = value('--config');
+    else if (is('--previous')) o.previous = value('--previous');
     else if (is('--locale')) o.locale = localeFrom(value('--locale'));
     else if (is('--jobs') || a === '-j') {
       const v = Number(value('--jobs'));
@@ -97,6 +102,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项 / unknown option: ${a}`);
     else o.paths.push(a);
   }
+  if (o.previous !== null && o.paths.length !== 1)
+    throw new UsageError(
+      '--previous 上年报告 之后应只给一个本年报告 / --previous LAST takes exactly one report of this year: nianbao check --previous LAST THIS',
+    );
   if (!o.paths.length)
     throw new UsageError(
       command === 'show'

@@ -1,5 +1,17 @@
 /** Checking one file, with its findings made plain data (positions computed), so a worker can send it. */
-import { applyFixes, check, defaultConfig, LineMap, looksLikeReport, preferredFixes, type CheckResult, type Config, type Finding, type Msg } from '../core';
+import {
+  applyFixes,
+  check,
+  type CrossYear,
+  defaultConfig,
+  LineMap,
+  looksLikeReport,
+  preferredFixes,
+  type CheckResult,
+  type Config,
+  type Finding,
+  type Msg,
+} from '../core';
 import type { ConfigLookup } from '../host/config';
 import { writeAtomic } from '../host/files';
 import { readReport, type SourceMap } from '../host/read';
@@ -26,6 +38,19 @@ export interface OutFinding {
   suggestions?: OutFix[];
   /** Where in the document the finding is (a .docx or web page): a table cell, or an element. */
   source?: SourceLocation;
+  /** Other places that explain it: in this file, or in another (`file` set: last year's report). */
+  related?: OutRelated[];
+}
+
+export interface OutRelated {
+  /** Another file's path as the output shows it; absent for a place in this file. */
+  file?: string;
+  message: Msg;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: [number, number];
 }
 
 export interface Outcome {
@@ -99,6 +124,21 @@ function plain(f: Finding, lm: LineMap, map: SourceMap | undefined): OutFinding 
     ...(f.fix ? { fix: fix(f.fix) } : {}),
     ...(f.suggestions?.length ? { suggestions: f.suggestions.map(fix) } : {}),
     ...(source ? { source } : {}),
+    ...(f.related?.length ? { related: f.related.map((r) => relatedPlace(r, lm)) } : {}),
+  };
+}
+
+function relatedPlace(r: NonNullable<Finding['related']>[number], lm: LineMap): OutRelated {
+  const s = r.start ?? lm.positionAt(r.range[0]);
+  const e = r.end ?? lm.positionAt(r.range[1]);
+  return {
+    ...(r.file ? { file: displayPath(r.file) } : {}),
+    message: r.message,
+    line: s.line + 1,
+    column: s.character + 1,
+    endLine: e.line + 1,
+    endColumn: e.character + 1,
+    offset: r.range,
   };
 }
 
@@ -130,14 +170,14 @@ export interface ReadInfo {
 }
 
 /** Reads a file and checks it with the config that applies to it (shared by `check` and `show`). */
-export function readAndCheck(file: string, configs: Configs): Checked {
+export function readAndCheck(file: string, configs: Configs, crossyear?: CrossYear): Checked {
   const read = readReport(file);
   if ('error' in read) return { error: read.error, bytes: 0 };
   const found = configs.explicit ? { config: configs.explicit, error: null } : configs.lookup.forFile(file);
   // A malformed config file stops the run: its reports would be checked with rules they turn off.
   if (found.error !== null) return { fatal: found.error, bytes: read.bytes };
   const config = found.config ?? defaultConfig();
-  const result = check(read.text, { config });
+  const result = check(read.text, crossyear ? { config, crossyear } : { config });
   // A table drawn as a picture is not missing: it cannot be read (see host/pictures.ts).
   result.findings = explainPictures(result.findings, result.report, read.pictures);
   if (!looksLikeReport(result.report)) {
@@ -157,9 +197,9 @@ export function tableCounts(result: CheckResult): { tables: number; tablesNotChe
   return { tables: tables.length, tablesNotChecked: tables.filter((t) => t.confidence === 'uncertain').length };
 }
 
-export function checkOne(index: number, file: string, configs: Configs, doFix: boolean): Outcome {
+export function checkOne(index: number, file: string, configs: Configs, doFix: boolean, crossyear?: CrossYear): Outcome {
   const base = { index, file, display: displayPath(file), bytes: 0 };
-  const read = readAndCheck(file, configs);
+  const read = readAndCheck(file, configs, crossyear);
   if (read.error !== undefined) return { ...base, bytes: read.bytes, error: read.error };
   if (read.fatal !== undefined) return { ...base, bytes: read.bytes, fatal: read.fatal };
   const { config } = read;
@@ -176,7 +216,7 @@ export function checkOne(index: number, file: string, configs: Configs, doFix: b
       if (applied.text === text) break;
       fixed += new Set(applied.applied.map((f) => `${f.range}:${f.text}`)).size;
       text = applied.text;
-      result = check(text, { config });
+      result = check(text, crossyear ? { config, crossyear } : { config });
     }
     if (text !== read.text) writeAtomic(file, text);
   }

@@ -50,7 +50,16 @@ function jsonFinding(f: OutFinding, locale: Locale) {
     ...(f.fix ? { fix: { range: f.fix.range, text: f.fix.text } } : {}),
     ...(f.suggestions ? { suggestions: f.suggestions.map((x) => ({ range: x.range, text: x.text, title: localize(x.title, locale) })) } : {}),
     ...(f.source ? { source: f.source } : {}),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, message: localize(r.message, locale) })) } : {}),
   };
+}
+
+/** The lines under a finding that name last year's place: "  上年：file:line:col". */
+function previousLines(f: OutFinding, locale: Locale): string {
+  return (f.related ?? [])
+    .filter((r) => r.file)
+    .map((r) => `  ${locale === 'zh' ? '上年：' : 'last year: '}${r.file}:${r.line}:${r.column}\n`)
+    .join('');
 }
 
 function csvCell(v: string | number | null | undefined): string {
@@ -67,7 +76,7 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
           text: (o.findings ?? [])
             .map(
               (f) =>
-                `${o.display}:${f.line}:${f.column} ${f.severity} ${f.code} ${localize(f.message, locale)}${f.fix && !fixing && !o.readOnly ? (locale === 'zh' ? ' [可修复]' : ' [fixable]') : ''}\n`,
+                `${o.display}:${f.line}:${f.column} ${f.severity} ${f.code} ${localize(f.message, locale)}${f.fix && !fixing && !o.readOnly ? (locale === 'zh' ? ' [可修复]' : ' [fixable]') : ''}\n${previousLines(f, locale)}`,
             )
             .join(''),
           items: 0,
@@ -167,6 +176,25 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
                 level: SARIF_LEVEL[f.severity],
                 message: { text: localize(f.message, locale) },
                 locations: [{ physicalLocation: { artifactLocation: loc, region } }],
+                ...(f.related
+                  ? {
+                      relatedLocations: f.related.map((r, id) => ({
+                        id,
+                        physicalLocation: {
+                          artifactLocation: { uri: r.file ?? o.display, uriBaseId: '%SRCROOT%' },
+                          region: {
+                            startLine: r.line,
+                            startColumn: r.column,
+                            endLine: r.endLine,
+                            endColumn: r.endColumn,
+                            charOffset: r.offset[0],
+                            charLength: r.offset[1] - r.offset[0],
+                          },
+                        },
+                        message: { text: localize(r.message, locale) },
+                      })),
+                    }
+                  : {}),
                 // Where in a .docx or web page: its table cell or element (the region is in the text nianbao read from it).
                 ...(f.source ? { properties: { source: f.source } } : {}),
                 ...(f.fix

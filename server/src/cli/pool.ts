@@ -11,11 +11,13 @@ export interface PoolOptions {
   script: string;
   jobs: number;
   workerData: unknown;
+  /** What goes with a file to the worker that checks it (last year's extract), by index. */
+  extra?: (index: number) => unknown;
 }
 
 /** A batch of files for a worker: their indices and paths. */
 export interface Batch {
-  files: { index: number; file: string }[];
+  files: { index: number; file: string; extra?: unknown }[];
 }
 
 /** Files per message to a worker. */
@@ -42,7 +44,8 @@ export async function* runPool(files: string[], opts: PoolOptions, inline: (inde
     while (idle.length && next < files.length && next - emitted < window) {
       const w = idle.pop()!;
       const batch: Batch = { files: [] };
-      for (const end = Math.min(files.length, next + size); next < end; next++) batch.files.push({ index: next, file: files[next]! });
+      for (const end = Math.min(files.length, next + size); next < end; next++)
+        batch.files.push({ index: next, file: files[next]!, extra: opts.extra?.(next) });
       w.postMessage(batch);
     }
   };

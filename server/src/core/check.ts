@@ -1,6 +1,7 @@
 /** The engine: text → report model → findings, with severities and ignore directives applied. */
 import { analyse, type Arith } from './arith';
 import type { Config } from './config';
+import type { CrossYear } from './crossyear/series';
 import { applyDirectives, parseDirectives } from './directives';
 import type { Finding } from './finding';
 import { msg } from './i18n';
@@ -16,6 +17,8 @@ export interface CheckResult {
 
 export interface CheckOptions {
   config?: Config;
+  /** Last year's report (or the gap before this one), for the rules across years. */
+  crossyear?: CrossYear;
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
@@ -27,7 +30,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     if (setting === 'off') continue;
     let found: ReturnType<(typeof RULES)[number]['check']>;
     try {
-      found = rule.check({ report, arith });
+      found = rule.check(options.crossyear ? { report, arith, crossyear: options.crossyear } : { report, arith });
     } catch (e) {
       // A rule that fails must not take the others down: say so as a finding.
       findings.push({

@@ -9,6 +9,11 @@ export interface Config {
   rules: Record<string, SeveritySetting>;
   /** `auto`, or the id of a registered format. */
   format: FormatId | 'auto';
+  /**
+   * Reports paired by hand, [last year's, this year's]: a renamed body, or names that do not tell.
+   * Paths relative to the config file as written; the host resolves them.
+   */
+  pairs?: [string, string][];
 }
 
 /** The values `format` may take: `auto` and every format's id, oldest first. */
@@ -36,7 +41,8 @@ export function parseConfig(text: string, source = CONFIG_FILE): Config {
   const obj = data as Record<string, unknown>;
   const config = defaultConfig();
   for (const key of Object.keys(obj)) {
-    if (key !== 'rules' && key !== 'format' && key !== '$schema') throw new ConfigError(`${source}: 未知的设置项“${key}” / unknown setting "${key}"`);
+    if (key !== 'rules' && key !== 'format' && key !== 'pairs' && key !== '$schema')
+      throw new ConfigError(`${source}: 未知的设置项“${key}” / unknown setting "${key}"`);
   }
   if (obj.format !== undefined) {
     if (obj.format !== 'auto' && !isFormatId(obj.format)) {
@@ -44,6 +50,14 @@ export function parseConfig(text: string, source = CONFIG_FILE): Config {
       throw new ConfigError(`${source}: "format" 应为 ${choices.zh} / must be ${choices.en}`);
     }
     config.format = obj.format;
+  }
+  if (obj.pairs !== undefined) {
+    const ok = Array.isArray(obj.pairs) && obj.pairs.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string' && x.length > 0));
+    if (!ok)
+      throw new ConfigError(
+        `${source}: "pairs" 应为 [["上年报告路径", "本年报告路径"], …]（相对于配置文件）/ must be [["last year's report", "this year's report"], …] (paths relative to the config file)`,
+      );
+    config.pairs = obj.pairs as [string, string][];
   }
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules))

@@ -1,5 +1,8 @@
 /** Each rule's documentation page, derived from the registry: what it checks, why, a wrong and a right example. */
-import { check } from './check';
+import { type CheckResult, check } from './check';
+import { extract } from './crossyear/extract';
+import { pairReports } from './crossyear/series';
+import { parse } from './parse';
 import { localize } from './i18n';
 import { LineMap } from './position';
 import type { Rule } from './rules/types';
@@ -10,8 +13,20 @@ function block(text: string): string {
   return `\`\`\`text\n${text.replace(/\n$/, '')}\n\`\`\``;
 }
 
+/** A rule's example checked as the rule sees it: beside its `previous` report (上年.txt) when it has one, paired as the CLI pairs files. */
+export function checkExample(rule: Rule, text: string): CheckResult {
+  if (rule.doc.previous === undefined) return check(text);
+  const pairs = pairReports([
+    { file: '上年.txt', extract: extract(parse(rule.doc.previous)) },
+    { file: '本年.txt', extract: extract(parse(text)) },
+  ]);
+  const crossyear = pairs.get('本年.txt');
+  return check(text, crossyear ? { crossyear } : {});
+}
+
 export function ruleDocPage(rule: Rule): string {
-  const wrong = check(rule.doc.wrong);
+  const previous = rule.doc.previous;
+  const wrong = checkExample(rule, rule.doc.wrong);
   const lm = new LineMap(rule.doc.wrong);
   const found = wrong.findings.filter((f) => f.rule === rule.id);
   const shown = found
@@ -38,6 +53,16 @@ export function ruleDocPage(rule: Rule): string {
     '',
     rule.doc.rationale.en,
     '',
+    ...(previous !== undefined
+      ? [
+          '## 上年报告 / Last year’s report',
+          '',
+          '以下示例与这份上年报告（上年.txt）对照检查 / the examples below are checked beside this report of the year before (上年.txt):',
+          '',
+          block(previous),
+          '',
+        ]
+      : []),
     '## 错误示例 / Wrong',
     '',
     block(rule.doc.wrong),

@@ -26,6 +26,15 @@ export interface Finding {
   fix?: Fix;
   /** Other fixes, to be chosen by a person. */
   suggestions?: Fix[];
-  /** Other places that explain the finding. */
-  related?: { range: Range; message: Msg }[];
+  /** Other places that explain the finding: in this text, or in another file (last year's report). */
+  related?: Related[];
+}
+
+export interface Related {
+  range: Range;
+  message: Msg;
+  /** Set when the place is in another file: its path, and the range's line and character there (0-based). */
+  file?: string;
+  start?: { line: number; character: number };
+  end?: { line: number; character: number };
 }

@@ -6,7 +6,7 @@ export { applyFixes, preferredFixes, type ApplyResult } from './fix';
 export { parseConfig, defaultConfig, formatChoices, ConfigError, CONFIG_FILE, type Config } from './config';
 export { RULES, RULE_IDS, registerRule, ruleById, ruleDocUrl } from './rules';
 export type { Rule, RuleContext } from './rules/types';
-export { ruleDocPage } from './docs';
+export { checkExample, ruleDocPage } from './docs';
 export { LineMap } from './position';
 export { msg, localize, localeFrom, type Msg, type Locale } from './i18n';
 export {
@@ -31,7 +31,10 @@ export { tidy, tidyReport, type TidyOptions, type TidyResult, type TidySpan, typ
 export { cellName, fillText, fmt, visibleRange } from './rules/util';
 export { cellAt, isComputable, isTotalSum, recomputeTotals, uncheckedTables, type CellHit } from './cells';
 export { outline, type OutlineKind, type OutlineNode } from './outline';
-export type { Finding, Fix, Edit, Severity, SeveritySetting } from './finding';
+export type { Finding, Fix, Edit, Related, Severity, SeveritySetting } from './finding';
 export type * from './model';
 export type { FormatId, FormatDecl, CoverDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';
 export { showReport, renderShown, displayWidth, SHOW_VERSION, type ShownReport, type ShownTable, type ShownBlock, type ShownRow, type ShownCell } from './show';
+export { bodyFromTitle, parseBody, sameBody, type Body } from './crossyear/body';
+export { extract, type Extract, type ExtractCell } from './crossyear/extract';
+export { pairReports, type CrossYear, type Indexed } from './crossyear/series';

@@ -4,6 +4,7 @@
  * diagnostics, edits → text edits and workspace edits, outline kinds → symbol kinds. The features
  * call these and convert nothing themselves.
  */
+import { pathToFileURL } from 'node:url';
 import {
   DiagnosticSeverity,
   SymbolKind,
@@ -102,7 +103,14 @@ export function toDiagnostic(a: Analysis, f: Finding, locale: Locale, options: D
   };
   if (options.relatedInformation && f.related?.length) {
     d.relatedInformation = f.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: { uri: a.uri, range: rangeOf(a, r.range) }, message: localize(r.message, locale) }),
+      (r): DiagnosticRelatedInformation =>
+        r.file && r.start && r.end
+          ? // A place in another file (last year's report): its uri, and the position found where it was read.
+            {
+              location: { uri: /^[a-z][a-z0-9+.-]*:\/\//i.test(r.file) ? r.file : pathToFileURL(r.file).href, range: { start: r.start, end: r.end } },
+              message: localize(r.message, locale),
+            }
+          : { location: { uri: a.uri, range: rangeOf(a, r.range) }, message: localize(r.message, locale) },
     );
   }
   return d;

@@ -33,7 +33,7 @@ export class ConfigLookup {
     let found: FoundConfig;
     if (text !== null) {
       try {
-        found = { config: parseConfig(text, p), error: null };
+        found = { config: resolvePairs(parseConfig(text, p), d), error: null };
       } catch (e) {
         found = { config: null, error: e instanceof ConfigError ? e.message : String(e) };
       }
@@ -44,6 +44,11 @@ export class ConfigLookup {
     this.cache.set(d, found);
     return found;
   }
+}
+
+/** The config's `pairs` made absolute: they are written relative to the config file's directory. */
+export function resolvePairs(config: Config, dir: string): Config {
+  return { ...config, pairs: (config.pairs ?? []).map(([a, b]) => [resolve(dir, a), resolve(dir, b)]) };
 }
 
 function readOrNull(p: string): string | null {

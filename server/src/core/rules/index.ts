@@ -1,4 +1,7 @@
 /** The registry: every rule, in the order their findings are listed. */
+import { crossyearCarryover } from './crossyear-carryover';
+import { crossyearGap } from './crossyear-gap';
+import { crossyearStock } from './crossyear-stock';
 import { directiveUnknown, setKnownRuleIds } from './directive-unknown';
 import { formatMismatch } from './format-mismatch';
 import { formatMixed } from './format-mixed';
@@ -48,6 +51,9 @@ export const RULES: Rule[] = [
   tableUnit,
   tableSign,
   textTableMismatch,
+  crossyearCarryover,
+  crossyearStock,
+  crossyearGap,
   textArtifact,
   directiveUnknown,
 ];

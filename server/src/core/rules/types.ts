@@ -1,4 +1,5 @@
 import type { Arith } from '../arith';
+import type { CrossYear } from '../crossyear/series';
 import type { Finding, Fix, Severity } from '../finding';
 import type { Msg } from '../i18n';
 import type { Range, Report } from '../model';
@@ -6,6 +7,8 @@ import type { Range, Report } from '../model';
 export interface RuleContext {
   report: Report;
   arith: Arith;
+  /** Last year's report of the same body, when one was found (the CLI's index pass, the server's lookup). */
+  crossyear?: CrossYear;
 }
 
 /** What a rule reports; the engine adds the rule id and the severity in force. */
@@ -17,6 +20,8 @@ export interface RuleDoc {
   /** A short text that breaks the rule, and the same text put right. */
   wrong: string;
   right: string;
+  /** For a rule across years: last year's report, beside which `wrong` and `right` are checked. */
+  previous?: string;
 }
 
 export interface Rule {

@@ -144,7 +144,8 @@ function vouched(decl: BlockDecl, byDecl: Map<RowDecl, Row>, placed: Row[]): boo
   });
   const index = new Map(decl.rows.map((rd, i) => [rd, i]));
   const mine = new Set(placed.map((r) => index.get(r.decl)!));
-  for (const p of planSums(decl)) {
+  const plans = planSums(decl);
+  for (const p of plans) {
     const touches = p.left.some(([i]) => mine.has(i)) || p.right.some(([i]) => mine.has(i));
     if (!touches) continue;
     const h = holds(p, grid);
@@ -152,11 +153,7 @@ function vouched(decl: BlockDecl, byDecl: Map<RowDecl, Row>, placed: Row[]): boo
     if (p.ownRow !== null && mine.has(p.ownRow) && h !== true) return false;
   }
   // Every placed row has a total of its own to vouch for it.
-  const own = new Set(
-    planSums(decl)
-      .map((p) => p.ownRow)
-      .filter((x) => x !== null),
-  );
+  const own = new Set(plans.map((p) => p.ownRow).filter((x) => x !== null));
   return [...mine].every((i) => own.has(i));
 }
 

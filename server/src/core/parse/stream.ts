@@ -24,10 +24,9 @@ interface Item {
 
 const NUMBER_LINE = /^\d{1,6}$/;
 
-/** The lines of [from, to) as numbers and text (ignored lines: page numbers, form feeds, left out). */
-function itemsOf(ctx: ParseContext, from: number, to: number): Item[] {
+/** The lines of [from, to) as numbers and text, one at a time (ignored lines: page numbers, form feeds, left out). */
+function* itemsOf(ctx: ParseContext, from: number, to: number): Generator<Item> {
   const { text, lines, ignored } = ctx;
-  const out: Item[] = [];
   for (let l = lines.lineAt(from); l < lines.count && lines.start(l) < to; l++) {
     if (ignored.has(l)) continue;
     const s = Math.max(lines.start(l), from);
@@ -35,9 +34,8 @@ function itemsOf(ctx: ParseContext, from: number, to: number): Item[] {
     const raw = text.slice(s, e).trim();
     if (!raw) continue;
     const at = text.indexOf(raw, s);
-    out.push({ value: NUMBER_LINE.test(raw) ? Number(raw) : null, range: [at, at + raw.length], raw });
+    yield { value: NUMBER_LINE.test(raw) ? Number(raw) : null, range: [at, at + raw.length], raw };
   }
-  return out;
 }
 
 /** The groups of the block: for each declared sum, its parts' and total's column indices, in column order. */
@@ -58,7 +56,7 @@ export function readReviewStream(ctx: ParseContext, decl: BlockDecl, regionFrom:
   const groups = groupsOf(decl);
   if (!groups?.length) return null;
   // The table opens at the first line that is one of its header words (the prose before it may name 行政复议 too).
-  const all = itemsOf(ctx, regionFrom, to);
+  const all = [...itemsOf(ctx, regionFrom, to)];
   const open = all.findIndex((x) => x.value === null && x.raw.length >= 2 && decl.header.some((w) => w.startsWith(x.raw)));
   if (open === -1) return null;
   const items = all.slice(open);

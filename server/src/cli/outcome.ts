@@ -25,15 +25,19 @@ export interface OutFix {
   title: Msg;
 }
 
-export interface OutFinding {
-  code: string;
-  severity: Finding['severity'];
-  message: Msg;
+/** Where a finding or a related place is in the report text: 1-based lines and columns, and its offsets. */
+export interface OutSpan {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
   offset: [number, number];
+}
+
+export interface OutFinding extends OutSpan {
+  code: string;
+  severity: Finding['severity'];
+  message: Msg;
   fix?: OutFix;
   suggestions?: OutFix[];
   /** Where in the document the finding is (a .docx or web page): a table cell, or an element. */
@@ -42,15 +46,10 @@ export interface OutFinding {
   related?: OutRelated[];
 }
 
-export interface OutRelated {
+export interface OutRelated extends OutSpan {
   /** Another file's path as the output shows it; absent for a place in this file. */
   file?: string;
   message: Msg;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  offset: [number, number];
 }
 
 export interface Outcome {
@@ -107,20 +106,19 @@ export function finish(o: Outcome, writer: Writer): Result {
   return r;
 }
 
+/** The span of [start, end) positions (0-based) over `range`. */
+function span(s: { line: number; character: number }, e: { line: number; character: number }, range: [number, number]): OutSpan {
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, offset: range };
+}
+
 function plain(f: Finding, lm: LineMap, map: SourceMap | undefined): OutFinding {
-  const s = lm.positionAt(f.range[0]);
   const source = map?.locate(f.range[0]);
-  const e = lm.positionAt(f.range[1]);
   const fix = (x: NonNullable<Finding['fix']>): OutFix => ({ range: x.range, text: x.text, title: x.title });
   return {
     code: f.rule,
     severity: f.severity,
     message: f.message,
-    line: s.line + 1,
-    column: s.character + 1,
-    endLine: e.line + 1,
-    endColumn: e.character + 1,
-    offset: f.range,
+    ...span(lm.positionAt(f.range[0]), lm.positionAt(f.range[1]), f.range),
     ...(f.fix ? { fix: fix(f.fix) } : {}),
     ...(f.suggestions?.length ? { suggestions: f.suggestions.map(fix) } : {}),
     ...(source ? { source } : {}),
@@ -129,16 +127,10 @@ function plain(f: Finding, lm: LineMap, map: SourceMap | undefined): OutFinding 
 }
 
 function relatedPlace(r: NonNullable<Finding['related']>[number], lm: LineMap): OutRelated {
-  const s = r.start ?? lm.positionAt(r.range[0]);
-  const e = r.end ?? lm.positionAt(r.range[1]);
   return {
     ...(r.file ? { file: displayPath(r.file) } : {}),
     message: r.message,
-    line: s.line + 1,
-    column: s.character + 1,
-    endLine: e.line + 1,
-    endColumn: e.character + 1,
-    offset: r.range,
+    ...span(r.start ?? lm.positionAt(r.range[0]), r.end ?? lm.positionAt(r.range[1]), r.range),
   };
 }
 

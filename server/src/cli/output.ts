@@ -2,7 +2,7 @@
 import { relative, sep } from 'node:path';
 import { localize, RULES, ruleDocUrl, type Locale } from '../core';
 import type { OutputFormat } from './args';
-import type { Outcome, OutFinding, Result } from './outcome';
+import type { Outcome, OutFinding, OutSpan, Result } from './outcome';
 import { VERSION } from '../version';
 
 export type Write = (s: string) => void | Promise<void>;
@@ -33,6 +33,18 @@ export interface RunTotals {
 /** Indents every line of a text (JSON.stringify's output) by `pad`. */
 function indent(text: string, pad: string): string {
   return pad + text.replaceAll('\n', `\n${pad}`);
+}
+
+/** A SARIF region of a span of the report text. */
+function sarifRegion(x: OutSpan) {
+  return {
+    startLine: x.line,
+    startColumn: x.column,
+    endLine: x.endLine,
+    endColumn: x.endColumn,
+    charOffset: x.offset[0],
+    charLength: x.offset[1] - x.offset[0],
+  };
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
@@ -161,14 +173,7 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
         render: (o) => ({
           text: (o.findings ?? [])
             .map((f) => {
-              const region = {
-                startLine: f.line,
-                startColumn: f.column,
-                endLine: f.endLine,
-                endColumn: f.endColumn,
-                charOffset: f.offset[0],
-                charLength: f.offset[1] - f.offset[0],
-              };
+              const region = sarifRegion(f);
               const loc = { uri: o.display, uriBaseId: '%SRCROOT%' };
               const result = {
                 ruleId: f.code,
@@ -182,14 +187,7 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
                         id,
                         physicalLocation: {
                           artifactLocation: { uri: r.file ?? o.display, uriBaseId: '%SRCROOT%' },
-                          region: {
-                            startLine: r.line,
-                            startColumn: r.column,
-                            endLine: r.endLine,
-                            endColumn: r.endColumn,
-                            charOffset: r.offset[0],
-                            charLength: r.offset[1] - r.offset[0],
-                          },
+                          region: sarifRegion(r),
                         },
                         message: { text: localize(r.message, locale) },
                       })),

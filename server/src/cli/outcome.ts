@@ -10,6 +10,7 @@ import {
   type CheckResult,
   type Config,
   type Finding,
+  type Locale,
   type Msg,
 } from '../core';
 import type { ConfigLookup } from '../host/config';
@@ -18,6 +19,7 @@ import { readReport, type SourceMap } from '../host/read';
 import type { SourceLocation } from '../readers';
 import { explainPictures } from '../host/pictures';
 import { displayPath, type Rendered, type Writer } from './output';
+import { markedTables, type MarkedTable } from './marked';
 
 export interface OutFix {
   range: [number, number];
@@ -74,6 +76,8 @@ export interface Outcome {
   tablesNotChecked?: number;
   findings?: OutFinding[];
   fixed?: number;
+  /** The tables marked with the findings, for the HTML report (only when asked, and only for a report with errors). */
+  marked?: MarkedTable[];
 }
 
 /** Findings per rule: [error, warning, info, hint]. */
@@ -81,7 +85,10 @@ export type Tally = Record<string, [number, number, number, number]>;
 
 /** A checked file as the thread that writes the output needs it: rendered, and counted for the summary. */
 export interface Result
-  extends Pick<Outcome, 'index' | 'file' | 'display' | 'bytes' | 'error' | 'fatal' | 'fixed' | 'tables' | 'tablesNotChecked' | 'encoding' | 'notFixed'> {
+  extends Pick<
+    Outcome,
+    'index' | 'file' | 'display' | 'bytes' | 'error' | 'fatal' | 'fixed' | 'tables' | 'tablesNotChecked' | 'encoding' | 'notFixed' | 'format' | 'year'
+  > {
   rendered?: Rendered;
   tally?: Tally;
 }
@@ -98,6 +105,8 @@ export function finish(o: Outcome, writer: Writer): Result {
   if (o.tablesNotChecked !== undefined) r.tablesNotChecked = o.tablesNotChecked;
   if (o.encoding !== undefined) r.encoding = o.encoding;
   if (o.notFixed) r.notFixed = true;
+  if (o.format !== undefined) r.format = o.format;
+  if (o.year !== undefined) r.year = o.year;
   if (!o.findings) return r;
   const tally: Tally = {};
   for (const f of o.findings) (tally[f.code] ??= [0, 0, 0, 0])[SEVERITY_SLOT[f.severity]]++;
@@ -189,7 +198,8 @@ export function tableCounts(result: CheckResult): { tables: number; tablesNotChe
   return { tables: tables.length, tablesNotChecked: tables.filter((t) => t.confidence === 'uncertain').length };
 }
 
-export function checkOne(index: number, file: string, configs: Configs, doFix: boolean, crossyear?: CrossYear): Outcome {
+/** `markIn`: the locale to mark a report's tables in for the HTML report (when it has errors); none otherwise. */
+export function checkOne(index: number, file: string, configs: Configs, doFix: boolean, crossyear?: CrossYear, markIn?: Locale): Outcome {
   const base = { index, file, display: displayPath(file), bytes: 0 };
   const read = readAndCheck(file, configs, crossyear);
   if (read.error !== undefined) return { ...base, bytes: read.bytes, error: read.error };
@@ -224,5 +234,6 @@ export function checkOne(index: number, file: string, configs: Configs, doFix: b
     ...tableCounts(result),
     findings: result.findings.map((f) => plain(f, lm, read.read.sourceMap)),
     fixed,
+    ...(markIn && result.findings.some((f) => f.severity === 'error') ? { marked: markedTables(result, markIn) } : {}),
   };
 }

@@ -20,6 +20,7 @@ import type { SourceLocation } from '../readers';
 import { explainPictures } from '../host/pictures';
 import { displayPath, type Rendered, type Writer } from './output';
 import { markedTables, type MarkedTable } from './marked';
+import { fingerprints } from './fingerprint';
 
 export interface OutFix {
   range: [number, number];
@@ -46,6 +47,8 @@ export interface OutFinding extends OutSpan {
   source?: SourceLocation;
   /** Other places that explain it: in this file, or in another (`file` set: last year's report). */
   related?: OutRelated[];
+  /** The same for the same finding when lines are inserted above it (SARIF partialFingerprints). */
+  fingerprint?: string;
 }
 
 export interface OutRelated extends OutSpan {
@@ -143,6 +146,13 @@ function relatedPlace(r: NonNullable<Finding['related']>[number], lm: LineMap): 
   };
 }
 
+function withFingerprints(findings: OutFinding[], prints: string[]): OutFinding[] {
+  findings.forEach((f, k) => {
+    f.fingerprint = prints[k]!;
+  });
+  return findings;
+}
+
 /** Where each file's config comes from: the file named with `--config`, else the nearest `.nianbaorc.json` above it, else the defaults. */
 export interface Configs {
   explicit: Config | null;
@@ -232,7 +242,10 @@ export function checkOne(index: number, file: string, configs: Configs, doFix: b
     ...(doFix && !writable ? { notFixed: true } : {}),
     ...(writable ? {} : { readOnly: true }),
     ...tableCounts(result),
-    findings: result.findings.map((f) => plain(f, lm, read.read.sourceMap)),
+    findings: withFingerprints(
+      result.findings.map((f) => plain(f, lm, read.read.sourceMap)),
+      fingerprints(result.findings, result.report, displayPath(file)),
+    ),
     fixed,
     ...(markIn && result.findings.some((f) => f.severity === 'error') ? { marked: markedTables(result, markIn) } : {}),
   };

@@ -6,6 +6,7 @@ import type { Outcome, OutFinding, OutSpan, Result } from './outcome';
 import { VERSION } from '../version';
 import { htmlWriter } from './html';
 import { junitWriter } from './junit';
+import { FINGERPRINT_KEY } from './fingerprint';
 
 export type Write = (s: string) => void | Promise<void>;
 
@@ -191,6 +192,7 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
                 level: SARIF_LEVEL[f.severity],
                 message: { text: localize(f.message, locale) },
                 locations: [{ physicalLocation: { artifactLocation: loc, region } }],
+                ...(f.fingerprint ? { partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint } } : {}),
                 ...(f.related
                   ? {
                       relatedLocations: f.related.map((r, id) => ({

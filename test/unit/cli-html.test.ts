@@ -104,6 +104,14 @@ describe('nianbao check --format html', () => {
     assert.match(text(row), /^（七）总计/);
   });
 
+  it('the same page from worker threads as from the main thread (but for the time it was made)', () => {
+    const page = (jobs: string) =>
+      run(['check', '--format', 'html', '--jobs', jobs, ERRORS, MISMATCH, CLEAN]).out.replace(/ · (生成|generated) [\d-]+ [\d:]+ UTC/, '');
+    const one = page('1');
+    assert.equal(page('2'), one);
+    assert.equal((one.match(/class="grid"/g) ?? []).length, 13, 'the 6 tables of blocks of one report with errors, the 7 of the other');
+  });
+
   it('--locale en: the page and the messages in English', () => {
     const r = run(['check', '--format', 'html', '--locale', 'en', ERRORS]);
     const { all, stat } = page(r.out);

@@ -57,6 +57,7 @@ const WORDS = {
     worst: '问题最多的文件',
     tablesNotChecked: '识别不确定、未核对的表格',
     more: (n: number) => `……另有 ${n} 个文件`,
+    nTables: (n: number) => `${n} 张表`,
     none: '（无）',
     cap: (n: number, over: number) => `表格只对有错误的报告显示，最多 ${n} 份${over ? `；另有 ${over} 份有错误的报告只列出问题，未显示表格` : ''}。`,
     where: '位置',
@@ -105,6 +106,7 @@ const WORDS = {
     worst: 'Files with most findings',
     tablesNotChecked: 'Tables read with uncertainty, not checked',
     more: (n: number) => `… and ${n} more file(s)`,
+    nTables: (n: number) => `${n} table(s)`,
     none: '(none)',
     cap: (n: number, over: number) =>
       `Tables are shown for reports with errors, at most ${n}${over ? `; ${over} more report(s) with errors list their findings only` : ''}.`,
@@ -291,7 +293,7 @@ function summaryHtml(s: Summary, w: Words, locale: Locale, over: number): string
   if (s.notChecked.length) {
     const more = s.filesNotChecked - s.notChecked.length;
     out.push(
-      `<ul class="not-checked">${s.notChecked.map((f) => `<li>${link(f.index, f.display)} — ${f.tables}</li>`).join('')}${more > 0 ? `<li>${esc(w.more(more))}</li>` : ''}</ul>`,
+      `<ul class="not-checked">${s.notChecked.map((f) => `<li>${link(f.index, f.display)} — ${esc(w.nTables(f.tables))}</li>`).join('')}${more > 0 ? `<li>${esc(w.more(more))}</li>` : ''}</ul>`,
     );
   } else out.push(`<p>${esc(w.none)}</p>`);
   out.push(`<h2>${esc(w.worst)}</h2>`);

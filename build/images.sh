@@ -3,7 +3,8 @@
 #   - images/icon.png (128×128) from images/icon.svg, drawn by headless Chromium (Debian's chromium,
 #     driven by the e2e tools' playwright-core: run test/e2e/setup.sh once);
 #   - the screenshots, copied from the e2e suite's (run `npm run test:e2e` first; they land in
-#     test/e2e/out/): the squiggle, the hover, the quick fix, the table view, the HTML report.
+#     test/e2e/out/): the squiggle, the hover, the quick fix, the table view (test/e2e/tableview.js's
+#     wrong-cell shot), the HTML report.
 # A screenshot the last e2e run did not take is kept as it is (and said).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,5 +37,5 @@ pick() {
 pick 'ui-*-txt-problem.png' squiggle.png
 pick 'ui-*-txt-hover.png' hover.png
 pick 'ui-*-txt-quickfix.png' quick-fix.png
-pick '*table-view*.png' table-view.png
+pick 'tableview-*-wrong-cell.png' table-view.png
 pick 'html-report.png' html-report.png

@@ -40,7 +40,7 @@ describe('SARIF partialFingerprints', () => {
     writeFileSync(join(dir, 'report.txt'), lines.join('\n'));
     const after = sarif(dir, 'report.txt');
 
-    assert.equal(before.length, 7);
+    assert.ok(before.length >= 7, "the draft's seven findings at least");
     assert.equal(byPrint(before).size, before.length, 'no two findings share a fingerprint');
     assert.deepEqual([...byPrint(after).keys()].sort(), [...byPrint(before).keys()].sort());
     for (const [print, b] of byPrint(before)) {

@@ -3,15 +3,16 @@
 #   1. ui      code-server + Chromium, keyboard only, against the installed .vsix (test/e2e/ui.js)
 #   2. host    the mocha suite of test/vscode/ in code-server's extension host, zh-cn and en (test/e2e/host.js)
 #   3. nvim    Neovim headless as a plain LSP client over stdio (test/e2e/nvim.lua)
+#   4. html    `nianbao check --format html examples/` rendered by Chromium (test/e2e/html-report.js)
 # Installs what it needs first (test/e2e/setup.sh). Screenshots and logs go to test/e2e/out/.
 # Exits non-zero when any suite fails; every process it starts is stopped when it ends.
-# NIANBAO_E2E_ONLY="ui host-zh" runs only some suites (ui, host-zh, host-en, nvim).
+# NIANBAO_E2E_ONLY="ui host-zh" runs only some suites (ui, host-zh, host-en, nvim, html).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 E2E="$ROOT/test/e2e"
 OUT="$E2E/out"
 TOOLS=${NIANBAO_E2E_TOOLS:-$ROOT/.tools/e2e}
-ONLY=${NIANBAO_E2E_ONLY:-ui host-zh host-en nvim}
+ONLY=${NIANBAO_E2E_ONLY:-ui host-zh host-en nvim html}
 cd "$ROOT"
 t0=$(date +%s)
 elapsed() { echo "$(( $(date +%s) - t0 )) s"; }
@@ -113,6 +114,12 @@ if wants nvim; then
   run_group 120 env NIANBAO_ROOT="$ROOT" NIANBAO_E2E_WS="$STATE/ws-nvim" \
     nvim --headless --clean -u NONE -i NONE -n -c "luafile $E2E/nvim.lua"
   record nvim $?
+fi
+
+if wants html; then
+  echo "e2e: html — the auditor's HTML report of examples/ in Chromium"
+  run_group 120 node "$E2E/html-report.js" "$ROOT" "$OUT"
+  record html $?
 fi
 
 passed=0; failed=0

@@ -35,6 +35,17 @@ describe('show', () => {
     // The wrong total is named by its finding.
     const total = rows.find((x: { label: string }) => x.label === '（七）总计').cells.find((c: { header: string }) => c.header === '自然人');
     assert.ok(total.findings.includes('table.result-total'), total.findings.join());
+    // …with the value the sums give it, as its message says, and its span in the text.
+    assert.match(total.expected, /^\d+$/);
+    assert.notEqual(total.expected, total.raw);
+    assert.ok(
+      total.messages.some((m: string) => m.includes(`应为 ${total.expected}`)),
+      total.messages.join(' | '),
+    );
+    assert.equal(total.length, total.raw.length);
+    // A cell no finding names has no expected value.
+    const granted = rows.find((x: { label: string }) => x.label === '（一）予以公开').cells[0];
+    assert.deepEqual([granted.findings, granted.messages, granted.expected], [[], [], null]);
     const review = shown.tables.find((t: { id: string }) => t.id === 'review');
     assert.equal(review.blocks[0].rows[0].cells[0].header, '行政复议·结果维持');
   });

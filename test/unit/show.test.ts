@@ -50,6 +50,19 @@ describe('show', () => {
     assert.equal(review.blocks[0].rows[0].cells[0].header, '行政复议·结果维持');
   });
 
+  it('JSON: a missing cell is placed after the cell before it that was found', () => {
+    const text = requestsExample({}).replace(/(（一）予以公开.*?)\t0\t0\n/, '$1\n');
+    const rows = showReport(check(text), 'x.txt').tables.find((t) => t.id === 'requests')!.blocks[0]!.rows;
+    const granted = rows.find((r) => r.label === '（一）予以公开')!;
+    const missing = granted.cells.filter((c) => c.state === 'missing');
+    assert.deepEqual(
+      missing.map((c) => c.header),
+      ['其他', '总计'],
+    );
+    const line = text.split('\n')[granted.line - 1]!;
+    for (const c of missing) assert.deepEqual([c.character, c.length], [line.length, 0], `${c.header} at the row's end`);
+  });
+
   it('text: an aligned grid, blanks blank, uncertain rows and named cells marked', () => {
     const text = requestsExample({ 'granted:natural': '3', 'granted:total': '' }).replace(/（二）部分公开(.*?)(\t0)+\n/, '（二）部分公开$1\n1\n\n0\n0\n');
     const r = check(text);

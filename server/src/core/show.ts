@@ -26,7 +26,7 @@ export interface ShownCell {
   confidence: Confidence;
   /**
    * 1-based line and 0-based UTF-16 character of the cell in the text; for a missing cell, where it
-   * belongs (after the row's last cell found, or its label).
+   * belongs (after the cell before it that was found, or where the reader placed it).
    */
   line: number;
   character: number;
@@ -111,13 +111,22 @@ function expectedOf(c: Cell, named: Finding[]): string | null {
   return null;
 }
 
+/** Where a missing cell belongs: after the cell before it in the row that was found, else where the reader put it. */
+function missingAt(r: Row, k: number): number {
+  for (let j = k - 1; j >= 0; j--) {
+    const c = r.cells[j]!;
+    if (c.state !== 'missing') return Math.max(c.range[1], r.cells[k]!.range[0]);
+  }
+  return r.cells[k]!.range[0];
+}
+
 function shownRow(lm: LineMap, r: Row, byCell: Map<Cell, Finding[]>, locale: Locale): ShownRow {
   return {
     label: pick(r.decl.name, locale),
     line: position(lm, r.label[0]).line,
     confidence: r.confidence,
-    cells: r.cells.map((c) => {
-      const p = position(lm, c.range[0]);
+    cells: r.cells.map((c, k) => {
+      const p = position(lm, c.state === 'missing' ? missingAt(r, k) : c.range[0]);
       const named = byCell.get(c) ?? [];
       return {
         header: pick(c.col.name, locale),

@@ -274,8 +274,14 @@ export function defineTests(): void {
       const editor = await open(DRAFT);
       await diagnostics(editor.document.uri, has('table.group-total'));
       await vscode.commands.executeCommand('nianbao.openTableView');
+      // The tabs reach the extension host from the workbench a moment later: wait for the view's.
+      const find = () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('nianbao.tableView'));
+      for (let i = 0; i < 100 && !find(); i++) await new Promise((r) => setTimeout(r, 100));
       const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-      const view = tabs.find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('nianbao.tableView'));
+      const view = find();
       assert.ok(view, tabs.map((t) => t.label).join(', '));
       assert.ok(view.label.includes(say('表格：', 'Tables: ')), view.label);
       assert.notEqual(

@@ -180,8 +180,8 @@ h3 { font-size: 1em; margin: 12px 0 4px; font-weight: 600; }
 table { border-collapse: collapse; margin: 4px 0 8px; }
 th, td { border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border)); padding: 2px 6px; }
 thead th { background: var(--vscode-editorWidget-background); font-weight: 600; font-size: 0.92em; }
-tbody th { text-align: left; font-weight: normal; white-space: nowrap; }
-td.cell { text-align: right; font-family: var(--vscode-editor-font-family); min-width: 3em; cursor: pointer; white-space: nowrap; }
+tbody th { text-align: left; font-weight: normal; min-width: 6em; max-width: 18em; }
+td.cell { text-align: right; font-family: var(--vscode-editor-font-family); min-width: 2.5em; cursor: pointer; white-space: nowrap; }
 td.cell:focus, td.cell.at-cursor { outline: 2px solid var(--vscode-focusBorder); outline-offset: -2px; }
 td.cell.at-cursor { background: var(--vscode-editor-selectionHighlightBackground, var(--vscode-list-inactiveSelectionBackground)); }
 td.blank { border-style: dashed; }

@@ -2,7 +2,7 @@
 // nested iframes): a .txt report with a wrong 总计 opens, 打开表格视图 from the palette shows its
 // tables beside the text with the wrong cell red and its expected value; the cell under the text
 // cursor is marked; a live edit of the text clears the mark; in the view, arrow keys move and Enter
-// selects the cell in the text. Screenshots: OUT/tableview-*.png.
+// selects the cell in the text. Then the walkthrough from the palette. Screenshots: OUT/tableview-*.png.
 // Usage: node tableview.js BASE_URL WORKSPACE OUT
 const path = require('node:path');
 const { launch, workbenchUrl, freshWorkspace } = require('./browser');
@@ -147,6 +147,24 @@ async function tableView(f) {
   await shot('jumped');
 }
 
+/** The walkthrough, from the palette: its five steps, in Chinese, the first one's page shown. */
+async function walkthrough() {
+  log('walkthrough');
+  await runCommand('Welcome: Open Walkthrough...');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '检查政府信息公开工作年度报告' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.type('政府信息公开');
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: '检查政府信息公开工作年度报告' }).waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const steps = page.locator('.getting-started-step');
+  await steps.filter({ hasText: '从模板新建年度报告' }).first().waitFor({ timeout: 15_000 });
+  const titles = (await steps.locator('.step-title').allInnerTexts()).map(flat);
+  check(
+    ['从模板新建年度报告', '查看标出的错误数字', '查看错误原因', '一键修复', '查看表格'].every((t) => titles.includes(t)),
+    `walkthrough steps: ${titles.join(' | ')}`,
+  );
+  await shot('walkthrough');
+}
+
 (async () => {
   freshWorkspace(ROOT, WS);
   const [txt] = writeWrongTotals(WS);
@@ -160,6 +178,7 @@ async function tableView(f) {
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     log('workbench loaded');
     await tableView(txt);
+    await walkthrough();
     ok = failures === 0;
   } catch (e) {
     log('FAIL', e.message.split('\n')[0]);

@@ -7,6 +7,8 @@
 //      finds in it what it finds in the .docx
 //   2. a PDF with a table drawn as a picture (test/readers/fixtures/picture-table.pdf): the view's
 //      warning says "表格为图片，无法检查", never table.missing
+//   3. the example web page with its （七）总计 changed (43 → 44), opened as text (language html):
+//      checked as it is opened, the squiggle on the changed number in the page's source
 // Screenshots: OUT/view-*.png. Usage: node view.js BASE_URL WORKSPACE OUT
 const fs = require('node:fs');
 const path = require('node:path');
@@ -177,6 +179,38 @@ async function pdf() {
   await shot('pdf');
 }
 
+/** Scenario 3: a web page opened as text, its wrong total squiggled in its source. */
+async function html() {
+  const rel = `report-view/${NAME}.html`;
+  const source = fs.readFileSync(path.join(ROOT, 'examples', `${NAME}.html`), 'utf8');
+  // The row （七）总计's only 43 (its 总计 cell) becomes 44.
+  const row = source.indexOf('（七）总计');
+  const at = source.indexOf('>43<', row);
+  if (row < 0 || at < 0 || at > source.indexOf('</tr>', row)) throw new Error('expected 43 in the row （七）总计');
+  fs.writeFileSync(path.join(WS, rel), `${source.slice(0, at)}>44<${source.slice(at + 4)}`);
+  log(`html: ${rel} — （七）总计·总计 44 where 43 belongs`);
+  await openFile(rel);
+  await page.locator('.markers-panel .monaco-list-row', { hasText: '实为 44' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('F8');
+  await page.locator('.marker-widget').waitFor({ timeout: 30_000 });
+  const squiggle = page.locator('.editor-group-container.active .monaco-editor .squiggly-error').first();
+  const marked = await squiggle.waitFor({ timeout: 30_000 }).then(
+    () => true,
+    () => false,
+  );
+  check(marked, 'a squiggle on the page (F8)');
+  // The Problems entries name the changed number's place in the source: its line and column.
+  const line = source.slice(0, at + 1).split('\n').length;
+  const column = at + 1 - source.lastIndexOf('\n', at);
+  const rows = await problemRows();
+  const here = rows.filter((r) => r.includes(`[Ln ${line}, Col ${column}]`));
+  check(
+    here.some((r) => r.includes('实为 44')),
+    `the findings on the changed number in the page's source, Ln ${line}, Col ${column}: ${here.length}`,
+  );
+  await shot('html');
+}
+
 (async () => {
   freshWorkspace(ROOT, WS);
   fs.mkdirSync(path.join(WS, 'report-view'), { recursive: true });
@@ -193,6 +227,7 @@ async function pdf() {
     log('workbench loaded');
     await docx();
     await pdf();
+    await html();
     ok = failures === 0;
   } catch (e) {
     log('FAIL', e.message.split('\n')[0]);

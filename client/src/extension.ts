@@ -22,6 +22,8 @@ import { formatById, formatForYear } from '../../server/src/core/formats/registr
 import { localeFrom, localize } from '../../server/src/core/i18n';
 import { offerReportLanguage, ReportStatus, untitledReportUri } from './firstUse';
 import { TableViews } from './tableview/panel';
+import { IMPORT_SCHEME } from '../../server/src/features/protocol';
+import { registerReportView } from './importView';
 
 const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
 
@@ -34,14 +36,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      // The read-only report views of .pdf, .doc, .docx and web pages (importView.ts).
+      { scheme: IMPORT_SCHEME },
+      // Web pages: checked through the HTML reader when they hold a report (server: features/htmlDocument.ts).
+      { scheme: 'file', language: 'html' },
+    ],
     initializationOptions: { locale: vscode.env.language, statusNotification: true },
     diagnosticCollectionName: 'nianbao',
   };
   client = new LanguageClient('nianbao', vscode.l10n.t('nianbao Language Server'), serverOptions, clientOptions);
+  registerReportView(context, client);
 
   const statuses = new Map<string, Status>();
   const status = new ReportStatus();

@@ -71,7 +71,8 @@ describe('package.json', () => {
     assert.equal(lang.aliases[0], '政府信息公开年报');
     assert.deepEqual(lang.filenamePatterns, ['*政府信息公开*年度报告*.txt']);
     assert.equal(pkg.contributes.grammars[0].scopeName, 'text.nianbao');
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:nianbao', 'onLanguage:plaintext', 'onLanguage:markdown']);
+    // html: web pages that hold a report are checked as they are opened (the server looks, then keeps quiet on other pages).
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:nianbao', 'onLanguage:plaintext', 'onLanguage:markdown', 'onLanguage:html']);
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.equal(pkg.main, './client/out/extension.js');
     const commands = pkg.contributes.commands.map((c: { command: string }) => c.command);
@@ -82,9 +83,24 @@ describe('package.json', () => {
       'nianbao.checkWorkspace',
       'nianbao.showTables',
       'nianbao.openTableView',
+      'nianbao.openReportView',
+      'nianbao.importAsText',
     ]);
-    const client = readFileSync(join(ROOT, 'client/src/extension.ts'), 'utf8');
+    const client = readdirSync(join(ROOT, 'client/src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(ROOT, 'client/src', f), 'utf8'))
+      .join('\n');
     for (const c of commands) assert.ok(client.includes(`registerCommand('${c}'`), `${c} is registered by the client`);
+    // The report view: offered for documents that are not text, never instead of their own editor.
+    const [view] = pkg.contributes.customEditors;
+    assert.equal(view.viewType, 'nianbao.reportView');
+    assert.equal(view.priority, 'option');
+    assert.deepEqual(
+      view.selector.map((x: { filenamePattern: string }) => x.filenamePattern),
+      ['*.pdf', '*.doc', '*.docx', '*.html', '*.htm'],
+    );
+    assert.ok(client.includes(`registerCustomEditorProvider(REPORT_VIEW`));
+    assert.ok(client.includes(`REPORT_VIEW = '${view.viewType}'`));
   });
 
   it('.vscodeignore keeps sources, tests and node_modules out of the package', () => {

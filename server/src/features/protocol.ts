@@ -59,6 +59,56 @@ export interface WorkspaceSummary {
 }
 
 /**
+ * The read-only report view of a document that is not text (.pdf, .doc, .docx, a web page):
+ * `nianbao-import:/<label>?<the original file's uri>`. The client shows the text of `IMPORT_TEXT`
+ * under such a uri and opens it; the server checks it as any open report, with the original's
+ * `.nianbaorc.json`.
+ */
+export const IMPORT_SCHEME = 'nianbao-import';
+
+/** Request `nianbao/importText` (`ImportTextParams` → `ImportText`): a file read as `nianbao import` reads it, tidied. */
+export const IMPORT_TEXT_REQUEST = 'nianbao/importText';
+
+export interface ImportTextParams {
+  /** The original file's uri (`file:`). */
+  uri: string;
+}
+
+export interface ImportText {
+  /** The tidied text (what `nianbao import` writes); absent when the file cannot be read or is no report. */
+  text?: string;
+  /** Why there is no text, in the client's language. */
+  message?: string;
+  /** The encoding the file was decoded from ("utf-8", "gb18030"…). */
+  encoding?: string;
+  /** What was read: "pdf", "doc", "docx", "html", "text". */
+  kind?: string;
+  format?: string;
+  year?: number | null;
+  /** The findings on the text, by severity. */
+  error?: number;
+  warning?: number;
+  info?: number;
+  hint?: number;
+  /** Tables read with uncertainty (their sums not checked). */
+  uncheckedTables?: number;
+}
+
+/** The original file's uri of a `nianbao-import:` document, or null for any other uri. */
+export function importedFrom(uri: string): string | null {
+  if (!uri.startsWith(`${IMPORT_SCHEME}:`)) return null;
+  const q = uri.indexOf('?');
+  if (q < 0) return null;
+  const end = uri.indexOf('#', q);
+  try {
+    const original = decodeURIComponent(uri.slice(q + 1, end < 0 ? undefined : end));
+    return original.startsWith('file:') ? original : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * How the server's Node is started (the VS Code client does; other clients may): a small young
  * generation. A check's garbage is small and short-lived, and with V8's default 16 MB semi-spaces an
  * editor with 50 reports open held ~89 MB instead of ~74 MB.

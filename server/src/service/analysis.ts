@@ -99,6 +99,8 @@ export class AnalysisCache {
   /** In order of use, the most recent last: only the last `limit` are kept (a check is cheap to redo). */
   private entries = new Map<string, { analysis: Analysis; key: string }>();
   readonly costs = new CostModel();
+  /** Adjusts a fresh analysis before it is kept (a report view's findings as its original's: features/importView.ts). */
+  refine: ((a: Analysis) => void) | null = null;
   constructor(private readonly limit = MAX_ANALYSES) {}
 
   get(doc: DocLike, config: Config): Analysis {
@@ -110,6 +112,7 @@ export class AnalysisCache {
       return hit.analysis;
     }
     const analysis = analyse(doc, config);
+    this.refine?.(analysis);
     this.put(analysis, key);
     this.costs.record(analysis.text.length, analysis.cost);
     return analysis;
@@ -117,6 +120,7 @@ export class AnalysisCache {
 
   /** Stores an analysis made elsewhere (a background check). */
   store(analysis: Analysis): void {
+    this.refine?.(analysis);
     this.put(analysis, configKey(analysis.config));
     this.costs.record(analysis.text.length, analysis.cost);
   }

@@ -30,9 +30,11 @@ import { executeCommand, type CommandContext } from '../features/commands';
 import { offsetOf, offsetsOf } from '../features/convert';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
+import { HtmlChecks } from '../features/htmlDocument';
+import { ImportStore, importHover } from '../features/importView';
 import { inlayHints } from '../features/inlayHints';
 import { T, t } from '../features/locale';
-import { COMMANDS } from '../features/protocol';
+import { COMMANDS, IMPORT_TEXT_REQUEST, type ImportTextParams, importedFrom } from '../features/protocol';
 import { documentSymbols, symbolInformation } from '../features/symbols';
 import { VERSION } from '../version';
 import { AnalysisCache } from './analysis';
@@ -57,6 +59,10 @@ interface Parts {
   scheduler: CheckScheduler;
   publisher: Publisher;
   workspace: WorkspaceCheck;
+  /** The originals read for report views (`nianbao-import:`). */
+  imports: ImportStore;
+  /** Web pages open in the editor (language `html`). */
+  pages: HtmlChecks;
 }
 
 export function startServer(connection: Connection): void {
@@ -73,6 +79,8 @@ function createServer(connection: Connection): Parts {
   const session = new Session();
   const documents = openDocuments();
   const cache = new AnalysisCache();
+  const imports = new ImportStore();
+  cache.refine = (a) => imports.refine(a.uri, a.result);
   const settings = new SettingsStore(
     (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' }),
     (error) => void connection.window.showWarningMessage(t(T.configError(error), session.locale)),
@@ -86,7 +94,13 @@ function createServer(connection: Connection): Parts {
     error: (message) => connection.console.error(message),
   });
   const workspace = new WorkspaceCheck({ documents, scheduler, settings, publisher });
-  return { connection, session, documents, settings, scheduler, publisher, workspace };
+  const pages = new HtmlChecks({
+    sendDiagnostics: (p) => void connection.sendDiagnostics(p),
+    configOf: async (uri) => settings.configFor(uri, await settings.settingsFor(uri)),
+    status: (uri, version, a) => publisher.status(uri, version, a),
+    locale: () => session.locale,
+  });
+  return { connection, session, documents, settings, scheduler, publisher, workspace, imports, pages };
 }
 
 function initializeResult(session: Session): InitializeResult {
@@ -149,11 +163,19 @@ function onLifecycle({ connection, session, settings, scheduler, workspace }: Pa
 }
 
 /** Changes are scheduled for checking; a closed document's state goes (or its file's diagnostics come back). */
-function onDocuments({ documents, settings, scheduler, publisher, workspace }: Parts): void {
-  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+function onDocuments({ documents, settings, scheduler, publisher, workspace, imports, pages }: Parts): void {
+  documents.onDidChangeContent((e) => {
+    if (e.document.languageId === 'html') pages.schedule(e.document);
+    else scheduler.schedule(e.document.uri);
+  });
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;
+    if (e.document.languageId === 'html') {
+      pages.closed(uri);
+      settings.forget(uri);
+      return;
+    }
     scheduler.closed(uri);
     if (workspace.closed(uri)) {
       // Checked with "check all reports": back to the file on disk.
@@ -162,11 +184,13 @@ function onDocuments({ documents, settings, scheduler, publisher, workspace }: P
     }
     publisher.closed(uri);
     settings.forget(uri);
+    const original = importedFrom(uri);
+    if (original) imports.forget(original);
   });
 }
 
 /** The feature requests, each answered by its adapter from the current analysis. */
-function onRequests({ connection, session, scheduler, workspace }: Parts): void {
+function onRequests({ connection, session, scheduler, workspace, settings, imports }: Parts): void {
   const analysisOf = (uri: string) => scheduler.analysisOf(uri);
 
   connection.onDocumentSymbol(async (params) => {
@@ -183,6 +207,8 @@ function onRequests({ connection, session, scheduler, workspace }: Parts): void 
   });
 
   connection.onCodeAction(async (params) => {
+    // A report view is read-only: its fixes could not be applied (导入为可编辑文本 makes a text to fix).
+    if (importedFrom(params.textDocument.uri)) return null;
     const r = await analysisOf(params.textDocument.uri);
     return r ? codeActions(r.a, params, session.locale, session.actionOptions) : null;
   });
@@ -192,7 +218,15 @@ function onRequests({ connection, session, scheduler, workspace }: Parts): void 
     if (!r) return null;
     const formats = session.caps.textDocument?.hover?.contentFormat;
     const markdown = !formats || formats.includes('markdown');
-    return hover(r.a, offsetOf(r.a, params.position), session.locale, markdown);
+    const offset = offsetOf(r.a, params.position);
+    return importHover(imports, r.a, offset, session.locale, markdown, hover(r.a, offset, session.locale, markdown));
+  });
+
+  // A report view's text: the file read as `nianbao import` reads it, with the config that applies to it.
+  connection.onRequest(IMPORT_TEXT_REQUEST, async (params: ImportTextParams) => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    const config = settings.configFor(uri, await settings.settingsFor(uri));
+    return imports.read(uri, config, session.locale);
   });
 
   connection.languages.inlayHint.on(async (params) => {

@@ -4,8 +4,8 @@
  * older request is not cached), else the ones pushed with initialize or `didChangeConfiguration`.
  * With them, each document's `.nianbaorc.json` (host/config.ts), whose errors are shown once.
  */
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../core';
+import { documentFile } from '../features/importView';
 import { ConfigLookup } from '../host/config';
 import { configFor, defaultSettings, readSettings, type Settings } from './settings';
 
@@ -85,13 +85,9 @@ export class SettingsStore {
   }
 
   private fileConfig(uri: string): Config | null {
-    if (!uri.startsWith('file:')) return null;
-    let path: string;
-    try {
-      path = fileURLToPath(uri);
-    } catch {
-      return null;
-    }
+    // A file's own, or the original's for its report view (`nianbao-import:`).
+    const path = documentFile(uri);
+    if (path === null) return null;
     const { config, error } = this.files.forFile(path);
     if (error && !this.shownErrors.has(error)) {
       this.shownErrors.add(error);

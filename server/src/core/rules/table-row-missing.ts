@@ -68,6 +68,16 @@ function missingRows(t: Table, b: Block): Report_[] {
   return out;
 }
 
+/** Whether rows of the table were read with their labels and numbers out of order. */
+export function scrambled(t: Table): boolean {
+  return t.blocks.some((b) => b.rows.some((r) => r.unclear === 'order'));
+}
+
+/** The declared rows a table lacks (in missing blocks too). */
+export function missingRowCount(t: Table): number {
+  return t.missingBlocks.reduce((n, b) => n + b.rows.length, 0) + t.blocks.reduce((n, b) => n + b.missingRows.length, 0);
+}
+
 export const tableRowMissing: Rule = {
   id: 'table.row-missing',
   name: msg('表格缺行', 'Missing table rows'),
@@ -88,6 +98,9 @@ export const tableRowMissing: Rule = {
   check({ report }) {
     const out: ReturnType<Rule['check']> = [];
     for (const t of report.tables) {
+      // Where labels and numbers were found out of order (PDF text), a label not found may be among
+      // the part that could not be placed: table.unreadable says so once, no row is called missing.
+      if (scrambled(t)) continue;
       const blocks = missingBlocks(t);
       out.push(...blocks.out);
       for (const b of t.blocks) if (!blocks.covered.has(b)) out.push(...missingRows(t, b));

@@ -2,6 +2,7 @@ import { msg, type Msg } from '../i18n';
 import type { Unclear } from '../model';
 import { requestsExample } from './examples';
 import type { Rule } from './types';
+import { missingRowCount, scrambled } from './table-row-missing';
 
 type Reported = Exclude<Unclear, 'readings'>;
 const WHY: Record<Reported, Msg> = {
@@ -62,11 +63,18 @@ export const tableUnreadable: Rule = {
       const names = shown.map(({ r }) => `“${r.decl.name.zh}”（${WHY[r.unclear as Reported].zh}）`).join('；');
       const namesEn = shown.map(({ r }) => `“${r.decl.name.en}” (${WHY[r.unclear as Reported].en})`).join('; ');
       const more = rows.length > shown.length ? msg(`等 ${rows.length} 行`, ` and ${rows.length - shown.length} more rows`) : msg('', '');
+      const lost = scrambled(t) ? missingRowCount(t) : 0;
+      const notFound = lost
+        ? msg(
+            `；另有 ${lost} 行未在文字中找到，可能在次序被打乱的部分中，未按缺行报告`,
+            `; ${lost} more row(s) were not found in the text, perhaps among the part out of order, and are not reported as missing`,
+          )
+        : msg('', '');
       out.push({
         range: first.label[1] > first.label[0] ? first.label : first.range,
         message: msg(
-          `${t.decl.name.zh}有 ${rows.length} 行无法确定各栏的值：${names}${more.zh}。本表的合计未核对`,
-          `${t.decl.name.en}: ${rows.length} row(s) cannot be read with certainty: ${namesEn}${more.en}. Its sums were not checked`,
+          `${t.decl.name.zh}有 ${rows.length} 行无法确定各栏的值：${names}${more.zh}${notFound.zh}。本表的合计未核对`,
+          `${t.decl.name.en}: ${rows.length} row(s) cannot be read with certainty: ${namesEn}${more.en}${notFound.en}. Its sums were not checked`,
         ),
         ...(rows.length > 1
           ? { related: rows.slice(1).map(({ r }) => ({ range: r.label, message: msg('无法确定各栏的行', 'A row read with uncertainty') })) }

@@ -150,7 +150,7 @@ async function sideBySide(servers: [Server, Server], uri: string, count: number,
   return times;
 }
 
-async function lspRows(a: Build, b: Build, add: (r: TableRow) => void, out: Record<string, unknown>): Promise<void> {
+export async function lspRows(a: Build, b: Build, add: (r: TableRow) => void, out: Record<string, unknown>): Promise<void> {
   const texts = reportTexts().map((t) => t.text);
   for (const [label, size, edits, target] of [
     ['10 KB', 10 * 1024, 600, 10],

@@ -10,7 +10,7 @@
  *   nianbao new --year YEAR [--body NAME]
  *
  * Exit status: 0 no error findings, 1 findings at error severity, 2 usage or I/O failure (`show`:
- * 0 or 2; `tidy`, `import`: 0 done, 2 usage or I/O failure, or an existing file not overwritten). Many files are checked on worker threads (this same script) and reported in input order.
+ * 0 or 2; `tidy`, `import`: 0 done, 2 usage or I/O failure, or an existing file not overwritten). From 400 files on (cli/pool.ts), files are checked on worker threads (this same script); results are reported in input order.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

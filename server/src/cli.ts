@@ -1,7 +1,7 @@
 /**
  * `nianbao`: the command-line checker, for CI and for auditors checking many reports.
  *
- *   nianbao check [--format text|json|sarif|csv] [--fix] [--config FILE] [--locale zh|en]
+ *   nianbao check [--format text|json|sarif|csv|html|junit] [--fix] [--config FILE] [--locale zh|en]
  *                 [--jobs N] [--summary] [--no-progress] [--previous LAST] PATH...
  *   nianbao show [--format text|json] [--locale zh|en] [--config FILE] PATH...
  *   nianbao tidy [--write] [--config FILE] [--locale zh|en] PATH...
@@ -34,6 +34,7 @@ import { type Batch, Pool, runPass, usesWorkers } from './cli/pool';
 import { runImport, runTidy } from './cli/tidy';
 import { displayPath, Summary, writerFor } from './cli/output';
 import { indexOne, indexReportsOn } from './cli/index-pass';
+import { markIn } from './cli/html';
 import { ConfigLookup, resolvePairs } from './host/config';
 import { findReportFiles, type FileError } from './host/files';
 import { ioMessage } from './host/read';
@@ -173,7 +174,8 @@ async function checkFiles(o: Options, io: Io, files: string[], errors: number, c
   let lastBar = 0;
   let pending = '';
   await io.out(writer.begin());
-  for await (const r of runPass<Result>(pool, 'check', files, (i, f) => finish(checkOne(i, f, configs, o.fix, pairedWith(i)), writer), pairedWith)) {
+  const check = (i: number, f: string) => finish(checkOne(i, f, configs, o.fix, pairedWith(i), markIn(o.format, o.locale)), writer);
+  for await (const r of runPass<Result>(pool, 'check', files, check, pairedWith)) {
     if (r.fatal || r.error) {
       // What came before a message is written before it.
       await io.out(pending);
@@ -189,6 +191,7 @@ async function checkFiles(o: Options, io: Io, files: string[], errors: number, c
       failed = true;
       if (o.progress) io.err('\r\x1b[K');
       io.err(`${r.display}: ${r.error}\n`);
+      if (writer.unreadable) pending += writer.unreadable(r);
     } else {
       const note = readNote(r.display, r.encoding, r.notFixed);
       if (note) {
@@ -292,7 +295,7 @@ function workerLoop(): void {
     for (const { index, file, extra } of batch.files) {
       try {
         if (batch.kind === 'index') out.push(indexOne(index, file, configs));
-        else out.push(finish(checkOne(index, file, configs, input.fix, extra as CrossYear | undefined), writer));
+        else out.push(finish(checkOne(index, file, configs, input.fix, extra as CrossYear | undefined, markIn(input.format, input.locale)), writer));
       } catch (e) {
         // A file the index cannot read is not indexed; the check says why.
         out.push(

@@ -26,7 +26,7 @@ type RowFn = (name: string, value: string, target?: string, pass?: boolean | nul
 const SERVER = join(ROOT, 'server', 'out', 'server.js');
 
 /** A seeded random number generator (mulberry32), so that runs edit the same places. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -37,14 +37,15 @@ function random(seed: number): () => number {
   };
 }
 
-class Server {
+export class Server {
   readonly proc: ChildProcess;
   readonly conn: ProtocolConnection;
   private waiting = new Map<string, (p: PublishDiagnosticsParams) => void>();
   readonly docs = new Map<string, TextDocument>();
-  constructor() {
+  /** `script`: a build's server.js (this checkout's by default). */
+  constructor(script = SERVER) {
     // Started as the VS Code client starts it.
-    this.proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, script, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => this.waiting.get(`${p.uri}#${p.version}`)?.(p));
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
@@ -105,7 +106,7 @@ class Server {
 }
 
 /** Random one-character edits (inserting a character, or deleting one inserted before) at random places. */
-async function randomEdits(s: Server, uri: string, count: number, seed: number): Promise<number[]> {
+export async function randomEdits(s: Server, uri: string, count: number, seed: number): Promise<number[]> {
   const rnd = random(seed);
   const times: number[] = [];
   const inserted: number[] = [];

@@ -1,6 +1,11 @@
 /**
- * `npm run bench`: nianbao's speed and memory against its targets, printed as a table and written to
- * bench/results.json. Not a test: run it on a quiet machine.
+ * `npm run bench`: the one table of targets (table.ts): this build and an earlier one (`--ref REF`,
+ * by default the build before issue 18) side by side in one run, over a generated corpus, against
+ * markdown-it's baseline; written to bench/results.json. Not a test.
+ *
+ *   npm run bench [-- --ref REF] [--rounds N]
+ *
+ * The older parts, by name (`npm run bench -- core lsp …`):
  *
  *   core      parse + every rule, per report and on 1 MB / 10 MB of reports, beside markdown-it's parse
  *   lsp       a real server over stdio: didChange → publishDiagnostics latency, first diagnostics, RSS
@@ -16,6 +21,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { abBench } from './ab';
+import { targetTable } from './table';
 import { check as checkText } from '../server/src/core';
 import { readDocument } from '../server/src/readers';
 import { crossyearBench } from './crossyear';
@@ -40,7 +46,7 @@ const option = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const only = argv.filter((a, i) => !a.startsWith('-') && !['--ref', '--rounds'].includes(argv[i - 1] ?? ''));
-const want = (part: string) => !only.length || only.includes(part);
+const want = (part: string) => only.includes(part);
 
 function row(name: string, value: string, target = '', pass: boolean | null = null) {
   rows.push({ name, value, target, pass });
@@ -151,6 +157,11 @@ async function main() {
   console.log(
     `nianbao bench — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}${corpus ? ', with ../shared/corpus' : ''}\n`,
   );
+  if (!only.length) {
+    const rounds = option('--rounds');
+    const table = await targetTable({ ref: option('--ref'), ...(rounds ? { rounds: Number(rounds) } : {}) }, results);
+    for (const r of table) rows.push({ name: r.measure, value: `A ${r.a} B ${r.b}`, target: r.target, pass: r.pass });
+  }
   if (want('core')) core(await shippedCheck());
   if (want('lsp')) {
     await lspBench(row, results);

@@ -10,7 +10,7 @@
  *   nianbao new --year YEAR [--body NAME]
  *
  * Exit status: 0 no error findings, 1 findings at error severity, 2 usage or I/O failure (`show`:
- * 0 or 2; `tidy`, `import`: 0 done, 2 usage or I/O failure, or an existing file not overwritten). Many files are checked on worker threads (this same script) and reported in input order.
+ * 0 or 2; `tidy`, `import`: 0 done, 2 usage or I/O failure, or an existing file not overwritten). From 400 files on (cli/pool.ts), files are checked on worker threads (this same script); results are reported in input order.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -30,10 +30,10 @@ import {
 } from './core';
 import { parseArgs, USAGE, UsageError, type Options } from './cli/args';
 import { checkOne, finish, readAndCheck, type Configs, type Result } from './cli/outcome';
-import { runPool, type Batch } from './cli/pool';
+import { type Batch, Pool, runPass, usesWorkers } from './cli/pool';
 import { runImport, runTidy } from './cli/tidy';
 import { displayPath, Summary, writerFor } from './cli/output';
-import { indexReports } from './cli/index-pass';
+import { indexOne, indexReportsOn } from './cli/index-pass';
 import { markIn } from './cli/html';
 import { ConfigLookup, resolvePairs } from './host/config';
 import { findReportFiles, type FileError } from './host/files';
@@ -146,13 +146,24 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   if (explicit === false) return 2;
   const { files, errors } = reportFiles(o, io);
 
-  const writer = writerFor(o.format, o.locale, o.fix);
-  const summary = new Summary();
   const configs: Configs = { explicit, lookup: new ConfigLookup() };
   const input: WorkerInput = { role: 'nianbao-check', config: explicit, fix: o.fix, format: o.format, locale: o.locale };
   const started = Date.now();
+  // Workers only where they pay for their start (NIANBAO_WORKERS_FROM moves the threshold: tests, bench); one pool for both passes.
+  const from = Number(io.env.NIANBAO_WORKERS_FROM) || undefined;
+  const pool = usesWorkers(files.length, o.jobs, from) ? new Pool(__filename, Math.min(o.jobs, files.length), input) : null;
+  try {
+    return await checkFiles(o, io, files, errors, configs, pool, started);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function checkFiles(o: Options, io: Io, files: string[], errors: number, configs: Configs, pool: Pool | null, started: number): Promise<number> {
+  const writer = writerFor(o.format, o.locale, o.fix);
+  const summary = new Summary();
   // The index pass: every input's compact extract, paired by body and year (nothing to pair for one file alone).
-  const { crossyear } = files.length > 1 || o.previous ? indexReports(files, configs, o.previous) : { crossyear: new Map<string, CrossYear>() };
+  const { crossyear } = files.length > 1 || o.previous ? await indexReportsOn(pool, files, configs, o.previous) : { crossyear: new Map<string, CrossYear>() };
   const pairedWith = (i: number) => crossyear.get(resolve(files[i]!));
   if (o.previous && files.length === 1 && !crossyear.get(resolve(files[0]!))?.previous)
     io.err(`${displayPath(o.previous)}: 无法读取或不像年度报告，未与之对照 / cannot be read or is not a report: not compared\n`);
@@ -163,9 +174,8 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   let lastBar = 0;
   let pending = '';
   await io.out(writer.begin());
-  for await (const r of runPool(files, { script: __filename, jobs: o.jobs, workerData: input, extra: pairedWith }, (i, f) =>
-    finish(checkOne(i, f, configs, o.fix, pairedWith(i), markIn(o.format, o.locale)), writer),
-  )) {
+  const check = (i: number, f: string) => finish(checkOne(i, f, configs, o.fix, pairedWith(i), markIn(o.format, o.locale)), writer);
+  for await (const r of runPass<Result>(pool, 'check', files, check, pairedWith)) {
     if (r.fatal || r.error) {
       // What came before a message is written before it.
       await io.out(pending);
@@ -281,12 +291,18 @@ function workerLoop(): void {
   const configs: Configs = { explicit: input.config, lookup: new ConfigLookup() };
   const writer = writerFor(input.format, input.locale, input.fix);
   parentPort!.on('message', (batch: Batch) => {
-    const out: Result[] = [];
+    const out: unknown[] = [];
     for (const { index, file, extra } of batch.files) {
       try {
-        out.push(finish(checkOne(index, file, configs, input.fix, extra as CrossYear | undefined, markIn(input.format, input.locale)), writer));
+        if (batch.kind === 'index') out.push(indexOne(index, file, configs));
+        else out.push(finish(checkOne(index, file, configs, input.fix, extra as CrossYear | undefined, markIn(input.format, input.locale)), writer));
       } catch (e) {
-        out.push({ index, file, display: displayPath(file), bytes: 0, error: `内部错误 / internal error: ${(e as Error).message}` });
+        // A file the index cannot read is not indexed; the check says why.
+        out.push(
+          batch.kind === 'index'
+            ? { index, file }
+            : { index, file, display: displayPath(file), bytes: 0, error: `内部错误 / internal error: ${(e as Error).message}` },
+        );
       }
     }
     parentPort!.postMessage(out);

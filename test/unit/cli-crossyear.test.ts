@@ -14,7 +14,8 @@ import { ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'server/out/cli.js');
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NIANBAO_LOCALE: '' } });
+  // Worker threads from the first file on (--jobs 2 below: the index and check passes on workers).
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NIANBAO_LOCALE: '', NIANBAO_WORKERS_FROM: '1' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

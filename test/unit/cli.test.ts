@@ -16,11 +16,13 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const ERRORS = join(ROOT, 'examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt');
 const CLEAN = join(ROOT, 'examples/青禾县市场监督管理局2022年政府信息公开工作年度报告.txt');
 
-function run(args: string[], cwd = ROOT) {
+function run(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
   // Room for `show --format json` over every example (its PDFs' cells too): more than the default 1 MB.
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NIANBAO_LOCALE: '' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NIANBAO_LOCALE: '', ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+/** Workers start only from WORKERS_FROM files on: from the first with this, so that they run. */
+const workers = { NIANBAO_WORKERS_FROM: '1' };
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
 }
@@ -170,7 +172,9 @@ describe('nianbao check over many files', () => {
 
   it('--jobs: the same results, in input order, as one thread', () => {
     const one = run(['check', '--format', 'json', '--jobs', '1', dir]);
-    const four = run(['check', '--format', 'json', '--jobs', '4', dir]);
+    const four = run(['check', '--format', 'json', '--jobs', '4', dir], ROOT, workers);
+    // Below the threshold, --jobs 4 checks on the main thread: the same output again.
+    assert.equal(run(['check', '--format', 'json', '--jobs', '4', dir]).out, one.out);
     assert.equal(four.code, 1);
     assert.equal(four.out, one.out);
     const files = JSON.parse(four.out).map((x: { file: string }) => x.file.split('/').pop());
@@ -258,11 +262,11 @@ describe('tables not checked (read with uncertainty)', () => {
       if (i % 3 === 0) writeFileSync(name, UNSURE);
       else copyFileSync(CLEAN, name);
     }
-    const r = run(['check', '--summary', '--jobs', '4', many]);
+    const r = run(['check', '--summary', '--jobs', '4', many], ROOT, workers);
     assert.match(r.out, /tables not checked: 8（共 56 张，8 个文件）/);
     const files = [...r.out.matchAll(/^\s+1 张表\s+(\S+)$/gm)].map((m) => m[1]!.split('/').pop());
     assert.deepEqual(files, ['r00.txt', 'r03.txt', 'r06.txt', 'r09.txt', 'r12.txt', 'r15.txt', 'r18.txt', 'r21.txt']);
-    const json = JSON.parse(run(['check', '--format', 'json', '--jobs', '4', many]).out);
+    const json = JSON.parse(run(['check', '--format', 'json', '--jobs', '4', many], ROOT, workers).out);
     assert.deepEqual(
       json.map((f: { tablesNotChecked: number }) => f.tablesNotChecked),
       Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? 1 : 0)),

@@ -1,6 +1,7 @@
 /** The command line's words → options, or a UsageError that says what is wrong. */
 import { availableParallelism } from 'node:os';
 import { localeFrom, type Locale } from '../core';
+import { WORKERS_FROM } from './pool';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv' | 'html' | 'junit';
 
@@ -33,7 +34,7 @@ export const USAGE = `用法 / usage:
       --fix                          应用可安全自动修复的修改 / apply the safe fixes
       --config FILE                  配置文件 / config file (default: nearest .nianbaorc.json)
       --locale zh|en                 消息语言 / message language (default zh)
-      --jobs N                       并行检查的线程数 / worker threads (default: CPU count)
+      --jobs N                       并行检查的线程数（${WORKERS_FROM} 个文件起）/ worker threads, from ${WORKERS_FROM} files on (default: CPU count)
       --previous LAST                与上一年度报告 LAST 对照（此时只检查一个文件）/ check the one file beside last year's report LAST
       --summary                      汇总各规则计数和问题最多的文件 / per-rule counts and the worst files
       --no-progress                  不显示进度条 / no progress bar

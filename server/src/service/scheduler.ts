@@ -15,7 +15,15 @@ import { BackgroundChecker, Cancelled } from './worker';
 
 /** A check slower than this is debounced (by at most its own duration and `debounceMs`). */
 export const FAST_CHECK_MS = 4;
-/** A text this long is checked on a worker thread, so the server keeps answering while it is checked. */
+/**
+ * A check expected to take longer than this runs on a worker thread, so the server keeps answering
+ * meanwhile; a shorter one runs at once on the main thread, which is faster to diagnostics (the
+ * result of a 1 MB check costs 16–45 ms to copy back from a worker). What a check costs depends on
+ * the text's tables and runs of digits more than on its length, so the expectation is the
+ * document's own last check scaled to its length (see `expectedCost`).
+ */
+export const WORKER_FROM_MS = 100;
+/** Before any check has been timed: a text this long is checked on a worker thread. */
 export const LARGE_DOCUMENT = 400_000;
 
 export interface OpenDocuments {
@@ -41,6 +49,8 @@ export class CheckScheduler {
   private readonly background = new Map<string, BackgroundChecker>();
   /** The version each background check is for. */
   private readonly backgroundVersion = new Map<string, number>();
+  /** Each document's last checks (at most 3): ms per character, on either thread, without the copies. */
+  private readonly lastCost = new Map<string, number[]>();
   private readonly workerScript: string;
 
   constructor(private readonly deps: SchedulerDeps) {
@@ -112,6 +122,7 @@ export class CheckScheduler {
     this.background.delete(uri);
     this.backgroundVersion.delete(uri);
     this.lastChange.delete(uri);
+    this.lastCost.delete(uri);
   }
 
   dispose(): void {
@@ -120,8 +131,37 @@ export class CheckScheduler {
     this.background.clear();
   }
 
+  /**
+   * What checking the document as it is now is expected to cost, in ms: the cheapest of its last
+   * three checks per character, scaled to its length (one check slowed by a busy machine or a
+   * garbage collection does not send a small document to a worker thread, which costs ~10 MB); for
+   * a document not checked yet, the recent checks' cost per character; before any check, by length
+   * alone (over LARGE_DOCUMENT characters: a worker's).
+   */
+  expectedCost(doc: TextDocument): number {
+    const length = doc.getText().length;
+    const rates = this.lastCost.get(doc.uri);
+    if (rates) return Math.min(...rates) * Math.max(1, length);
+    const rate = this.deps.cache.expectedCost(doc);
+    if (rate > 0) return rate;
+    return length > LARGE_DOCUMENT ? Number.POSITIVE_INFINITY : 0;
+  }
+
+  /** Whether the document is checked on a worker thread (only when running bundled: a worker runs the bundle). */
   private isLarge(doc: TextDocument): boolean {
-    return doc.getText().length > LARGE_DOCUMENT && this.workerScript.endsWith('.js');
+    return this.workerScript.endsWith('.js') && this.expectedCost(doc) > WORKER_FROM_MS;
+  }
+
+  private timed(a: Analysis): Analysis {
+    this.record(a.uri, a.text.length, a.cost);
+    return a;
+  }
+
+  private record(uri: string, length: number, ms: number): void {
+    const rates = this.lastCost.get(uri) ?? [];
+    rates.push(ms / Math.max(1, length));
+    if (rates.length > 3) rates.shift();
+    this.lastCost.set(uri, rates);
   }
 
   private cancel(uri: string): void {
@@ -136,7 +176,7 @@ export class CheckScheduler {
     const doc = this.deps.documents.get(uri);
     if (!doc || !handlesLanguage(doc.languageId)) return;
     if (this.isLarge(doc)) this.validateInBackground(doc, settings);
-    else this.deps.publish(this.analysisWith(doc, settings));
+    else this.deps.publish(this.timed(this.analysisWith(doc, settings)));
   }
 
   /** Checks a large document on a worker thread and publishes when done, unless a newer version came. */
@@ -151,8 +191,9 @@ export class CheckScheduler {
     const text = doc.getText();
     const t0 = performance.now();
     checker.check(text, config).then(
-      (result) => {
+      ({ result, ms }) => {
         this.backgroundVersion.delete(uri);
+        this.record(uri, text.length, ms);
         const current = this.deps.documents.get(uri);
         if (!current || current.version !== version) return;
         const a = finishAnalysis(doc, text, config, result, performance.now() - t0);

@@ -3,6 +3,7 @@
  * below, checks a text and sends the result back without the texts (the receiver has them), and the
  * server's side puts the result back together. A newer check cancels the running one.
  */
+import { performance } from 'node:perf_hooks';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { check, type CheckResult, type Config } from '../core';
 import { completeArith, restoreArith } from '../core/arith';
@@ -16,15 +17,16 @@ export class Cancelled extends Error {}
  */
 export class BackgroundChecker {
   private worker: Worker | null = null;
-  private job: { id: number; text: string; resolve: (r: CheckResult) => void; reject: (e: Error) => void } | null = null;
+  private job: { id: number; text: string; resolve: (r: { result: CheckResult; ms: number }) => void; reject: (e: Error) => void } | null = null;
   private nextId = 0;
   constructor(private readonly script: string) {}
 
-  check(text: string, config: Config): Promise<CheckResult> {
+  /** The check's result, and how long the check itself took on the worker (without the copies), in ms. */
+  check(text: string, config: Config): Promise<{ result: CheckResult; ms: number }> {
     this.cancel();
     const worker = this.worker ?? this.start();
     const id = ++this.nextId;
-    return new Promise<CheckResult>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.job = { id, text, resolve, reject };
       worker.postMessage({ id, text, config });
     });
@@ -48,11 +50,11 @@ export class BackgroundChecker {
   private start(): Worker {
     const worker = new Worker(this.script, { workerData: { role: CHECK_WORKER_ROLE } });
     worker.unref();
-    worker.on('message', (m: { id: number; result?: WorkerResult; error?: string }) => {
+    worker.on('message', (m: { id: number; result?: WorkerResult; ms?: number; error?: string }) => {
       const job = this.job;
       if (!job || job.id !== m.id) return;
       this.job = null;
-      if (m.result) job.resolve(fromWorker(m.result, job.text));
+      if (m.result) job.resolve({ result: fromWorker(m.result, job.text), ms: m.ms ?? 0 });
       else job.reject(new Error(m.error ?? 'check failed'));
     });
     worker.on('error', (e) => {
@@ -91,7 +93,9 @@ function fromWorker(r: WorkerResult, text: string): CheckResult {
 export function runCheckWorker(port: MessagePort): void {
   port.on('message', ({ id, text, config }: { id: number; text: string; config: Config }) => {
     try {
-      port.postMessage({ id, result: forTransfer(check(text, { config })) });
+      const t0 = performance.now();
+      const result = check(text, { config });
+      port.postMessage({ id, result: forTransfer(result), ms: performance.now() - t0 });
     } catch (e) {
       port.postMessage({ id, error: (e as Error).message });
     }

@@ -288,19 +288,23 @@ const touches = (p: SumPlan, index: number) => p.left.some(([i]) => i === index)
 
 /** Σ left = Σ right over a grid, or null when a cell is not known. */
 export function holds(p: SumPlan, grid: (number | null)[][]): boolean | null {
-  let l = 0;
-  let r = 0;
-  for (const [i, j] of p.left) {
-    const v = grid[i]?.[j];
-    if (v === null || v === undefined || Number.isNaN(v)) return null;
-    l += v;
-  }
-  for (const [i, j] of p.right) {
-    const v = grid[i]?.[j];
-    if (v === null || v === undefined || Number.isNaN(v)) return null;
-    r += v;
-  }
+  // Indexed loops: the run search calls this most of all (a profile's first line).
+  const l = sumOf(p.left, grid);
+  if (l === null) return null;
+  const r = sumOf(p.right, grid);
+  if (r === null) return null;
   return Math.abs(l - r) < 1e-9;
+}
+
+function sumOf(cells: [number, number][], grid: (number | null)[][]): number | null {
+  let sum = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k]!;
+    const v = grid[c[0]]?.[c[1]];
+    if (v === null || v === undefined || Number.isNaN(v)) return null;
+    sum += v;
+  }
+  return sum;
 }
 
 /** The most readings of one row kept to name in a finding. */
@@ -378,6 +382,12 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
   for (const [row, cut] of outcome.decided) grid[rowIndex.get(row.decl.id)!] = cut.values;
   const choices = open.map((o) => (o.own.length ? o.own : o.all));
   const shared = plans.filter((p) => p.ownRow === null);
+  // A choice for open row k can only change the sums that touch its row: those are checked at
+  // depth k; the others were checked where their last row was chosen, or, touching no open row,
+  // once here (one that breaks then prunes every choice, as checking it at every node did).
+  const touchingAt = open.map((o) => shared.filter((p) => touches(p, o.index)));
+  const settled = shared.every((p) => holds(p, grid) !== false);
+  const blank = new Array<number | null>(n).fill(null);
   const found: Cut[][] = [];
   let complete = true;
   const pick: Cut[] = [];
@@ -388,9 +398,7 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
       // known, confirms the reading: without such evidence nothing decides it.
       for (let x = 0; x < open.length; x++) {
         if (open[x]!.own.length) continue;
-        const idx = open[x]!.index;
-        const touching = shared.filter((p) => touches(p, idx));
-        if (!touching.some((p) => holds(p, grid) === true)) return;
+        if (!touchingAt[x]!.some((p) => holds(p, grid) === true)) return;
       }
       found.push([...pick]);
       // More combinations than can be named: the search says nothing it cannot finish.
@@ -404,12 +412,12 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
       }
       grid[open[k]!.index] = c.values;
       // Prune on every sum the rows chosen so far complete.
-      if (shared.every((p) => holds(p, grid) !== false)) {
+      if (settled && touchingAt[k]!.every((p) => holds(p, grid) !== false)) {
         pick.push(c);
         search(k + 1);
         pick.pop();
       }
-      grid[open[k]!.index] = new Array<number | null>(n).fill(null);
+      grid[open[k]!.index] = blank;
       if (!complete) return;
     }
   };

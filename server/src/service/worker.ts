@@ -4,7 +4,7 @@
  * server's side puts the result back together. A newer check cancels the running one.
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { check, type CheckResult, type Config } from '../core';
+import { check, type CheckResult, type Config, type CrossYear } from '../core';
 import { completeArith, restoreArith } from '../core/arith';
 import { Lines } from '../core/text';
 
@@ -20,13 +20,13 @@ export class BackgroundChecker {
   private nextId = 0;
   constructor(private readonly script: string) {}
 
-  check(text: string, config: Config): Promise<CheckResult> {
+  check(text: string, config: Config, crossyear?: CrossYear): Promise<CheckResult> {
     this.cancel();
     const worker = this.worker ?? this.start();
     const id = ++this.nextId;
     return new Promise<CheckResult>((resolve, reject) => {
       this.job = { id, text, resolve, reject };
-      worker.postMessage({ id, text, config });
+      worker.postMessage({ id, text, config, crossyear });
     });
   }
 
@@ -89,9 +89,9 @@ function fromWorker(r: WorkerResult, text: string): CheckResult {
 
 /** The worker's side: check each text it is sent and send the result back. */
 export function runCheckWorker(port: MessagePort): void {
-  port.on('message', ({ id, text, config }: { id: number; text: string; config: Config }) => {
+  port.on('message', ({ id, text, config, crossyear }: { id: number; text: string; config: Config; crossyear?: CrossYear }) => {
     try {
-      port.postMessage({ id, result: forTransfer(check(text, { config })) });
+      port.postMessage({ id, result: forTransfer(check(text, crossyear ? { config, crossyear } : { config })) });
     } catch (e) {
       port.postMessage({ id, error: (e as Error).message });
     }

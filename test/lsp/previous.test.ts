@@ -6,6 +6,7 @@
  * caps are tested on the lookup itself: a folder of many files, no more than the cap read.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { FileChangeType, type Diagnostic, type Hover, type PublishDiagnosticsPar
 import { parse } from '../../server/src/core';
 import { sampleReport } from '../../server/src/core/crossyear/sample';
 import { PreviousReports } from '../../server/src/service/previous';
+import { ROOT } from '../helpers';
 import { startPair, type TestClient } from './harness';
 
 const GOV = '云岭市桐溪区人民政府';
@@ -157,6 +159,83 @@ describe('last year’s report in the editor', () => {
   });
 });
 
+/** Several years of one body (breaks in 2021's carry-over and 2022's stock, 2022 twice, a gap before 2024) and its office's consistent reports in a subfolder. */
+function series(): { dir: string; files: string[] } {
+  const dir = folder();
+  const files: string[] = [];
+  const put = (file: string, text: string) => {
+    writeFileSync(join(dir, file), text);
+    files.push(file);
+  };
+  put(name(2019), sampleReport(2019, GOV, { carryover: 2, active: { 规章: [1, 1, 3], 规范性文件: [2, 2, 18], 行政许可: [10, '+2', 5] } }));
+  put(name(2020), sampleReport(2020, GOV, { carried: 2, carryover: 4, active: { 规章: [0, 0, 3], 规范性文件: [1, 1, 19], 行政许可: [12, '0', 5] } }));
+  put(name(2021), sampleReport(2021, GOV, { carried: 3, carryover: 1, active: { 规章: [0, 0, 3], 行政规范性文件: [2, 0, 21] } }));
+  const y2022 = sampleReport(2022, GOV, { carried: 1, carryover: 0, active: { 规章: [0, 0, 3], 行政规范性文件: [2, 1, 25] } });
+  put(name(2022), y2022);
+  put(name(2022).replace('.txt', '.md'), y2022);
+  put(name(2024), sampleReport(2024, GOV, { carried: 7 }));
+  const office = `${GOV}办公室`;
+  mkdirSync(join(dir, 'office'));
+  put(join('office', name(2021, office)), sampleReport(2021, office, { carryover: 6, active: { 规章: [0, 0, 0], 行政规范性文件: [1, 0, 1] } }));
+  put(join('office', name(2022, office)), sampleReport(2022, office, { carried: 6, active: { 规章: [0, 0, 0], 行政规范性文件: [0, 0, 1] } }));
+  return { dir, files };
+}
+
+interface CliFinding {
+  code: string;
+  line: number;
+  column: number;
+  message: string;
+  related?: { file: string; line: number; column: number }[];
+}
+
+describe('the editor and the CLI agree', () => {
+  it('each report of a folder opened alone gets the findings across years that `nianbao check DIR` gives it, on the same cells, pointing to the same places', async () => {
+    const { dir, files } = series();
+    const r = spawnSync(process.execPath, [join(ROOT, 'server/out/cli.js'), 'check', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+    const cli = new Map((JSON.parse(r.stdout) as { file: string; findings: CliFinding[] }[]).map((f) => [f.file, f.findings]));
+    const show = (code: string, line: number, column: number, message: string, related: { file: string; line: number; column: number }[]) =>
+      `${line}:${column} ${code} ${message}${related.map((x) => ` → ${x.file}:${x.line}:${x.column}`).join('')}`;
+    let compared = 0;
+    for (const file of files) {
+      const c = await startPair();
+      const uri = pathToFileURL(join(dir, file)).href;
+      const p = await c.open(uri, file.endsWith('.md') ? 'markdown' : 'nianbao', readFileSync(join(dir, file), 'utf8'));
+      const editor = p.diagnostics
+        .filter((d) => String(d.code).startsWith('crossyear.'))
+        .map((d) =>
+          show(
+            String(d.code),
+            d.range.start.line + 1,
+            d.range.start.character + 1,
+            d.message,
+            (d.relatedInformation ?? []).map((x) => ({
+              file: x.location.uri.slice(pathToFileURL(dir).href.length + 1),
+              line: x.location.range.start.line + 1,
+              column: x.location.range.start.character + 1,
+            })),
+          ),
+        );
+      const expected = (cli.get(file) ?? [])
+        .filter((f) => f.code.startsWith('crossyear.'))
+        .map((f) =>
+          show(
+            f.code,
+            f.line,
+            f.column,
+            f.message,
+            (f.related ?? []).map((x) => ({ ...x, file: encodeURI(x.file) })),
+          ),
+        );
+      assert.deepEqual(editor, expected, file);
+      compared += expected.length;
+      await c.dispose();
+    }
+    // 2021's two carry-over breaks, 2022's stock break in each of its two files, 2024's gap.
+    assert.equal(compared, 5);
+  });
+});
+
 describe('the lookup’s caps', () => {
   it('a folder of many files: no more than the cap listed and read; the second lookup reads nothing again', () => {
     const dir = folder();
@@ -172,6 +251,20 @@ describe('the lookup’s caps', () => {
     lookup.generation++;
     lookup.lookup(pathToFileURL(self).href, report, { format: 'auto', rules: {} });
     assert.equal(lookup.stats.filesRead, 24);
+  });
+
+  it('a file whose name names another body or a later year is not read; one whose name says neither is', () => {
+    const dir = folder();
+    writeFileSync(join(dir, name(2021, '青禾县市场监督管理局')), sampleReport(2021, '青禾县市场监督管理局'));
+    writeFileSync(join(dir, name(2023)), sampleReport(2023, GOV));
+    writeFileSync(join(dir, 'draft.txt'), sampleReport(2021, GOV, { carryover: 4 }));
+    const self = join(dir, name(2022));
+    const text = sampleReport(2022, GOV, { carried: 3 });
+    writeFileSync(self, text);
+    const lookup = new PreviousReports();
+    const found = lookup.lookup(pathToFileURL(self).href, parse(text), { format: 'auto', rules: {} });
+    assert.equal(lookup.stats.filesRead, 1);
+    assert.equal(found.crossyear?.previous?.file, join(dir, 'draft.txt'));
   });
 
   it('bytes: a file over the per-file cap is not read; a lookup reads no more than its budget', () => {

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { FileChangeType, type Diagnostic, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver';
 import { parse } from '../../server/src/core';
 import { sampleReport } from '../../server/src/core/crossyear/sample';
+import { COMMANDS } from '../../server/src/features/protocol';
 import { PreviousReports } from '../../server/src/service/previous';
 import { ROOT } from '../helpers';
 import { startPair, type TestClient } from './harness';
@@ -196,12 +197,8 @@ describe('the editor and the CLI agree', () => {
     const cli = new Map((JSON.parse(r.stdout) as { file: string; findings: CliFinding[] }[]).map((f) => [f.file, f.findings]));
     const show = (code: string, line: number, column: number, message: string, related: { file: string; line: number; column: number }[]) =>
       `${line}:${column} ${code} ${message}${related.map((x) => ` → ${x.file}:${x.line}:${x.column}`).join('')}`;
-    let compared = 0;
-    for (const file of files) {
-      const c = await startPair();
-      const uri = pathToFileURL(join(dir, file)).href;
-      const p = await c.open(uri, file.endsWith('.md') ? 'markdown' : 'nianbao', readFileSync(join(dir, file), 'utf8'));
-      const editor = p.diagnostics
+    const ofEditor = (p: PublishDiagnosticsParams) =>
+      p.diagnostics
         .filter((d) => String(d.code).startsWith('crossyear.'))
         .map((d) =>
           show(
@@ -216,7 +213,8 @@ describe('the editor and the CLI agree', () => {
             })),
           ),
         );
-      const expected = (cli.get(file) ?? [])
+    const ofCli = (file: string) =>
+      (cli.get(file) ?? [])
         .filter((f) => f.code.startsWith('crossyear.'))
         .map((f) =>
           show(
@@ -227,12 +225,22 @@ describe('the editor and the CLI agree', () => {
             (f.related ?? []).map((x) => ({ ...x, file: encodeURI(x.file) })),
           ),
         );
-      assert.deepEqual(editor, expected, file);
-      compared += expected.length;
+    let compared = 0;
+    for (const file of files) {
+      const c = await startPair();
+      const uri = pathToFileURL(join(dir, file)).href;
+      const p = await c.open(uri, file.endsWith('.md') ? 'markdown' : 'nianbao', readFileSync(join(dir, file), 'utf8'));
+      assert.deepEqual(ofEditor(p), ofCli(file), file);
+      compared += ofCli(file).length;
       await c.dispose();
     }
     // 2021's two carry-over breaks, 2022's stock break in each of its two files, 2024's gap.
     assert.equal(compared, 5);
+    // "Check all reports in the workspace": the same, from disk.
+    const c = await startPair();
+    await c.request('workspace/executeCommand', { command: COMMANDS.checkWorkspace, arguments: [pathToFileURL(dir).href] });
+    for (const file of files) assert.deepEqual(ofEditor(c.latest(pathToFileURL(join(dir, file)).href)!), ofCli(file), `check all: ${file}`);
+    await c.dispose();
   });
 });
 

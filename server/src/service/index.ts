@@ -92,7 +92,7 @@ function createServer(connection: Connection): Parts {
     },
     error: (message) => connection.console.error(message),
   });
-  const workspace = new WorkspaceCheck({ documents, scheduler, settings, publisher });
+  const workspace = new WorkspaceCheck({ documents, scheduler, settings, publisher, previous: previous.forFilesOnDisk() });
   previous.recheck = (uri) => scheduler.schedule(uri);
   return { connection, session, documents, settings, scheduler, publisher, workspace, previous };
 }

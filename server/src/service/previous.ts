@@ -158,8 +158,12 @@ export class PreviousReports {
 
   constructor(private readonly limits: PreviousLimits = PREVIOUS_LIMITS) {}
 
-  /** Last year's report for a report (`uri` a file), as the CLI would pair it over its folder. */
-  lookup(uri: string, report: Report, config: Config): PreviousLookup {
+  /**
+   * Last year's report for a report (`uri` a file), as the CLI would pair it over its folder.
+   * `remember`: kept for `dependents` and the next lookup (an open report); not for a file checked
+   * from disk by "check all reports", which nothing re-checks.
+   */
+  lookup(uri: string, report: Report, config: Config, remember = true): PreviousLookup {
     const file = pathOfUri(uri);
     if (!file) return { key: '' };
     const self = extractOf(report);
@@ -168,7 +172,8 @@ export class PreviousReports {
     const key = `${this.generation}|${self.body}|${self.year}|${paired.join('\n')}`;
     const before = this.looked.get(uri);
     if (before && before.key === key) return before.result;
-    if ((!paired.length && (!self.body || self.year === null)) || !isFile(file)) return this.remember(uri, key, { key: 'none' }, lookupRoot(file), paired);
+    if ((!paired.length && (!self.body || self.year === null)) || !isFile(file))
+      return remember ? this.remember(uri, key, { key: 'none' }, lookupRoot(file), paired) : { key: 'none' };
     const root = lookupRoot(file);
     const candidates = new Set([...this.listing(root), ...paired]);
     for (const [path, o] of this.open) if (o.extract && path.startsWith(root + sep)) candidates.add(path);
@@ -185,7 +190,7 @@ export class PreviousReports {
       paired.map((last) => [last, file]),
     ).get(file);
     const result: PreviousLookup = crossyear ? { crossyear, key: JSON.stringify(crossyear) } : { key: 'none' };
-    return this.remember(uri, key, result, root, paired);
+    return remember ? this.remember(uri, key, result, root, paired) : result;
   }
 
   /** An open report's current text, checked: true when its extract changed (the reports that look at it are to be checked again). */

@@ -6,7 +6,7 @@
  */
 import type { FileSystemWatcher } from 'vscode-languageserver';
 import { REPORT_EXTENSIONS } from '../host/files';
-import type { Analysis } from './analysis';
+import type { Analysis, PreviousFinder } from './analysis';
 import { pathOfUri, PreviousReports } from './previous';
 import type { OpenDocuments } from './scheduler';
 
@@ -20,6 +20,17 @@ export class PreviousWiring {
     reports = new PreviousReports(),
   ) {
     this.reports = reports;
+  }
+
+  /** The lookup for files checked from disk ("check all reports"): nothing remembered for them. */
+  forFilesOnDisk(): PreviousFinder {
+    const reports = this.reports;
+    return {
+      get generation() {
+        return reports.generation;
+      },
+      lookup: (uri, report, config) => reports.lookup(uri, report, config, false),
+    };
   }
 
   /** The report files to be told of (`workspace/didChangeWatchedFiles`). */

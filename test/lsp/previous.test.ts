@@ -18,7 +18,7 @@ import { sampleReport } from '../../server/src/core/crossyear/sample';
 import { COMMANDS } from '../../server/src/features/protocol';
 import { PreviousReports } from '../../server/src/service/previous';
 import { ROOT } from '../helpers';
-import { startPair, type TestClient } from './harness';
+import { CAPABILITIES, startPair, type TestClient } from './harness';
 
 const GOV = '云岭市桐溪区人民政府';
 const name = (year: number, body = GOV) => `${body}${year}年政府信息公开工作年度报告.txt`;
@@ -109,6 +109,25 @@ describe('last year’s report in the editor', () => {
     const cleared = carryoverWhen(c, self, (ds) => ds.length === 0);
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(lastPath).href, type: FileChangeType.Changed }] });
     await cleared;
+    await c.dispose();
+  });
+
+  it('a client that tells of no file changes: last year’s file written on disk is seen when a report is opened', async () => {
+    const dir = folder();
+    const self = pathToFileURL(join(dir, name(2022))).href;
+    writeFileSync(join(dir, name(2022)), sampleReport(2022, GOV, { carried: 3 }));
+    // Another body's report, read by the first lookup (its name says nothing).
+    const other = join(dir, 'other.txt');
+    writeFileSync(other, sampleReport(2022, '青禾县市场监督管理局'));
+    const c = await startPair({
+      capabilities: { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: false } } },
+    });
+    assert.equal(carryovers(await c.open(self, 'nianbao', sampleReport(2022, GOV, { carried: 3 }))).length, 0);
+    writeFileSync(join(dir, name(2021)), sampleReport(2021, GOV, { carryover: 2 }));
+    const found = carryoverWhen(c, self, (ds) => ds.length === 2);
+    // The other report opened, as it is on disk: the folder is looked at again.
+    await c.open(pathToFileURL(other).href, 'nianbao', readFileSync(other, 'utf8'));
+    await found;
     await c.dispose();
   });
 

@@ -202,8 +202,9 @@ export class PreviousReports {
     const before = this.open.get(file);
     if (before && before.json === json) return false;
     this.open.set(file, { uri, extract, json });
-    // Opened unchanged from its file: the answer is the same.
-    if (!before && json === JSON.stringify(this.disk.get(file)?.extract ?? null)) return false;
+    // Opened unchanged from its file: the answer is the same. (Unless the client tells of no file
+    // changes: then a report opened is when files on disk are looked at again.)
+    if (!before && this.watching && json === JSON.stringify(this.disk.get(file)?.extract ?? null)) return false;
     this.generation++;
     return true;
   }

@@ -4,10 +4,11 @@
  * is a new setting; and the grammar, generated from the formats. `npm run manifest` writes them;
  * test/lsp/manifest.test.ts and grammar.test.ts check they match.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { formatChoiceTexts, formatSettingText, RULES, type Severity } from '../server/src/core';
 import { grammar } from './grammar';
+import { configSchema, SCHEMA_FILE } from './schema';
 import { DEFAULT_DEBOUNCE_MS, formatSettings, MAX_DEBOUNCE_MS, SEVERITY_SETTINGS } from '../server/src/service/settings';
 
 const SEVERITY_NAMES: Record<string, { en: string; zh: string }> = {
@@ -119,9 +120,15 @@ export const GRAMMAR_FILE = 'syntaxes/nianbao.tmLanguage.json';
 /** Writes the generated block into package.json, the strings into the two NLS files (other keys kept) and the grammar. */
 export function writeManifest(root: string): void {
   writeFileSync(join(root, GRAMMAR_FILE), `${JSON.stringify(grammar(), null, 2)}\n`);
+  mkdirSync(join(root, dirname(SCHEMA_FILE)), { recursive: true });
+  writeFileSync(join(root, SCHEMA_FILE), `${JSON.stringify(configSchema(), null, 2)}\n`);
   const pkgPath = join(root, 'package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
-  pkg.contributes = { ...(pkg.contributes ?? {}), configuration: configurationContribution() };
+  pkg.contributes = {
+    ...(pkg.contributes ?? {}),
+    configuration: configurationContribution(),
+    jsonValidation: [{ fileMatch: '.nianbaorc.json', url: `./${SCHEMA_FILE}` }],
+  };
   writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
   const strings = configurationStrings();
   for (const [file, generated] of [
@@ -148,5 +155,7 @@ export function writeManifest(root: string): void {
 
 if (require.main === module && process.argv.includes('--write')) {
   writeManifest(join(__dirname, '..'));
-  console.log(`package.json contributes.configuration, package.nls*.json and ${GRAMMAR_FILE} written from the rule registry and the formats`);
+  console.log(
+    `package.json contributes.configuration and jsonValidation, package.nls*.json, ${GRAMMAR_FILE} and ${SCHEMA_FILE} written from the rule registry and the formats`,
+  );
 }

@@ -1,8 +1,8 @@
 /**
  * The VS Code client: starts the nianbao language server over IPC for `nianbao` documents and for
  * plain text and Markdown (the server checks those only when they look like a report, and leaves
- * their language alone), shows the report's format, year and error count in the status bar, and
- * adds the palette commands, among them a read-only view of the tables as the server read them.
+ * their language alone), shows the report's format, year and counts as a language status item, and
+ * adds the palette commands, among them the table view and a read-only text of the tables as read.
  * Everything about reports happens in the server.
  */
 import * as path from 'node:path';
@@ -20,6 +20,8 @@ import {
 // The format registry (declarations and pure functions only): the format a year's report uses.
 import { formatById, formatForYear } from '../../server/src/core/formats/registry';
 import { localeFrom, localize } from '../../server/src/core/i18n';
+import { offerReportLanguage, ReportStatus, untitledReportUri } from './firstUse';
+import { TableViews } from './tableview/panel';
 
 const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
 
@@ -42,35 +44,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('nianbao', vscode.l10n.t('nianbao Language Server'), serverOptions, clientOptions);
 
   const statuses = new Map<string, Status>();
-  const item = vscode.window.createStatusBarItem('nianbao.status', vscode.StatusBarAlignment.Right, 100);
-  item.name = vscode.l10n.t('nianbao report status');
-  item.command = 'workbench.actions.view.problems';
-  context.subscriptions.push(item);
+  const status = new ReportStatus();
+  context.subscriptions.push(status);
 
   const refresh = () => {
     const editor = vscode.window.activeTextEditor;
     const s = editor ? statuses.get(editor.document.uri.toString()) : undefined;
-    if (!s?.isReport) {
-      item.hide();
-      return;
-    }
-    const format = s.format === 'unknown' ? vscode.l10n.t('format unknown') : vscode.l10n.t('{0} format', s.format);
-    const year = s.year === null ? vscode.l10n.t('year unknown') : vscode.l10n.t('year {0}', String(s.year));
-    const unchecked = s.uncheckedTables;
-    const notChecked = unchecked === 1 ? vscode.l10n.t('1 table not checked') : vscode.l10n.t('{0} tables not checked', unchecked);
-    item.text = `$(checklist) ${format} · ${year}${unchecked > 0 ? ` · ${notChecked}` : ''} · $(error) ${s.error} $(warning) ${s.warning}`;
-    item.tooltip = vscode.l10n.t(
-      'Government information disclosure annual report: {0} errors, {1} warnings, {2} notes. Click to show the Problems view.',
-      s.error,
-      s.warning,
-      s.info + s.hint,
-    );
-    if (unchecked > 0) {
-      item.tooltip += `\n${vscode.l10n.t('Tables read with uncertainty: {0}. Their sums were not checked; “nianbao: Show the Tables as Read” shows what was read.', unchecked)}`;
-    }
-    item.backgroundColor = s.error > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-    item.show();
+    status.show(editor?.document.uri, s);
   };
+
+  const tableViews = new TableViews();
+  context.subscriptions.push(
+    tableViews,
+    vscode.commands.registerCommand('nianbao.openTableView', (uri?: vscode.Uri) => openTableView(tableViews, statuses, uri)),
+  );
 
   const tables = new TablesView();
   context.subscriptions.push(
@@ -100,6 +87,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (s.version === null) statuses.delete(key);
       else statuses.set(key, s);
       refresh();
+      const doc = s.isReport ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key) : undefined;
+      if (doc) void offerReportLanguage(context, doc);
     }),
   );
   refresh();
@@ -219,8 +208,26 @@ async function newReport(): Promise<void> {
   });
   if (body === undefined) return;
   const text = (await vscode.commands.executeCommand(SERVER.template, pick.year, body)) as string;
-  const doc = await vscode.workspace.openTextDocument({ language: 'nianbao', content: text });
+  // An untitled draft already named like a report file: saving proposes that name.
+  let doc = await vscode.workspace.openTextDocument(await untitledReportUri(pick.year, body));
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(0, 0), text);
+  await vscode.workspace.applyEdit(edit);
+  if (doc.languageId !== 'nianbao') doc = await vscode.languages.setTextDocumentLanguage(doc, 'nianbao');
   await vscode.window.showTextDocument(doc);
+}
+
+/**
+ * 打开表格视图: the tables of a report (the editor title's button passes its document, the palette
+ * takes the active editor's) in a view beside it.
+ */
+async function openTableView(views: TableViews, statuses: Map<string, Status>, uri?: vscode.Uri): Promise<void> {
+  const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+  if (!target || (!statuses.get(target.toString())?.isReport && !LANGUAGES.includes(vscode.window.activeTextEditor?.document.languageId ?? ''))) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open an annual report first.'));
+    return;
+  }
+  await views.open(target);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * `nianbao`: the command-line checker, for CI and for auditors checking many reports.
  *
- *   nianbao check [--format text|json|sarif|csv] [--fix] [--config FILE] [--locale zh|en]
+ *   nianbao check [--format text|json|sarif|csv|html|junit] [--fix] [--config FILE] [--locale zh|en]
  *                 [--jobs N] [--summary] [--no-progress] [--previous LAST] PATH...
  *   nianbao show [--format text|json] [--locale zh|en] [--config FILE] PATH...
  *   nianbao tidy [--write] [--config FILE] [--locale zh|en] PATH...
@@ -34,6 +34,7 @@ import { runPool, type Batch } from './cli/pool';
 import { runImport, runTidy } from './cli/tidy';
 import { displayPath, Summary, writerFor } from './cli/output';
 import { indexReports } from './cli/index-pass';
+import { markIn } from './cli/html';
 import { ConfigLookup, resolvePairs } from './host/config';
 import { findReportFiles, type FileError } from './host/files';
 import { ioMessage } from './host/read';
@@ -163,7 +164,7 @@ async function runCheck(o: Options, io: Io): Promise<number> {
   let pending = '';
   await io.out(writer.begin());
   for await (const r of runPool(files, { script: __filename, jobs: o.jobs, workerData: input, extra: pairedWith }, (i, f) =>
-    finish(checkOne(i, f, configs, o.fix, pairedWith(i)), writer),
+    finish(checkOne(i, f, configs, o.fix, pairedWith(i), markIn(o.format, o.locale)), writer),
   )) {
     if (r.fatal || r.error) {
       // What came before a message is written before it.
@@ -180,6 +181,7 @@ async function runCheck(o: Options, io: Io): Promise<number> {
       failed = true;
       if (o.progress) io.err('\r\x1b[K');
       io.err(`${r.display}: ${r.error}\n`);
+      if (writer.unreadable) pending += writer.unreadable(r);
     } else {
       const note = readNote(r.display, r.encoding, r.notFixed);
       if (note) {
@@ -282,7 +284,7 @@ function workerLoop(): void {
     const out: Result[] = [];
     for (const { index, file, extra } of batch.files) {
       try {
-        out.push(finish(checkOne(index, file, configs, input.fix, extra as CrossYear | undefined), writer));
+        out.push(finish(checkOne(index, file, configs, input.fix, extra as CrossYear | undefined, markIn(input.format, input.locale)), writer));
       } catch (e) {
         out.push({ index, file, display: displayPath(file), bytes: 0, error: `内部错误 / internal error: ${(e as Error).message}` });
       }

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # `npm run test:e2e`: nianbao in real editors, offline.
 #   1. ui      code-server + Chromium, keyboard only, against the installed .vsix (test/e2e/ui.js)
-#   1b. crossyear  code-server + Chromium: last year's report fixed, this year's carry-over goes (test/e2e/crossyear.js)
+#      tableview  the same, the table view beside a report (test/e2e/tableview.js)
+#      crossyear  the same: last year's report fixed, this year's carry-over goes (test/e2e/crossyear.js)
 #   2. host    the mocha suite of test/vscode/ in code-server's extension host, zh-cn and en (test/e2e/host.js)
 #   3. nvim    Neovim headless as a plain LSP client over stdio (test/e2e/nvim.lua)
+#   4. html    `nianbao check --format html examples/` rendered by Chromium (test/e2e/html-report.js)
 # Installs what it needs first (test/e2e/setup.sh). Screenshots and logs go to test/e2e/out/.
 # Exits non-zero when any suite fails; every process it starts is stopped when it ends.
-# NIANBAO_E2E_ONLY="ui host-zh" runs only some suites (ui, crossyear, host-zh, host-en, nvim).
+# NIANBAO_E2E_ONLY="ui host-zh" runs only some suites (ui, tableview, crossyear, host-zh, host-en, nvim, html).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 E2E="$ROOT/test/e2e"
 OUT="$E2E/out"
 TOOLS=${NIANBAO_E2E_TOOLS:-$ROOT/.tools/e2e}
-ONLY=${NIANBAO_E2E_ONLY:-ui crossyear host-zh host-en nvim}
+ONLY=${NIANBAO_E2E_ONLY:-ui tableview crossyear host-zh host-en nvim html}
 cd "$ROOT"
 t0=$(date +%s)
 elapsed() { echo "$(( $(date +%s) - t0 )) s"; }
@@ -63,7 +65,7 @@ record() { suites_run+=("$1"); RESULT[$1]=$2; }
 wants() { [[ " $ONLY " == *" $1 "* ]]; }
 
 # ---- code-server: a fresh profile, the .vsix installed, Chinese available as a display language
-if wants ui || wants crossyear || wants host-zh || wants host-en; then
+if wants ui || wants tableview || wants crossyear || wants host-zh || wants host-en; then
   mkdir -p "$STATE/user/User" "$STATE/extensions"
   cp "$E2E/fixtures/settings.json" "$STATE/user/User/settings.json"
   # argv.json without "locale": code-server then takes the display language from each browser's
@@ -101,6 +103,11 @@ if wants ui || wants crossyear || wants host-zh || wants host-en; then
     run_group 300 node "$E2E/ui.js" "$BASE" "$STATE/ws-ui" "$OUT"
     record ui $?
   fi
+  if wants tableview; then
+    echo "e2e: tableview — the table view beside a report, keyboard only"
+    run_group 240 node "$E2E/tableview.js" "$BASE" "$STATE/ws-tableview" "$OUT"
+    record tableview $?
+  fi
   if wants crossyear; then
     echo "e2e: crossyear — code-server + Chromium, last year's report beside this year's"
     run_group 180 node "$E2E/crossyear.js" "$BASE" "$STATE/ws-crossyear" "$OUT"
@@ -119,6 +126,12 @@ if wants nvim; then
   run_group 120 env NIANBAO_ROOT="$ROOT" NIANBAO_E2E_WS="$STATE/ws-nvim" \
     nvim --headless --clean -u NONE -i NONE -n -c "luafile $E2E/nvim.lua"
   record nvim $?
+fi
+
+if wants html; then
+  echo "e2e: html — the auditor's HTML report of examples/ in Chromium"
+  run_group 120 node "$E2E/html-report.js" "$ROOT" "$OUT"
+  record html $?
 fi
 
 passed=0; failed=0

@@ -2,7 +2,7 @@
 // keyboard only, every check read off the screen (and the file on disk after saving). The display
 // language is Chinese (see run.sh), so the server's messages and the extension's texts are Chinese.
 //   1. a .txt report with a wrong 总计 (opens as 政府信息公开年报): highlighting, the squiggle, the
-//      status bar, the Problems entry; F8 to the problem; the hover's arithmetic; the Outline's six
+//      language status, the Problems entry; F8 to the problem; the hover's arithmetic; the Outline's six
 //      sections; Ctrl+. and Enter; Ctrl+S: the file on disk is the clean example again
 //   2. the same for a Markdown report (keeps its language)
 //   3. 修复全部可自动修复的年报问题 from the palette on a draft with several errors, Ctrl+S: no
@@ -74,6 +74,26 @@ async function statusShows(id, want) {
   return statusText(id);
 }
 
+/**
+ * The extension's language status item (in the `{}` beside the language name): its text once it
+ * reads `want`, else ''. The item shows in a hover over the language status entry.
+ */
+async function languageStatus(want) {
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    await page
+      .locator('[id="status.languageStatus"]')
+      .first()
+      .hover({ timeout: 5_000 })
+      .catch(() => {});
+    const hover = page.locator('.hover-language-status', { hasText: want }).first();
+    const text = await hover.innerText({ timeout: 3_000 }).catch(() => '');
+    await page.mouse.move(800, 300);
+    if (text) return flat(text);
+  }
+  return '';
+}
+
 async function quickInput(keys, text) {
   await page.keyboard.press(keys);
   const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -129,14 +149,10 @@ async function wrongTotal(f, { language, outline, tag }) {
   const mode = await statusShows('status.editor.mode', language);
   check(mode === language, `language in the status bar: ${mode}`);
 
-  // The extension's status bar item: the format, the report's year, the counts.
+  // The extension's language status item: the format, the report's year, the counts, the table view.
   const year = /(\d{4})年政府信息公开/.exec(path.basename(f.path))[1];
-  const status = await page
-    .locator('.statusbar-item', { hasText: `2021年版格式 · ${year}年度` })
-    .first()
-    .innerText({ timeout: 30_000 })
-    .catch(() => '');
-  check(status !== '', `nianbao status bar item: ${flat(status) || '(not shown)'}`);
+  const status = await languageStatus(`2021年版格式 · ${year}年度`);
+  check(status.includes('个错误') && status.includes('打开表格视图'), `nianbao language status: ${status || '(not shown)'}`);
 
   // The Problems view, with the message in Chinese.
   await page.keyboard.press('Control+Shift+M');
@@ -302,12 +318,8 @@ async function fixAllOnSave() {
   check(mode === 'Plain Text', `language in the status bar: ${mode}`);
   await editor().locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
   check(fs.readFileSync(file, 'utf8').startsWith('首页 > 政务公开'), 'the draft starts with a web breadcrumb, squiggled');
-  const status = await page
-    .locator('.statusbar-item', { hasText: '2019年版格式 · 2022年度' })
-    .first()
-    .innerText({ timeout: 30_000 })
-    .catch(() => '');
-  check(status !== '', `nianbao status bar item: ${flat(status) || '(not shown)'}`);
+  const status = await languageStatus('2019年版格式 · 2022年度');
+  check(status !== '', `nianbao language status: ${status || '(not shown)'}`);
   // An edit, so that the save is real: Ctrl+Enter adds a line at the end.
   await page.keyboard.press('Control+1');
   await page.keyboard.press('Control+End');
@@ -352,7 +364,10 @@ async function newReport() {
   await page.locator('.quick-input-widget', { hasText: '机关名称' }).waitFor({ timeout: 15_000 });
   await page.keyboard.type('某某县人民政府办公室');
   await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 15_000 });
+  // Named like a report file, so that saving proposes a name nianbao recognises.
+  const tab = page.locator('.tab.active', { hasText: `某某县人民政府办公室${year}年政府信息公开工作年度报告.txt` });
+  await tab.waitFor({ timeout: 15_000 });
+  check(true, `the new report's tab: ${flat(await tab.innerText())}`);
   await editor()
     .locator('.view-lines', { hasText: `某某县人民政府办公室${year}年政府信息公开工作年度报告` })
     .waitFor({ timeout: 15_000 });
@@ -360,12 +375,8 @@ async function newReport() {
   check(mode === '政府信息公开年报', `the new report opens as ${mode}`);
   // Checked (the status bar names its format and year), and its empty tables are hints (table.empty),
   // not a warning per blank cell: the Problems panel stays free of them.
-  const checked = await page
-    .locator('.statusbar-item', { hasText: `2021年版格式 · ${year}年度` })
-    .first()
-    .innerText({ timeout: 30_000 })
-    .catch(() => '');
-  check(checked !== '', `the new report is checked: ${flat(checked) || '(no status)'}`);
+  const checked = await languageStatus(`2021年版格式 · ${year}年度`);
+  check(checked !== '', `the new report is checked: ${checked || '(no status)'}`);
   await page.keyboard.press('Control+Shift+M');
   const rows = await problemRows();
   check(!rows.some((r) => r.includes('为空白')), `no warning per blank cell: ${rows.length} problem rows`);

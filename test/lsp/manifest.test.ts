@@ -75,7 +75,14 @@ describe('package.json', () => {
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.equal(pkg.main, './client/out/extension.js');
     const commands = pkg.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(commands, ['nianbao.newReport', 'nianbao.recomputeTotals', 'nianbao.fixAll', 'nianbao.checkWorkspace', 'nianbao.showTables']);
+    assert.deepEqual(commands, [
+      'nianbao.newReport',
+      'nianbao.recomputeTotals',
+      'nianbao.fixAll',
+      'nianbao.checkWorkspace',
+      'nianbao.showTables',
+      'nianbao.openTableView',
+    ]);
     const client = readFileSync(join(ROOT, 'client/src/extension.ts'), 'utf8');
     for (const c of commands) assert.ok(client.includes(`registerCommand('${c}'`), `${c} is registered by the client`);
   });
@@ -95,7 +102,7 @@ describe('client strings', () => {
   it('every vscode.l10n.t string of the client has a Chinese translation, and the bundle nothing else', () => {
     const bundle: Record<string, string> = json('l10n/bundle.l10n.zh-cn.json');
     const used = new Set<string>();
-    for (const f of readdirSync(join(ROOT, 'client/src')).filter((x) => x.endsWith('.ts'))) {
+    for (const f of readdirSync(join(ROOT, 'client/src'), { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.ts'))) {
       const src = readFileSync(join(ROOT, 'client/src', f), 'utf8');
       for (const m of src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1]!.replace(/\\'/g, "'"));
     }

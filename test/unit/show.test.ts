@@ -35,8 +35,32 @@ describe('show', () => {
     // The wrong total is named by its finding.
     const total = rows.find((x: { label: string }) => x.label === '（七）总计').cells.find((c: { header: string }) => c.header === '自然人');
     assert.ok(total.findings.includes('table.result-total'), total.findings.join());
+    // …with the value the sums give it, as its message says, and its span in the text.
+    assert.match(total.expected, /^\d+$/);
+    assert.notEqual(total.expected, total.raw);
+    assert.ok(
+      total.messages.some((m: string) => m.includes(`应为 ${total.expected}`)),
+      total.messages.join(' | '),
+    );
+    assert.equal(total.length, total.raw.length);
+    // A cell no finding names has no expected value.
+    const granted = rows.find((x: { label: string }) => x.label === '（一）予以公开').cells[0];
+    assert.deepEqual([granted.findings, granted.messages, granted.expected], [[], [], null]);
     const review = shown.tables.find((t: { id: string }) => t.id === 'review');
     assert.equal(review.blocks[0].rows[0].cells[0].header, '行政复议·结果维持');
+  });
+
+  it('JSON: a missing cell is placed after the cell before it that was found', () => {
+    const text = requestsExample({}).replace(/(（一）予以公开.*?)\t0\t0\n/, '$1\n');
+    const rows = showReport(check(text), 'x.txt').tables.find((t) => t.id === 'requests')!.blocks[0]!.rows;
+    const granted = rows.find((r) => r.label === '（一）予以公开')!;
+    const missing = granted.cells.filter((c) => c.state === 'missing');
+    assert.deepEqual(
+      missing.map((c) => c.header),
+      ['其他', '总计'],
+    );
+    const line = text.split('\n')[granted.line - 1]!;
+    for (const c of missing) assert.deepEqual([c.character, c.length], [line.length, 0], `${c.header} at the row's end`);
   });
 
   it('text: an aligned grid, blanks blank, uncertain rows and named cells marked', () => {

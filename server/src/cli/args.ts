@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { localeFrom, type Locale } from '../core';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv' | 'html' | 'junit';
 
 /** The subcommands that take paths: `check` finds problems, `show` prints the report as read. */
 export type Command = 'check' | 'show';
@@ -25,7 +25,11 @@ export class UsageError extends Error {}
 
 export const USAGE = `用法 / usage:
   nianbao check [选项 options] PATH...
-      --format text|json|sarif|csv   输出格式 / output format (default text)
+      --format text|json|sarif|csv|html|junit
+                                     输出格式 / output format (default text)；html：供审核人员在浏览器中阅读的单页报告
+                                     （汇总在前，有错误的报告附带标红的表格）/ one page for auditors, to open in a
+                                     browser (summary on top, marked tables of the reports with errors)；junit：每个文件一个测试用例
+                                     / one test case per file, errors fail it
       --fix                          应用可安全自动修复的修改 / apply the safe fixes
       --config FILE                  配置文件 / config file (default: nearest .nianbaorc.json)
       --locale zh|en                 消息语言 / message language (default zh)
@@ -86,8 +90,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean
     else if (is('--format')) {
       const v = value('--format');
       if (command === 'show' && v !== 'text' && v !== 'json') throw new UsageError(`show 的 --format 应为 text 或 json / must be text or json: ${v}`);
-      if (v !== 'text' && v !== 'json' && v !== 'sarif' && v !== 'csv')
-        throw new UsageError(`--format 应为 text、json、sarif 或 csv / must be text, json, sarif or csv: ${v}`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif' && v !== 'csv' && v !== 'html' && v !== 'junit')
+        throw new UsageError(`--format 应为 text、json、sarif、csv、html 或 junit / must be text, json, sarif, csv, html or junit: ${v}`);
       o.format = v;
     } else if (is('--config')) o.config = value('--config');
     else if (is('--previous')) o.previous = value('--previous');

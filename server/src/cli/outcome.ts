@@ -10,6 +10,7 @@ import {
   type CheckResult,
   type Config,
   type Finding,
+  type Locale,
   type Msg,
 } from '../core';
 import type { ConfigLookup } from '../host/config';
@@ -18,6 +19,8 @@ import { readReport, type SourceMap } from '../host/read';
 import type { SourceLocation } from '../readers';
 import { explainPictures } from '../host/pictures';
 import { displayPath, type Rendered, type Writer } from './output';
+import { markedTables, type MarkedTable } from './marked';
+import { fingerprints } from './fingerprint';
 
 export interface OutFix {
   range: [number, number];
@@ -44,6 +47,8 @@ export interface OutFinding extends OutSpan {
   source?: SourceLocation;
   /** Other places that explain it: in this file, or in another (`file` set: last year's report). */
   related?: OutRelated[];
+  /** The same for the same finding when lines are inserted above it (SARIF partialFingerprints). */
+  fingerprint?: string;
 }
 
 export interface OutRelated extends OutSpan {
@@ -74,6 +79,8 @@ export interface Outcome {
   tablesNotChecked?: number;
   findings?: OutFinding[];
   fixed?: number;
+  /** The tables marked with the findings, for the HTML report (only when asked, and only for a report with errors). */
+  marked?: MarkedTable[];
 }
 
 /** Findings per rule: [error, warning, info, hint]. */
@@ -81,7 +88,10 @@ export type Tally = Record<string, [number, number, number, number]>;
 
 /** A checked file as the thread that writes the output needs it: rendered, and counted for the summary. */
 export interface Result
-  extends Pick<Outcome, 'index' | 'file' | 'display' | 'bytes' | 'error' | 'fatal' | 'fixed' | 'tables' | 'tablesNotChecked' | 'encoding' | 'notFixed'> {
+  extends Pick<
+    Outcome,
+    'index' | 'file' | 'display' | 'bytes' | 'error' | 'fatal' | 'fixed' | 'tables' | 'tablesNotChecked' | 'encoding' | 'notFixed' | 'format' | 'year'
+  > {
   rendered?: Rendered;
   tally?: Tally;
 }
@@ -98,6 +108,8 @@ export function finish(o: Outcome, writer: Writer): Result {
   if (o.tablesNotChecked !== undefined) r.tablesNotChecked = o.tablesNotChecked;
   if (o.encoding !== undefined) r.encoding = o.encoding;
   if (o.notFixed) r.notFixed = true;
+  if (o.format !== undefined) r.format = o.format;
+  if (o.year !== undefined) r.year = o.year;
   if (!o.findings) return r;
   const tally: Tally = {};
   for (const f of o.findings) (tally[f.code] ??= [0, 0, 0, 0])[SEVERITY_SLOT[f.severity]]++;
@@ -132,6 +144,13 @@ function relatedPlace(r: NonNullable<Finding['related']>[number], lm: LineMap): 
     message: r.message,
     ...span(r.start ?? lm.positionAt(r.range[0]), r.end ?? lm.positionAt(r.range[1]), r.range),
   };
+}
+
+function withFingerprints(findings: OutFinding[], prints: string[]): OutFinding[] {
+  findings.forEach((f, k) => {
+    f.fingerprint = prints[k]!;
+  });
+  return findings;
 }
 
 /** Where each file's config comes from: the file named with `--config`, else the nearest `.nianbaorc.json` above it, else the defaults. */
@@ -189,7 +208,8 @@ export function tableCounts(result: CheckResult): { tables: number; tablesNotChe
   return { tables: tables.length, tablesNotChecked: tables.filter((t) => t.confidence === 'uncertain').length };
 }
 
-export function checkOne(index: number, file: string, configs: Configs, doFix: boolean, crossyear?: CrossYear): Outcome {
+/** `markIn`: the locale to mark a report's tables in for the HTML report (when it has errors); none otherwise. */
+export function checkOne(index: number, file: string, configs: Configs, doFix: boolean, crossyear?: CrossYear, markIn?: Locale): Outcome {
   const base = { index, file, display: displayPath(file), bytes: 0 };
   const read = readAndCheck(file, configs, crossyear);
   if (read.error !== undefined) return { ...base, bytes: read.bytes, error: read.error };
@@ -222,7 +242,11 @@ export function checkOne(index: number, file: string, configs: Configs, doFix: b
     ...(doFix && !writable ? { notFixed: true } : {}),
     ...(writable ? {} : { readOnly: true }),
     ...tableCounts(result),
-    findings: result.findings.map((f) => plain(f, lm, read.read.sourceMap)),
+    findings: withFingerprints(
+      result.findings.map((f) => plain(f, lm, read.read.sourceMap)),
+      fingerprints(result.findings, result.report, displayPath(file)),
+    ),
     fixed,
+    ...(markIn && result.findings.some((f) => f.severity === 'error') ? { marked: markedTables(result, markIn) } : {}),
   };
 }

@@ -4,6 +4,9 @@ import { localize, RULES, ruleDocUrl, type Locale } from '../core';
 import type { OutputFormat } from './args';
 import type { Outcome, OutFinding, OutSpan, Result } from './outcome';
 import { VERSION } from '../version';
+import { htmlWriter } from './html';
+import { junitWriter } from './junit';
+import { FINGERPRINT_KEY } from './fingerprint';
 
 export type Write = (s: string) => void | Promise<void>;
 
@@ -12,6 +15,8 @@ export interface Rendered {
   text: string;
   /** How many items (SARIF results) the text holds. */
   items: number;
+  /** The HTML report's marked tables, placed after `text` while under the cap on tables shown. */
+  tables?: string;
 }
 
 export interface Writer {
@@ -20,8 +25,10 @@ export interface Writer {
   render(o: Outcome): Rendered;
   /** A rendered file placed after the files written before it (`first`: none were). */
   place(r: Rendered, first: boolean): string;
-  /** What closes the output, given the run's totals (SARIF records the tables not checked). */
-  end(totals: RunTotals): string;
+  /** What closes the output, given the run's totals (SARIF records the tables not checked; the HTML report's summary). */
+  end(totals: Summary): string;
+  /** A file that could not be checked, for the formats that list every file (HTML, JUnit); the others say it on stderr only. */
+  unreadable?(r: Result): string;
 }
 
 /** What the whole run read, for the end of the output. */
@@ -81,6 +88,10 @@ function csvCell(v: string | number | null | undefined): string {
 
 export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean): Writer {
   switch (format) {
+    case 'html':
+      return htmlWriter(locale);
+    case 'junit':
+      return junitWriter(locale);
     case 'text':
       return {
         begin: () => '',
@@ -181,6 +192,7 @@ export function writerFor(format: OutputFormat, locale: Locale, fixing: boolean)
                 level: SARIF_LEVEL[f.severity],
                 message: { text: localize(f.message, locale) },
                 locations: [{ physicalLocation: { artifactLocation: loc, region } }],
+                ...(f.fingerprint ? { partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint } } : {}),
                 ...(f.related
                   ? {
                       relatedLocations: f.related.map((r, id) => ({
@@ -245,8 +257,11 @@ export class Summary implements RunTotals {
   /** Files with a table not checked (the first NOT_CHECKED_LISTED kept, in input order). */
   filesNotChecked = 0;
   readonly byRule = new Map<string, { error: number; warning: number; info: number; hint: number }>();
-  private readonly worst: { display: string; errors: number; warnings: number }[] = [];
-  private readonly notChecked: { display: string; tables: number }[] = [];
+  /** Reports per format and year ("2021 2023" → 5): a few keys, however many files. */
+  readonly byFormatYear = new Map<string, { format: string; year: number | null; reports: number }>();
+  /** The ten files with most errors (then warnings), worst first; `index` is the file's place in the input. */
+  readonly worst: { index: number; display: string; errors: number; warnings: number }[] = [];
+  readonly notChecked: { index: number; display: string; tables: number }[] = [];
   add(o: Result): void {
     this.bytes += o.bytes;
     if (o.error || o.fatal) {
@@ -254,11 +269,15 @@ export class Summary implements RunTotals {
       return;
     }
     this.files++;
+    const key = `${o.format ?? 'unknown'} ${o.year ?? '?'}`;
+    const fy = this.byFormatYear.get(key) ?? { format: o.format ?? 'unknown', year: o.year ?? null, reports: 0 };
+    fy.reports++;
+    this.byFormatYear.set(key, fy);
     this.tables += o.tables ?? 0;
     if (o.tablesNotChecked) {
       this.tablesNotChecked += o.tablesNotChecked;
       this.filesNotChecked++;
-      if (this.notChecked.length < NOT_CHECKED_LISTED) this.notChecked.push({ display: o.display, tables: o.tablesNotChecked });
+      if (this.notChecked.length < NOT_CHECKED_LISTED) this.notChecked.push({ index: o.index, display: o.display, tables: o.tablesNotChecked });
     }
     let errors = 0;
     let warnings = 0;
@@ -274,7 +293,7 @@ export class Summary implements RunTotals {
     }
     if (errors || warnings) {
       // Keep only the ten worst: the summary's memory does not grow with the number of files.
-      this.worst.push({ display: o.display, errors, warnings });
+      this.worst.push({ index: o.index, display: o.display, errors, warnings });
       this.worst.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
       if (this.worst.length > 10) this.worst.pop();
     }

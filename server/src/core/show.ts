@@ -24,11 +24,20 @@ export interface ShownCell {
   /** Whether the sums decided the cell (a run of digits cut where they hold). */
   split: boolean;
   confidence: Confidence;
-  /** 1-based line and 0-based UTF-16 character of the cell in the text. */
+  /**
+   * 1-based line and 0-based UTF-16 character of the cell in the text; for a missing cell, where it
+   * belongs (after the cell before it that was found, or where the reader placed it).
+   */
   line: number;
   character: number;
+  /** The cell's length in UTF-16 code units from there (0 for a missing or empty blank cell). */
+  length: number;
   /** Codes of the findings that name this cell. */
   findings: string[];
+  /** Their messages, in the locale shown. */
+  messages: string[];
+  /** The value the sums give the cell, from the preferred fix of a finding that names it; null when none. */
+  expected: string | null;
 }
 
 export interface ShownRow {
@@ -67,8 +76,8 @@ export interface ShownReport {
 const pick = (m: { zh: string; en: string }, locale: Locale) => (locale === 'en' ? m.en : m.zh);
 
 /** The findings that name each cell: their range overlaps the cell's (or, for an empty cell, holds it). */
-function findingsByCell(report: Report, findings: Finding[]): Map<Cell, string[]> {
-  const out = new Map<Cell, string[]>();
+function findingsByCell(report: Report, findings: Finding[]): Map<Cell, Finding[]> {
+  const out = new Map<Cell, Finding[]>();
   const onCells = findings.filter((f) => f.rule.startsWith('table.') || f.rule.startsWith('text.'));
   if (!onCells.length) return out;
   const names = (c: Cell, f: Finding) => {
@@ -80,8 +89,8 @@ function findingsByCell(report: Report, findings: Finding[]): Map<Cell, string[]
     for (const bl of t.blocks)
       for (const r of bl.rows)
         for (const c of r.cells) {
-          const codes = onCells.filter((f) => names(c, f) || (f.fix && names(c, { ...f, range: f.fix.range }))).map((f) => f.rule);
-          if (codes.length) out.set(c, [...new Set(codes)]);
+          const named = onCells.filter((f) => names(c, f) || (f.fix && names(c, { ...f, range: f.fix.range })));
+          if (named.length) out.set(c, named);
         }
   return out;
 }
@@ -92,13 +101,33 @@ function position(lm: LineMap, offset: number): { line: number; character: numbe
   return { line: p.line + 1, character: p.character };
 }
 
-function shownRow(lm: LineMap, r: Row, byCell: Map<Cell, string[]>, locale: Locale): ShownRow {
+/** A number a preferred fix writes into the cell (its range within the cell's): what the sums give it. */
+function expectedOf(c: Cell, named: Finding[]): string | null {
+  for (const f of named) {
+    if (!f.fix || f.fix.range[0] < c.range[0] || f.fix.range[1] > Math.max(c.range[1], c.range[0])) continue;
+    const text = f.fix.text.trim();
+    if (/^[+-]?\d+(\.\d+)?$/.test(text)) return text;
+  }
+  return null;
+}
+
+/** Where a missing cell belongs: after the cell before it in the row that was found, else where the reader put it. */
+function missingAt(r: Row, k: number): number {
+  for (let j = k - 1; j >= 0; j--) {
+    const c = r.cells[j]!;
+    if (c.state !== 'missing') return Math.max(c.range[1], r.cells[k]!.range[0]);
+  }
+  return r.cells[k]!.range[0];
+}
+
+function shownRow(lm: LineMap, r: Row, byCell: Map<Cell, Finding[]>, locale: Locale): ShownRow {
   return {
     label: pick(r.decl.name, locale),
     line: position(lm, r.label[0]).line,
     confidence: r.confidence,
-    cells: r.cells.map((c) => {
-      const p = position(lm, c.range[0]);
+    cells: r.cells.map((c, k) => {
+      const p = position(lm, c.state === 'missing' ? missingAt(r, k) : c.range[0]);
+      const named = byCell.get(c) ?? [];
       return {
         header: pick(c.col.name, locale),
         value: c.state === 'ok' ? c.value : null,
@@ -110,13 +139,16 @@ function shownRow(lm: LineMap, r: Row, byCell: Map<Cell, string[]>, locale: Loca
         confidence: c.confidence,
         line: p.line,
         character: p.character,
-        findings: byCell.get(c) ?? [],
+        length: c.range[1] - c.range[0],
+        findings: [...new Set(named.map((f) => f.rule))],
+        messages: [...new Set(named.map((f) => pick(f.message, locale)))],
+        expected: expectedOf(c, named),
       };
     }),
   };
 }
 
-function shownBlock(lm: LineMap, t: Table, b: Block, byCell: Map<Cell, string[]>, locale: Locale): ShownBlock {
+function shownBlock(lm: LineMap, t: Table, b: Block, byCell: Map<Cell, Finding[]>, locale: Locale): ShownBlock {
   return {
     label: t.decl.id === 'active' ? pick(b.decl.name, locale) : null,
     rows: b.rows.map((r) => shownRow(lm, r, byCell, locale)),

@@ -270,6 +270,29 @@ export function defineTests(): void {
       assert.ok(!editor.document.getText().includes('[bookmark: _GoBack]'));
     });
 
+    test('command 打开表格视图 (open table view) opens a webview beside the report, the focus staying in the text', async () => {
+      const editor = await open(DRAFT);
+      await diagnostics(editor.document.uri, has('table.group-total'));
+      await vscode.commands.executeCommand('nianbao.openTableView');
+      // The tabs reach the extension host from the workbench a moment later: wait for the view's.
+      const find = () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('nianbao.tableView'));
+      for (let i = 0; i < 100 && !find(); i++) await new Promise((r) => setTimeout(r, 100));
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      const view = find();
+      assert.ok(view, tabs.map((t) => t.label).join(', '));
+      assert.ok(view.label.includes(say('表格：', 'Tables: ')), view.label);
+      assert.notEqual(
+        view.group.viewColumn,
+        vscode.window.tabGroups.all.find((g) =>
+          g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === editor.document.uri.toString()),
+        )?.viewColumn,
+      );
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString());
+    });
+
     test('command 显示识别的表格 (show the tables as read) opens them beside the report and follows its edits', async () => {
       const editor = await open(DRAFT);
       const ds = await diagnostics(editor.document.uri, has('table.group-total'));

@@ -3,7 +3,7 @@
  * tabs, pipes or runs of spaces between cells; one cell per line (blank lines between rows, a line
  * of white space for a blank cell); and rows wrapped onto the next line.
  */
-import type { ColumnDecl } from '../formats/types';
+import type { ColumnDecl, ColumnKind } from '../formats/types';
 import type { Cell, Range } from '../model';
 import { isTrimSpace, type Lines } from '../text';
 
@@ -374,23 +374,28 @@ function cell(col: ColumnDecl, slot: Slot, state: Cell['state'], value: number |
   return { col, range: slot.range, raw: slot.raw, state, value, unit, sign, piped: slot.piped, confidence: 'certain', split: false };
 }
 
-/** Reads a cell's value by its column's kind. */
-export function makeCell(col: ColumnDecl, slot: Slot | undefined, at: number): Cell {
-  if (!slot) return { col, range: [at, at], raw: '', state: 'missing', value: null, unit: null, sign: null, piped: false, confidence: 'certain', split: false };
-  if (slot.blank) return cell(col, slot, 'blank', null, null, null);
-  if (allDigits(slot.raw)) {
-    // The common case: a plain count.
-    const v = Number(slot.raw);
-    return cell(col, slot, 'ok', v, null, null);
-  }
-  const m = NUMBER_RE.exec(slot.raw);
+/** A value as a column of one kind reads it: ok with its number, unit and sign, or invalid. */
+export interface ValueReading {
+  ok: boolean;
+  value: number | null;
+  unit: string | null;
+  sign: string | null;
+}
+
+const INVALID: ValueReading = { ok: false, value: null, unit: null, sign: null };
+
+/**
+ * Reads a written value by a column's kind — the one reading of values, used by the parser for
+ * every cell and by rules asking whether a value would fit another column of its row.
+ */
+export function readValue(kind: ColumnKind, raw: string): ValueReading {
+  if (allDigits(raw)) return { ok: true, value: Number(raw), unit: null, sign: null };
+  const m = NUMBER_RE.exec(raw);
   if (!m) {
-    const w = col.kind === 'signed' ? SIGN_WORD_RE.exec(slot.raw) : null;
-    if (w) {
-      const minus = w[1]!.startsWith('减');
-      return cell(col, slot, 'ok', Number(w[2]) * (minus ? -1 : 1), null, minus ? '减' : '增');
-    }
-    return cell(col, slot, 'invalid', null, null, null);
+    const w = kind === 'signed' ? SIGN_WORD_RE.exec(raw) : null;
+    if (!w) return INVALID;
+    const minus = w[1]!.startsWith('减');
+    return { ok: true, value: Number(w[2]) * (minus ? -1 : 1), unit: null, sign: minus ? '减' : '增' };
   }
   const sign = m[1] ?? null;
   const int = m[2]!;
@@ -398,15 +403,23 @@ export function makeCell(col: ColumnDecl, slot: Slot | undefined, at: number): C
   const unit = m[4] ?? null;
   const intValue = int.length > 3 && int.includes(',') ? Number(int.replace(/,/g, '')) : Number(int);
   const value = frac !== undefined ? Number(`${intValue}.${frac}`) : intValue;
-  switch (col.kind) {
+  switch (kind) {
     case 'count':
-      if (sign || frac !== undefined || (unit && !COUNT_UNITS.has(unit))) return cell(col, slot, 'invalid', null, unit, sign);
-      return cell(col, slot, 'ok', value, unit, null);
+      if (sign || frac !== undefined || (unit && !COUNT_UNITS.has(unit))) return { ok: false, value: null, unit, sign };
+      return { ok: true, value, unit, sign: null };
     case 'signed':
-      if (frac !== undefined || (unit && !COUNT_UNITS.has(unit))) return cell(col, slot, 'invalid', null, unit, sign);
-      return cell(col, slot, 'ok', sign === '-' ? -value : value, unit, sign);
+      if (frac !== undefined || (unit && !COUNT_UNITS.has(unit))) return { ok: false, value: null, unit, sign };
+      return { ok: true, value: sign === '-' ? -value : value, unit, sign };
     case 'money':
-      if (sign === '-') return cell(col, slot, 'invalid', null, unit, sign);
-      return cell(col, slot, 'ok', value, unit, sign);
+      if (sign === '-') return { ok: false, value: null, unit, sign };
+      return { ok: true, value, unit, sign };
   }
+}
+
+/** Reads a cell's value by its column's kind. */
+export function makeCell(col: ColumnDecl, slot: Slot | undefined, at: number): Cell {
+  if (!slot) return { col, range: [at, at], raw: '', state: 'missing', value: null, unit: null, sign: null, piped: false, confidence: 'certain', split: false };
+  if (slot.blank) return cell(col, slot, 'blank', null, null, null);
+  const r = readValue(col.kind, slot.raw);
+  return cell(col, slot, r.ok ? 'ok' : 'invalid', r.value, r.unit, r.sign);
 }

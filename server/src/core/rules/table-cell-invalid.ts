@@ -1,17 +1,15 @@
 import type { ColumnKind } from '../formats/types';
 import { msg } from '../i18n';
+import { readValue } from '../parse/cells';
 import { REVIEW_HEADER } from './examples';
 import type { Rule } from './types';
 import { cellName, cellsWhere, fmt } from './util';
 
 const PLACEHOLDER = /^(—+|-+|\/|无|空|\\|×|x|X|N\/?A|n\/a|\*)$/;
 
-/** Whether a value as written is one a column of this kind takes. */
+/** Whether a value as written is one a column of this kind takes (spaces inside ignored: the cell is uncertain). */
 function fitsKind(raw: string, kind: ColumnKind): boolean {
-  const t = raw.replace(/\s+/g, '');
-  if (kind === 'signed') return /^[+-]?\d+(?:件|条|个|项|次)?$/.test(t) || /^(增加?|减少?)\d+(?:件|条|个|项)?$/.test(t);
-  if (kind === 'money') return /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|亿元|元)?$/.test(t);
-  return /^\d+(?:件|条|个|项|次)?$/.test(t);
+  return readValue(kind, raw.replace(/\s+/g, '')).ok;
 }
 
 export const tableCellInvalid: Rule = {

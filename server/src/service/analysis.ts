@@ -29,8 +29,8 @@ export interface Analysis {
   cost: number;
   /** Last year's report (or the gap before this one) the rules across years were given. */
   crossyear?: CrossYear;
-  /** A key of `crossyear` (changes when it does): '' when no lookup was made. */
-  crossKey: string;
+  /** A key of `crossyear` (changes when it does): absent or '' when no lookup was made. */
+  crossKey?: string;
 }
 
 /** Finds last year's report for a report (service/previous.ts). */
@@ -145,7 +145,7 @@ export class AnalysisCache {
   private current(hit: { analysis: Analysis; generation: number }, config: Config): boolean {
     const previous = this.previous;
     if (!previous || hit.generation === previous.generation) return true;
-    if (previous.lookup(hit.analysis.uri, hit.analysis.result.report, config).key !== hit.analysis.crossKey) return false;
+    if (previous.lookup(hit.analysis.uri, hit.analysis.result.report, config).key !== (hit.analysis.crossKey ?? '')) return false;
     hit.generation = previous.generation;
     return true;
   }

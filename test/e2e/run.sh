@@ -3,18 +3,19 @@
 #   1. ui      code-server + Chromium, keyboard only, against the installed .vsix (test/e2e/ui.js)
 #      tableview  the same, the table view beside a report (test/e2e/tableview.js)
 #   1b. view   the report view of a .docx and a .pdf, and 导入为可编辑文本 (test/e2e/view.js)
+#      crossyear  the same: last year's report fixed, this year's carry-over goes (test/e2e/crossyear.js)
 #   2. host    the mocha suite of test/vscode/ in code-server's extension host, zh-cn and en (test/e2e/host.js)
 #   3. nvim    Neovim headless as a plain LSP client over stdio (test/e2e/nvim.lua)
 #   4. html    `nianbao check --format html examples/` rendered by Chromium (test/e2e/html-report.js)
 # Installs what it needs first (test/e2e/setup.sh). Screenshots and logs go to test/e2e/out/.
 # Exits non-zero when any suite fails; every process it starts is stopped when it ends.
-# NIANBAO_E2E_ONLY="ui host-zh" runs only some suites (ui, tableview, view, host-zh, host-en, nvim, html).
+# NIANBAO_E2E_ONLY="ui host-zh" runs only some suites (ui, tableview, view, crossyear, host-zh, host-en, nvim, html).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 E2E="$ROOT/test/e2e"
 OUT="$E2E/out"
 TOOLS=${NIANBAO_E2E_TOOLS:-$ROOT/.tools/e2e}
-ONLY=${NIANBAO_E2E_ONLY:-ui tableview view host-zh host-en nvim html}
+ONLY=${NIANBAO_E2E_ONLY:-ui tableview view crossyear host-zh host-en nvim html}
 cd "$ROOT"
 t0=$(date +%s)
 elapsed() { echo "$(( $(date +%s) - t0 )) s"; }
@@ -65,7 +66,7 @@ record() { suites_run+=("$1"); RESULT[$1]=$2; }
 wants() { [[ " $ONLY " == *" $1 "* ]]; }
 
 # ---- code-server: a fresh profile, the .vsix installed, Chinese available as a display language
-if wants ui || wants tableview || wants view || wants host-zh || wants host-en; then
+if wants ui || wants tableview || wants view || wants crossyear || wants host-zh || wants host-en; then
   mkdir -p "$STATE/user/User" "$STATE/extensions"
   cp "$E2E/fixtures/settings.json" "$STATE/user/User/settings.json"
   # argv.json without "locale": code-server then takes the display language from each browser's
@@ -112,6 +113,11 @@ if wants ui || wants tableview || wants view || wants host-zh || wants host-en; 
     echo "e2e: view — the report view of a .docx and a .pdf, and 导入为可编辑文本"
     run_group 300 node "$E2E/view.js" "$BASE" "$STATE/ws-view" "$OUT"
     record view $?
+  fi
+  if wants crossyear; then
+    echo "e2e: crossyear — code-server + Chromium, last year's report beside this year's"
+    run_group 180 node "$E2E/crossyear.js" "$BASE" "$STATE/ws-crossyear" "$OUT"
+    record crossyear $?
   fi
   for loc in zh en; do
     wants "host-$loc" || continue

@@ -61,6 +61,10 @@ export function ruleDocPage(rule: Rule): string {
           '',
           block(previous),
           '',
+          '命令行中，一起检查的报告按机关和年度配对（`nianbao check 目录`），或用 `--previous 上年 本年` 指定。编辑器中，打开或修改报告时，在其所在文件夹及子文件夹（以年份命名的文件夹如“2022”，则为其上级文件夹）和 `.nianbaorc.json` 的 `pairs` 中查找上一年度的报告；已打开的上年报告以编辑中的内容为准，修改后本年报告的问题随即更新。',
+          '',
+          'In the CLI, reports checked together are paired by body and year (`nianbao check DIR`), or by `--previous LAST THIS`. In the editor, last year’s report is looked for when a report is opened or changed, in its folder and subfolders (for a folder named after a year, such as “2022”, its parent) and in the `pairs` of `.nianbaorc.json`; an open report of last year counts as edited, and this year’s problems follow its edits.',
+          '',
         ]
       : []),
     '## 错误示例 / Wrong',

@@ -8,6 +8,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { cellAt, cellName, fmt, isComputable, isTotalSum, type Cell, type CellHit, type Locale, type SumEval } from '../core';
 import type { Analysis } from '../service/analysis';
 import { rangeOf } from './convert';
+import { previousLines } from './hoverPrevious';
 import { T, t } from './locale';
 
 /** Long sums (（七）总计 has 20+ parts) list only their parts that are not 0. */
@@ -96,7 +97,9 @@ export function hoverMarkdown(a: Analysis, offset: number, locale: Locale): { te
   if (!hit) return null;
   const { arith } = a.result;
   const sums = arith.sumsOf.get(hit.cell) ?? [];
-  if (!sums.length) return null;
+  // 二、上年结转: last year's figure, where it came from (or why there is none).
+  const previous = previousLines(a, hit, locale);
+  if (!sums.length && !previous.length) return null;
   const name = t(cellName(hit.row, hit.cell), locale);
   const out: string[] = [];
   const fill = arith.fill.get(hit.cell);
@@ -121,6 +124,7 @@ export function hoverMarkdown(a: Analysis, offset: number, locale: Locale): { te
       for (const s of partOf) out.push(`- ${t(s.decl.name, locale)} — ${status(s, locale)}`);
     }
   }
+  if (previous.length) out.push('', '---', '', ...previous);
   return { text: out.join('\n'), range: hit.cell.range[1] > hit.cell.range[0] ? hit.cell.range : [hit.cell.range[0], hit.cell.range[0]] };
 }
 

@@ -4,7 +4,7 @@
  * offsets here; each analysis keeps an immutable snapshot of its text to convert them to positions.
  */
 import { performance } from 'node:perf_hooks';
-import { check, looksLikeReport, type CheckResult, type Config } from '../core';
+import { type CheckResult, type Config, type CrossYear, checkReport, looksLikeReport, parse, type Report } from '../core';
 import { LineMap } from '../core/position';
 import { configKey } from './settings';
 
@@ -27,6 +27,17 @@ export interface Analysis {
   config: Config;
   /** How long parsing and checking took, in milliseconds. */
   cost: number;
+  /** Last year's report (or the gap before this one) the rules across years were given. */
+  crossyear?: CrossYear;
+  /** A key of `crossyear` (changes when it does): absent or '' when no lookup was made. */
+  crossKey?: string;
+}
+
+/** Finds last year's report for a report (service/previous.ts). */
+export interface PreviousFinder {
+  /** Bumped when an answer may have changed. */
+  readonly generation: number;
+  lookup(uri: string, report: Report, config: Config): { crossyear?: CrossYear; key: string };
 }
 
 export interface DocLike {
@@ -46,16 +57,25 @@ function tooLargeToGuess(doc: DocLike, text: string): boolean {
   return doc.languageId !== 'nianbao' && text.length > MAX_GUESS_LENGTH;
 }
 
-/** Checks a document (no cache). */
-export function analyse(doc: DocLike, config: Config): Analysis {
+/** Checks a document (no cache), with last year's report when a finder is given. */
+export function analyse(doc: DocLike, config: Config, previous?: PreviousFinder): Analysis {
   const text = doc.getText();
   const t0 = performance.now();
-  const result = check(tooLargeToGuess(doc, text) ? '' : text, { config });
-  return finishAnalysis(doc, text, config, result, performance.now() - t0);
+  const report = parse(tooLargeToGuess(doc, text) ? '' : text, { format: config.format ?? 'auto' });
+  const found = previous?.lookup(doc.uri, report, config);
+  const result = checkReport(report, found?.crossyear ? { config, crossyear: found.crossyear } : { config });
+  return finishAnalysis(doc, text, config, result, performance.now() - t0, found);
 }
 
 /** An analysis from a check made elsewhere (a worker thread, for a large document). */
-export function finishAnalysis(doc: DocLike, text: string, config: Config, result: CheckResult, cost: number): Analysis {
+export function finishAnalysis(
+  doc: DocLike,
+  text: string,
+  config: Config,
+  result: CheckResult,
+  cost: number,
+  found?: { crossyear?: CrossYear; key: string },
+): Analysis {
   const isReport = !tooLargeToGuess(doc, text) && (doc.languageId === 'nianbao' || (handlesLanguage(doc.languageId) && looksLikeReport(result.report)));
   return {
     uri: doc.uri,
@@ -67,6 +87,8 @@ export function finishAnalysis(doc: DocLike, text: string, config: Config, resul
     isReport,
     config,
     cost,
+    ...(found?.crossyear ? { crossyear: found.crossyear } : {}),
+    crossKey: found?.key ?? '',
   };
 }
 
@@ -97,25 +119,38 @@ export const MAX_ANALYSES = 12;
 /** The latest analysis of each document, by uri + version + config. */
 export class AnalysisCache {
   /** In order of use, the most recent last: only the last `limit` are kept (a check is cheap to redo). */
-  private entries = new Map<string, { analysis: Analysis; key: string }>();
+  private entries = new Map<string, { analysis: Analysis; key: string; generation: number }>();
   readonly costs = new CostModel();
   /** Adjusts a fresh analysis before it is kept (a report view's findings as its original's: features/importView.ts). */
   refine: ((a: Analysis) => void) | null = null;
-  constructor(private readonly limit = MAX_ANALYSES) {}
+  constructor(
+    private readonly limit = MAX_ANALYSES,
+    /** Last year's report for each document checked; none in tests of one document. */
+    readonly previous?: PreviousFinder,
+  ) {}
 
   get(doc: DocLike, config: Config): Analysis {
     const key = configKey(config);
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.analysis.version === doc.version && hit.key === key && hit.analysis.languageId === doc.languageId) {
+    if (hit && hit.analysis.version === doc.version && hit.key === key && hit.analysis.languageId === doc.languageId && this.current(hit, config)) {
       this.entries.delete(doc.uri);
       this.entries.set(doc.uri, hit);
       return hit.analysis;
     }
-    const analysis = analyse(doc, config);
+    const analysis = analyse(doc, config, this.previous);
     this.refine?.(analysis);
     this.put(analysis, key);
     this.costs.record(analysis.text.length, analysis.cost);
     return analysis;
+  }
+
+  /** Whether a cached analysis was given what last year's report is now (asked again only after a change somewhere). */
+  private current(hit: { analysis: Analysis; generation: number }, config: Config): boolean {
+    const previous = this.previous;
+    if (!previous || hit.generation === previous.generation) return true;
+    if (previous.lookup(hit.analysis.uri, hit.analysis.result.report, config).key !== (hit.analysis.crossKey ?? '')) return false;
+    hit.generation = previous.generation;
+    return true;
   }
 
   /** Stores an analysis made elsewhere (a background check). */
@@ -127,7 +162,7 @@ export class AnalysisCache {
 
   private put(analysis: Analysis, key: string): void {
     this.entries.delete(analysis.uri);
-    this.entries.set(analysis.uri, { analysis, key });
+    this.entries.set(analysis.uri, { analysis, key, generation: this.previous?.generation ?? 0 });
     // Memory stays flat with many documents open: the least recently used analysis goes.
     while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
   }
@@ -135,7 +170,9 @@ export class AnalysisCache {
   /** Whether the cache holds exactly this version under this config. */
   has(doc: DocLike, config: Config): boolean {
     const hit = this.entries.get(doc.uri);
-    return !!hit && hit.analysis.version === doc.version && hit.key === configKey(config) && hit.analysis.languageId === doc.languageId;
+    return (
+      !!hit && hit.analysis.version === doc.version && hit.key === configKey(config) && hit.analysis.languageId === doc.languageId && this.current(hit, config)
+    );
   }
 
   /** The cached analysis of exactly this version, if any (whatever the config). */

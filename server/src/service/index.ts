@@ -10,6 +10,7 @@
  *   worker.ts         the worker-thread transport
  *   publisher.ts      diagnostics and status pushed to the client
  *   workspace.ts      "check all reports in the workspace"
+ *   previous.ts       last year's report for each open report (the rules across years)
  *   ../features/      one adapter per LSP feature; convert.ts converts to LSP types
  */
 import {
@@ -23,7 +24,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, reportTemplate } from '../core';
+import { CONFIG_FILE, check, reportTemplate } from '../core';
 import { codeActions, FIX_ALL_KIND, RECOMPUTE_KIND } from '../features/codeActions';
 import { TIDY_KIND } from '../features/tidy';
 import { executeCommand, type CommandContext } from '../features/commands';
@@ -39,6 +40,7 @@ import { documentSymbols, symbolInformation } from '../features/symbols';
 import { VERSION } from '../version';
 import { AnalysisCache } from './analysis';
 import { openDocuments } from './documents';
+import { PreviousWiring } from './previousWiring';
 import { Publisher } from './publisher';
 import { CheckScheduler } from './scheduler';
 import { Session } from './session';
@@ -59,6 +61,7 @@ interface Parts {
   scheduler: CheckScheduler;
   publisher: Publisher;
   workspace: WorkspaceCheck;
+  previous: PreviousWiring;
   /** The originals read for report views (`nianbao-import:`). */
   imports: ImportStore;
   /** Web pages open in the editor (language `html`). */
@@ -78,7 +81,8 @@ export function startServer(connection: Connection): void {
 function createServer(connection: Connection): Parts {
   const session = new Session();
   const documents = openDocuments();
-  const cache = new AnalysisCache();
+  const previous = new PreviousWiring(documents);
+  const cache = new AnalysisCache(undefined, previous.reports);
   const imports = new ImportStore();
   cache.refine = (a) => imports.refine(a.uri, a.result);
   const settings = new SettingsStore(
@@ -90,17 +94,21 @@ function createServer(connection: Connection): Parts {
     documents,
     cache,
     settings,
-    publish: (a) => publisher.publish(a),
+    publish: (a) => {
+      publisher.publish(a);
+      previous.checked(a);
+    },
     error: (message) => connection.console.error(message),
   });
-  const workspace = new WorkspaceCheck({ documents, scheduler, settings, publisher });
+  const workspace = new WorkspaceCheck({ documents, scheduler, settings, publisher, previous: previous.forFilesOnDisk() });
+  previous.recheck = (uri) => scheduler.schedule(uri);
   const pages = new HtmlChecks({
     sendDiagnostics: (p) => void connection.sendDiagnostics(p),
     configOf: async (uri) => settings.configFor(uri, await settings.settingsFor(uri)),
     status: (uri, version, a) => publisher.status(uri, version, a),
     locale: () => session.locale,
   });
-  return { connection, session, documents, settings, scheduler, publisher, workspace, imports, pages };
+  return { connection, session, documents, settings, scheduler, publisher, workspace, previous, imports, pages };
 }
 
 function initializeResult(session: Session): InitializeResult {
@@ -121,7 +129,7 @@ function initializeResult(session: Session): InitializeResult {
 }
 
 /** Initialize, registrations, settings and config-file changes, shutdown. */
-function onLifecycle({ connection, session, settings, scheduler, workspace }: Parts): void {
+function onLifecycle({ connection, session, settings, scheduler, workspace, previous }: Parts): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = session.initialize(params);
     settings.initialize(session.pullConfiguration, opts.settings);
@@ -138,6 +146,8 @@ function onLifecycle({ connection, session, settings, scheduler, workspace }: Pa
     }
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.nianbaorc.json' }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: previous.watchers() });
+      previous.reports.watching = true;
     }
     if (caps.workspace?.workspaceFolders) {
       try {
@@ -154,7 +164,11 @@ function onLifecycle({ connection, session, settings, scheduler, workspace }: Pa
     if (session.caps.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((params) => {
+    // Report files: the reports that look at them are checked again; config files: every report.
+    const reports = params.changes.filter((c) => !c.uri.endsWith(CONFIG_FILE));
+    previous.filesChanged(reports.map((c) => c.uri));
+    if (reports.length === params.changes.length) return;
     settings.filesChanged();
     scheduler.recheckAll();
   });
@@ -163,7 +177,7 @@ function onLifecycle({ connection, session, settings, scheduler, workspace }: Pa
 }
 
 /** Changes are scheduled for checking; a closed document's state goes (or its file's diagnostics come back). */
-function onDocuments({ documents, settings, scheduler, publisher, workspace, imports, pages }: Parts): void {
+function onDocuments({ documents, settings, scheduler, publisher, workspace, previous, imports, pages }: Parts): void {
   documents.onDidChangeContent((e) => {
     if (e.document.languageId === 'html') pages.schedule(e.document);
     else scheduler.schedule(e.document.uri);
@@ -177,6 +191,7 @@ function onDocuments({ documents, settings, scheduler, publisher, workspace, imp
       return;
     }
     scheduler.closed(uri);
+    previous.closed(uri);
     if (workspace.closed(uri)) {
       // Checked with "check all reports": back to the file on disk.
       publisher.status(uri, null, null);

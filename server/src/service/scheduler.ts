@@ -190,13 +190,16 @@ export class CheckScheduler {
     this.backgroundVersion.set(uri, version);
     const text = doc.getText();
     const t0 = performance.now();
-    checker.check(text, config).then(
+    // Last year's report as found for the last check (the title seldom changes while typing).
+    const last = this.deps.cache.peek(uri);
+    const found = last ? this.deps.cache.previous?.lookup(uri, last.result.report, config) : undefined;
+    checker.check(text, config, found?.crossyear).then(
       ({ result, ms }) => {
         this.backgroundVersion.delete(uri);
         this.record(uri, text.length, ms);
         const current = this.deps.documents.get(uri);
         if (!current || current.version !== version) return;
-        const a = finishAnalysis(doc, text, config, result, performance.now() - t0);
+        const a = finishAnalysis(doc, text, config, result, performance.now() - t0, found);
         this.deps.cache.store(a);
         this.deps.publish(a);
       },

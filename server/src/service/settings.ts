@@ -67,6 +67,8 @@ export function configFor(settings: Settings, file: Config | null): Config {
   return {
     format: settings.format !== 'auto' ? settings.format : base.format,
     rules: { ...base.rules, ...settings.rules },
+    // The config file's pairs (absolute paths): the lookup of last year's report reads them.
+    ...(base.pairs?.length ? { pairs: base.pairs } : {}),
   };
 }
 

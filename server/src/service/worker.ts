@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { check, type CheckResult, type Config } from '../core';
+import { check, type CheckResult, type Config, type CrossYear } from '../core';
 import { completeArith, restoreArith } from '../core/arith';
 import { Lines } from '../core/text';
 
@@ -22,13 +22,13 @@ export class BackgroundChecker {
   constructor(private readonly script: string) {}
 
   /** The check's result, and how long the check itself took on the worker (without the copies), in ms. */
-  check(text: string, config: Config): Promise<{ result: CheckResult; ms: number }> {
+  check(text: string, config: Config, crossyear?: CrossYear): Promise<{ result: CheckResult; ms: number }> {
     this.cancel();
     const worker = this.worker ?? this.start();
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       this.job = { id, text, resolve, reject };
-      worker.postMessage({ id, text, config });
+      worker.postMessage({ id, text, config, crossyear });
     });
   }
 
@@ -91,10 +91,10 @@ function fromWorker(r: WorkerResult, text: string): CheckResult {
 
 /** The worker's side: check each text it is sent and send the result back. */
 export function runCheckWorker(port: MessagePort): void {
-  port.on('message', ({ id, text, config }: { id: number; text: string; config: Config }) => {
+  port.on('message', ({ id, text, config, crossyear }: { id: number; text: string; config: Config; crossyear?: CrossYear }) => {
     try {
       const t0 = performance.now();
-      const result = check(text, { config });
+      const result = check(text, crossyear ? { config, crossyear } : { config });
       port.postMessage({ id, result: forTransfer(result), ms: performance.now() - t0 });
     } catch (e) {
       port.postMessage({ id, error: (e as Error).message });

@@ -12,7 +12,7 @@ import { counts } from '../features/diagnostics';
 import type { WorkspaceSummary } from '../features/protocol';
 import { findReportFiles, TEXT_REPORT_EXTENSIONS } from '../host/files';
 import { readReport } from '../host/read';
-import { analyse, type Analysis } from './analysis';
+import { analyse, type Analysis, type PreviousFinder } from './analysis';
 import type { Publisher } from './publisher';
 import type { CheckScheduler, OpenDocuments } from './scheduler';
 import type { SettingsStore } from './settingsStore';
@@ -47,6 +47,8 @@ export interface WorkspaceDeps {
   scheduler: Pick<CheckScheduler, 'analysisOf'>;
   settings: SettingsStore;
   publisher: Publisher;
+  /** Last year's report for each file checked (the rules across years, as in `nianbao check DIR`). */
+  previous?: PreviousFinder;
 }
 
 export class WorkspaceCheck {
@@ -117,7 +119,7 @@ export class WorkspaceCheck {
     if (text === null) return null;
     const settings = await this.deps.settings.settingsFor(uri);
     const doc = { uri, version: 0, languageId: languageOfPath(path), getText: () => text };
-    const a = analyse(doc, this.deps.settings.configFor(uri, settings));
+    const a = analyse(doc, this.deps.settings.configFor(uri, settings), this.deps.previous);
     if (this.deps.documents.get(uri)) return a; // opened meanwhile: the open document speaks
     if (a.isReport) {
       this.deps.publisher.publishFile(a);

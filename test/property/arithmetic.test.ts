@@ -36,7 +36,7 @@ describe('property: one changed number', () => {
       fc.property(changeArb, ({ spec, key, value }) => {
         const old = spec.values.get(key)!;
         const changed: Spec = withCell(spec, key, String(value), value);
-        const { text, cells } = render(changed);
+        const { text, cells } = render(changed, changed.style, true);
         const r = check(text);
         assert.deepEqual(findingProblems(text, r.findings), []);
         const arith = r.findings.filter((f) => ARITH_RULES.includes(f.rule));

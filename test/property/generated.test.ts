@@ -25,7 +25,7 @@ describe('property: generated reports', () => {
   it('the parser finds every cell where it was written, with its value; no finding at all', () => {
     fc.assert(
       fc.property(specArb(), (spec) => {
-        const { text, cells } = render(spec);
+        const { text, cells } = render(spec, spec.style, true);
         const r = check(text);
         assert.deepEqual(findingProblems(text, r.findings), []);
         assert.equal(r.report.format, spec.format);

@@ -146,7 +146,7 @@ describe('a third format, by declaration only', () => {
     fc.assert(
       fc.property(specArb(), (spec) => {
         seen.add(spec.format);
-        const r = check(render(spec).text);
+        const r = check(render(spec, spec.style, true).text);
         assert.equal(r.report.format, spec.format);
         assert.deepEqual(
           r.findings.map((f) => `${f.rule}: ${f.message.zh}`),

@@ -30,7 +30,12 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     if (setting === 'off') continue;
     let found: ReturnType<(typeof RULES)[number]['check']>;
     try {
-      found = rule.check(options.crossyear ? { report, arith, crossyear: options.crossyear } : { report, arith });
+      found = rule.check({
+        report,
+        arith,
+        ...(options.crossyear ? { crossyear: options.crossyear } : {}),
+        ...(options.config ? { config: options.config } : {}),
+      });
     } catch (e) {
       // A rule that fails must not take the others down: say so as a finding.
       findings.push({

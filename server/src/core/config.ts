@@ -14,6 +14,8 @@ export interface Config {
    * Paths relative to the config file as written; the host resolves them.
    */
   pairs?: [string, string][];
+  /** `crossyear.copied`: the share of sentences (in %, 1–100) copied from last year's report from which it warns (default 60). */
+  copied?: number;
 }
 
 /** The values `format` may take: `auto` and every format's id, oldest first. */
@@ -41,7 +43,7 @@ export function parseConfig(text: string, source = CONFIG_FILE): Config {
   const obj = data as Record<string, unknown>;
   const config = defaultConfig();
   for (const key of Object.keys(obj)) {
-    if (key !== 'rules' && key !== 'format' && key !== 'pairs' && key !== '$schema')
+    if (key !== 'rules' && key !== 'format' && key !== 'pairs' && key !== 'copied' && key !== '$schema')
       throw new ConfigError(`${source}: 未知的设置项“${key}” / unknown setting "${key}"`);
   }
   if (obj.format !== undefined) {
@@ -58,6 +60,11 @@ export function parseConfig(text: string, source = CONFIG_FILE): Config {
         `${source}: "pairs" 应为 [["上年报告路径", "本年报告路径"], …]（相对于配置文件）/ must be [["last year's report", "this year's report"], …] (paths relative to the config file)`,
       );
     config.pairs = obj.pairs as [string, string][];
+  }
+  if (obj.copied !== undefined) {
+    if (typeof obj.copied !== 'number' || !Number.isFinite(obj.copied) || obj.copied < 1 || obj.copied > 100)
+      throw new ConfigError(`${source}: "copied" 应为 1 到 100 之间的数（百分比）/ must be a number from 1 to 100 (a percentage)`);
+    config.copied = obj.copied;
   }
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules))

@@ -140,8 +140,8 @@ export interface Report {
   lines: Lines;
   title: { range: Range; text: string; year: YearMention | null } | null;
   period: { range: Range; from: YearMention; to: YearMention } | null;
-  /** A signing date after section 六: "2021年1月29日". */
-  signed: { range: Range; year: number } | null;
+  /** A signing date after section 六: "2021年1月29日" (month and day as written, 1-based). */
+  signed: { range: Range; year: number; month: number; day: number } | null;
   /** The format the tables are in, by their shape; `unknown` when no table told. */
   format: FormatId | 'unknown';
   /** The format the report's year calls for, or null. */

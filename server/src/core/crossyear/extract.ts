@@ -8,6 +8,7 @@ import type { FormatId } from '../formats/types';
 import type { Report, Table } from '../model';
 import { LineMap } from '../position';
 import { bodyFromTitle } from './body';
+import { comparedSentences, tableHash } from './sentences';
 
 /** A cell as the extract keeps it: its value (null when blank or unreadable), whether it was read with certainty, and where it stands. */
 export interface ExtractCell {
@@ -25,6 +26,10 @@ export interface Extract {
   format: FormatId | 'unknown';
   /** Cells by "row.col": 表三 `carried.*` and `carryover.*`; 表二 `rules.current`, `normative.total`, `licensing.previous`… */
   cells: Record<string, ExtractCell>;
+  /** The narrative's compared sentences as hashes (see `sentences.ts`), in order: for `crossyear.copied`. */
+  sentences: number[];
+  /** Each table's figures as one hash, where all were read with certainty and one is not 0: for `crossyear.same-tables`. */
+  tables: Record<string, number>;
 }
 
 /** The 表三 rows and 表二 columns that continue from one year to the next. */
@@ -57,5 +62,11 @@ export function extract(report: Report): Extract {
     if (table.decl.id === 'requests') keep(table, cells, lm, (row) => REQUEST_ROWS.has(row));
     else if (table.decl.id === 'active') keep(table, cells, lm, (_row, col) => ACTIVE_COLUMNS.has(col));
   }
-  return { body: report.title ? bodyFromTitle(report.title.text) : null, year: report.year, format: report.format, cells };
+  const tables: Extract['tables'] = {};
+  for (const table of report.tables) {
+    const h = tableHash(table);
+    if (h !== null) tables[table.decl.id] = h;
+  }
+  const sentences = comparedSentences(report).map((s) => s.hash);
+  return { body: report.title ? bodyFromTitle(report.title.text) : null, year: report.year, format: report.format, cells, sentences, tables };
 }

@@ -234,10 +234,10 @@ function findSigned(masked: string, lines: Lines, chosen: HeadingCandidate[]): R
   for (let l = lines.count - 1; l > from; l--) {
     const s = lines.start(l);
     const t = masked.slice(s, lines.end(l));
-    const m = /^\s*(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/.exec(t);
+    const m = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/.exec(t);
     if (m) {
       const start = s + t.indexOf(m[1]!);
-      return { range: [start, s + t.trimEnd().length], year: Number(m[1]) };
+      return { range: [start, s + t.trimEnd().length], year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     }
   }
   return null;

@@ -1,6 +1,8 @@
 /** The registry: every rule, in the order their findings are listed. */
 import { crossyearCarryover } from './crossyear-carryover';
+import { crossyearCopied } from './crossyear-copied';
 import { crossyearGap } from './crossyear-gap';
+import { crossyearSameTables } from './crossyear-same-tables';
 import { crossyearStock } from './crossyear-stock';
 import { directiveUnknown, setKnownRuleIds } from './directive-unknown';
 import { formatMismatch } from './format-mismatch';
@@ -23,8 +25,12 @@ import { tableRowTotal } from './table-row-total';
 import { tableSign } from './table-sign';
 import { tableUnit } from './table-unit';
 import { tableUnreadable } from './table-unreadable';
+import { reportDeadline } from './report-deadline';
 import { reportYear } from './report-year';
 import { textArtifact } from './text-artifact';
+import { textEnumeration } from './text-enumeration';
+import { textRepeat } from './text-repeat';
+import { textYear } from './text-year';
 import { textTableMismatch } from './text-table-mismatch';
 import type { Rule } from './types';
 
@@ -35,6 +41,7 @@ export const RULES: Rule[] = [
   sectionDuplicate,
   sectionContent,
   reportYear,
+  reportDeadline,
   formatMismatch,
   formatMixed,
   tableMissing,
@@ -51,8 +58,13 @@ export const RULES: Rule[] = [
   tableUnit,
   tableSign,
   textTableMismatch,
+  textYear,
+  textEnumeration,
+  textRepeat,
   crossyearCarryover,
   crossyearStock,
+  crossyearCopied,
+  crossyearSameTables,
   crossyearGap,
   textArtifact,
   directiveUnknown,

@@ -1,4 +1,5 @@
 import type { Arith } from '../arith';
+import type { Config } from '../config';
 import type { CrossYear } from '../crossyear/series';
 import type { Finding, Fix, Severity } from '../finding';
 import type { Msg } from '../i18n';
@@ -9,6 +10,8 @@ export interface RuleContext {
   arith: Arith;
   /** Last year's report of the same body, when one was found (the CLI's index pass, the server's lookup). */
   crossyear?: CrossYear;
+  /** The config in force, for the rules that take a setting (`crossyear.copied`'s `copied`). */
+  config?: Config;
 }
 
 /** What a rule reports; the engine adds the rule id and the severity in force. */

@@ -57,6 +57,14 @@ export function configSchema() {
           '手工配对的报告，上年在前，路径相对于本文件 / reports paired by hand, last year\'s first, paths relative to this file: [["2021/….txt", "2022/….txt"]]',
         items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'string', minLength: 1 } },
       },
+      copied: {
+        type: 'number',
+        minimum: 1,
+        maximum: 100,
+        default: 60,
+        description:
+          "crossyear.copied：本年叙述中与上年相同的句子占多少（%）时提示 / crossyear.copied: the share of sentences (%) found in last year's report from which it warns",
+      },
     },
   };
 }

@@ -19,6 +19,8 @@ interface Schema {
   minItems?: number;
   maxItems?: number;
   minLength?: number;
+  minimum?: number;
+  maximum?: number;
 }
 
 /** The problems of `v` against the draft-07 keywords the schema uses (an editor's validator, in brief). */
@@ -27,6 +29,7 @@ function problems(v: unknown, s: Schema, at = '$'): string[] {
   const kind = Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
   if (s.type && s.type !== kind) return [`${at}: ${kind} is not ${s.type}`];
   if (s.enum && !s.enum.includes(v)) out.push(`${at}: ${JSON.stringify(v)} not in ${JSON.stringify(s.enum)}`);
+  if (typeof v === 'number' && ((s.minimum !== undefined && v < s.minimum) || (s.maximum !== undefined && v > s.maximum))) out.push(`${at}: out of range`);
   if (typeof v === 'string' && s.minLength !== undefined && v.length < s.minLength) out.push(`${at}: too short`);
   if (Array.isArray(v)) {
     if (s.minItems !== undefined && v.length < s.minItems) out.push(`${at}: too few items`);
@@ -104,6 +107,10 @@ describe('.nianbaorc.json schema', () => {
       '{ "pairs": [["a.txt"]] }',
       '{ "pairs": [["a.txt", ""]] }',
       '[]',
+      '{ "copied": 75 }',
+      '{ "copied": 0 }',
+      '{ "copied": 101 }',
+      '{ "copied": "60" }',
     ];
     for (const text of cases) assert.equal(problems(JSON.parse(text), schema).length === 0, accepts(text), text);
     assert.deepEqual(problems({ formats: '2021' }, schema), ['$: unknown key formats']);

@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { launch, workbenchUrl } = require('./browser');
+const { kit } = require('./kit');
 const { ROOT } = require('./fixtures');
 
 const [BASE, WS, OUT] = process.argv.slice(2);
@@ -16,23 +17,9 @@ const GOV = '云岭市桐溪区人民政府';
 const LAST = `years/${GOV}2021年政府信息公开工作年度报告.txt`;
 const THIS = `years/${GOV}2022年政府信息公开工作年度报告.txt`;
 const ROW = '四、结转下年度继续办理';
-const t0 = Date.now();
-const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`, ...a);
-const flat = (s) => s.replace(/\s+/g, ' ').trim();
 
 let page;
-let shots = 0;
-async function shot(name) {
-  const file = path.join(OUT, `crossyear-${String(++shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file });
-  log(`  screenshot ${path.basename(file)}`);
-}
-let failures = 0;
-function check(ok, what) {
-  log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-  return ok;
-}
+const { log, flat, check, shot, failed } = kit('crossyear', OUT, () => page);
 
 /** The two reports, made by the project's own sample (sampleReport): last year's 四 written 4 where its table gives 3. */
 function writeReports() {
@@ -144,13 +131,13 @@ const problemRows = async () => (await page.locator('.markers-panel .monaco-list
       .catch(() => false);
     check(clean, 'this year’s squiggle is gone');
     await shot('fixed');
-    ok = failures === 0;
+    ok = failed() === 0;
   } catch (e) {
     log('FAIL', e.message.split('\n')[0]);
     await shot('failure').catch(() => {});
   } finally {
     await browser.close();
   }
-  log(ok ? 'crossyear: PASS' : `crossyear: FAIL (${failures} checks failed)`);
+  log(ok ? 'crossyear: PASS' : `crossyear: FAIL (${failed()} checks failed)`);
   process.exit(ok ? 0 : 1);
 })();

@@ -6,26 +6,13 @@
 // Usage: node tableview.js BASE_URL WORKSPACE OUT
 const path = require('node:path');
 const { launch, workbenchUrl, freshWorkspace } = require('./browser');
+const { kit } = require('./kit');
 const { ROOT, writeWrongTotals } = require('./fixtures');
 
 const [BASE, WS, OUT] = process.argv.slice(2);
-const t0 = Date.now();
-const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`, ...a);
-const flat = (s) => s.replace(/\s+/g, ' ').trim();
 
 let page;
-let failures = 0;
-function check(ok, what) {
-  log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-  return ok;
-}
-let shots = 0;
-async function shot(name) {
-  const file = path.join(OUT, `tableview-${++shots}-${name}.png`);
-  await page.screenshot({ path: file });
-  log(`  screenshot ${path.basename(file)}`);
-}
+const { log, flat, check, shot, failed } = kit('tableview', OUT, () => page);
 
 /** The column the status bar shows for a character offset: tabs to the next multiple of 4. */
 function visualColumn(line, offset) {
@@ -179,13 +166,13 @@ async function walkthrough() {
     log('workbench loaded');
     await tableView(txt);
     await walkthrough();
-    ok = failures === 0;
+    ok = failed() === 0;
   } catch (e) {
     log('FAIL', e.message.split('\n')[0]);
     await shot('failure').catch(() => {});
   } finally {
     await browser.close();
   }
-  log(ok ? 'tableview: PASS' : `tableview: FAIL (${failures} checks failed)`);
+  log(ok ? 'tableview: PASS' : `tableview: FAIL (${failed()} checks failed)`);
   process.exit(ok ? 0 : 1);
 })();

@@ -14,39 +14,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { launch, workbenchUrl, freshWorkspace } = require('./browser');
+const { kit } = require('./kit');
 const { ROOT, writeWrongTotals } = require('./fixtures');
 
 const [BASE, WS, OUT] = process.argv.slice(2);
 const ARITH = ['table.row-total', 'table.result-total', 'table.identity', 'table.group-total'];
-const t0 = Date.now();
-const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`, ...a);
-const flat = (s) => s.replace(/\s+/g, ' ').trim();
 
 let page;
-let shots = 0;
-async function shot(name) {
-  const file = path.join(OUT, `ui-${String(++shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file });
-  log(`  screenshot ${path.basename(file)}`);
-}
-
-let failures = 0;
-function check(ok, what) {
-  log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-  return ok;
-}
-
-/** Polls `fn` until it returns a truthy value (for the file on disk and the CLI; the page has its own waits). */
-async function until(fn, what, ms = 15_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { log, flat, check, shot, until, failed } = kit('ui', OUT, () => page);
 
 /** The column the status bar shows for a character offset: tabs to the next multiple of the tab size (4). */
 function visualColumn(line, offset) {
@@ -406,13 +381,13 @@ async function newReport() {
     // NIANBAO_E2E_UI=onsave,new runs only some (while working on them).
     const only = process.env.NIANBAO_E2E_UI ? process.env.NIANBAO_E2E_UI.split(',') : Object.keys(scenarios);
     for (const name of only) await scenarios[name]();
-    ok = failures === 0;
+    ok = failed() === 0;
   } catch (e) {
     log('FAIL', e.message.split('\n')[0]);
     await shot('failure').catch(() => {});
   } finally {
     await browser.close();
   }
-  log(ok ? 'ui: PASS' : `ui: FAIL (${failures} checks failed)`);
+  log(ok ? 'ui: PASS' : `ui: FAIL (${failed()} checks failed)`);
   process.exit(ok ? 0 : 1);
 })();

@@ -14,39 +14,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { launch, workbenchUrl, freshWorkspace } = require('./browser');
+const { kit } = require('./kit');
 const { ROOT } = require('./fixtures');
 
 const [BASE, WS, OUT] = process.argv.slice(2);
 const NAME = '青禾县市场监督管理局2022年政府信息公开工作年度报告';
-const t0 = Date.now();
-const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`, ...a);
-const flat = (s) => s.replace(/\s+/g, ' ').trim();
 
 let page;
-let shots = 0;
-async function shot(name) {
-  const file = path.join(OUT, `view-${String(++shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file });
-  log(`  screenshot ${path.basename(file)}`);
-}
-
-let failures = 0;
-function check(ok, what) {
-  log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failures++;
-  return ok;
-}
-
-/** Polls `fn` until it returns a truthy value (the file on disk; the page has its own waits). */
-async function until(fn, what, ms = 30_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { log, flat, check, shot, until, failed } = kit('view', OUT, () => page, { untilMs: 30_000 });
 
 async function quickInput(keys, text) {
   await page.keyboard.press(keys);
@@ -228,13 +203,13 @@ async function html() {
     await docx();
     await pdf();
     await html();
-    ok = failures === 0;
+    ok = failed() === 0;
   } catch (e) {
     log('FAIL', e.message.split('\n')[0]);
     await shot('failure').catch(() => {});
   } finally {
     await browser.close();
   }
-  log(ok ? 'view: PASS' : `view: FAIL (${failures} checks failed)`);
+  log(ok ? 'view: PASS' : `view: FAIL (${failed()} checks failed)`);
   process.exit(ok ? 0 : 1);
 })();

@@ -3,7 +3,9 @@
  * plain text and Markdown (the server checks those only when they look like a report, and leaves
  * their language alone), shows the report's format, year and counts as a language status item, and
  * adds the palette commands, among them the table view and a read-only text of the tables as read.
- * Everything about reports happens in the server.
+ * It also opens .pdf, .doc, .docx and web pages as report views (importView.ts) and sends open web
+ * pages to the server, which checks those that hold a report. Everything about reports happens in
+ * the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -11,6 +13,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 // Shared with the server: constants and types only, nothing of the server is bundled.
 import {
   COMMANDS as SERVER,
+  IMPORT_SCHEME,
   SERVER_EXEC_ARGV,
   STATUS_NOTIFICATION,
   type StatusParams as Status,
@@ -22,7 +25,6 @@ import { formatById, formatForYear } from '../../server/src/core/formats/registr
 import { localeFrom, localize } from '../../server/src/core/i18n';
 import { offerReportLanguage, ReportStatus, untitledReportUri } from './firstUse';
 import { TableViews } from './tableview/panel';
-import { IMPORT_SCHEME } from '../../server/src/features/protocol';
 import { registerReportView } from './importView';
 
 const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];

@@ -112,6 +112,29 @@ describe('last year’s report in the editor', () => {
     await c.dispose();
   });
 
+  it('opening other bodies’ reports of the same folder does not check this year’s report again; last year’s of its body does', async () => {
+    const dir = folder();
+    const bodies = ['青禾县市场监督管理局', '青禾县交通运输局', '白沙镇人民政府'];
+    for (const b of bodies) writeFileSync(join(dir, name(2022, b)), sampleReport(2022, b));
+    writeFileSync(join(dir, name(2021)), sampleReport(2021, GOV, { carryover: 3 }));
+    writeFileSync(join(dir, name(2022)), sampleReport(2022, GOV, { carried: 3 }));
+    const c = await startPair();
+    const self = pathToFileURL(join(dir, name(2022))).href;
+    await c.open(self, 'nianbao', readFileSync(join(dir, name(2022)), 'utf8'));
+    const count = () => c.published.filter((p) => p.uri === self).length;
+    const before = count();
+    for (const b of bodies) await c.open(pathToFileURL(join(dir, name(2022, b))).href, 'nianbao', readFileSync(join(dir, name(2022, b)), 'utf8'));
+    // Last year's report of this body, opened and edited: this year's is checked again.
+    const last = pathToFileURL(join(dir, name(2021))).href;
+    await c.open(last, 'nianbao', readFileSync(join(dir, name(2021)), 'utf8'));
+    const found = carryoverWhen(c, self, (ds) => ds.length > 0);
+    setRow(c, last, '四、结转下年度继续办理', 4);
+    await found;
+    // Only last year's edit re-published it: the three other bodies' reports did not.
+    assert.equal(count(), before + 1);
+    await c.dispose();
+  });
+
   it('a client that tells of no file changes: last year’s file written on disk is seen when a report is opened', async () => {
     const dir = folder();
     const self = pathToFileURL(join(dir, name(2022))).href;

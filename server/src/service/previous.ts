@@ -120,9 +120,25 @@ function ruledOutByName(path: string, self: Extract): boolean {
   return !!body && !sameBody(body, self.body);
 }
 
-/** The extract of a report's text, or null for a text that is not a report. */
+const extracts = new WeakMap<Report, Extract | null>();
+
+/** The extract of a report's text, or null for a text that is not a report (once per version: a parsed report does not change). */
 function extractOf(report: Report): Extract | null {
-  return looksLikeReport(report) ? thisYear(report) : null;
+  let e = extracts.get(report);
+  if (e === undefined) {
+    e = looksLikeReport(report) ? thisYear(report) : null;
+    extracts.set(report, e);
+  }
+  return e;
+}
+
+/**
+ * What changed of an open report, for whom it matters: its body before and after (null: none), or
+ * null for every report that looks in its folder (a client that tells of no file changes: a report
+ * opened is when the files on disk are looked at again).
+ */
+export interface Change {
+  bodies: (string | null)[] | null;
 }
 
 interface Stored {
@@ -134,6 +150,8 @@ interface Stored {
 interface Looked {
   /** generation | body | year | pairs: the same for the same answer. */
   key: string;
+  /** The report's body as its title names it (null: none). */
+  body: string | null;
   result: PreviousLookup;
   root: string;
   /** Files paired by hand with this report. */
@@ -173,7 +191,7 @@ export class PreviousReports {
     const before = this.looked.get(uri);
     if (before && before.key === key) return before.result;
     if ((!paired.length && (!self.body || self.year === null)) || !isFile(file))
-      return remember ? this.remember(uri, key, { key: 'none' }, lookupRoot(file), paired) : { key: 'none' };
+      return remember ? this.remember(uri, { key, body: self.body, result: { key: 'none' }, root: lookupRoot(file), paired }) : { key: 'none' };
     const root = lookupRoot(file);
     const candidates = new Set([...this.listing(root), ...paired]);
     for (const [path, o] of this.open) if (o.extract && path.startsWith(root + sep)) candidates.add(path);
@@ -190,32 +208,35 @@ export class PreviousReports {
       paired.map((last) => [last, file]),
     ).get(file);
     const result: PreviousLookup = crossyear ? { crossyear, key: JSON.stringify(crossyear) } : { key: 'none' };
-    return remember ? this.remember(uri, key, result, root, paired) : result;
+    return remember ? this.remember(uri, { key, body: self.body, result, root, paired }) : result;
   }
 
   /** An open report's current text, checked: true when its extract changed (the reports that look at it are to be checked again). */
-  seen(uri: string, report: Report | null): boolean {
+  seen(uri: string, report: Report | null): Change | null {
     const file = pathOfUri(uri);
-    if (!file) return false;
+    if (!file) return null;
     const extract = report ? extractOf(report) : null;
     const json = JSON.stringify(extract);
     const before = this.open.get(file);
-    if (before && before.json === json) return false;
+    if (before && before.json === json) return null;
     this.open.set(file, { uri, extract, json });
+    const was = before ? before.extract : (this.disk.get(file)?.extract ?? null);
     // Opened unchanged from its file: the answer is the same. (Unless the client tells of no file
     // changes: then a report opened is when files on disk are looked at again.)
-    if (!before && this.watching && json === JSON.stringify(this.disk.get(file)?.extract ?? null)) return false;
+    if (!before && this.watching && json === JSON.stringify(this.disk.get(file)?.extract ?? null)) return null;
     this.generation++;
-    return true;
+    return { bodies: !before && !this.watching ? null : [was?.body ?? null, extract?.body ?? null] };
   }
 
   /** An open report closed: its file speaks again. */
-  closed(uri: string): boolean {
+  closed(uri: string): Change | null {
     this.looked.delete(uri);
     const file = pathOfUri(uri);
-    if (!file || !this.open.delete(file)) return false;
+    const open = file ? this.open.get(file) : undefined;
+    if (!file || !open) return null;
+    this.open.delete(file);
     this.generation++;
-    return true;
+    return { bodies: [open.extract?.body ?? null, this.disk.get(file)?.extract?.body ?? null] };
   }
 
   /** Files created, changed or deleted on disk (workspace/didChangeWatchedFiles). */
@@ -228,9 +249,15 @@ export class PreviousReports {
   }
 
   /** The open reports (uris) whose last lookup looked where a file is. */
-  dependents(path: string): string[] {
+  dependents(path: string, change?: Change): string[] {
     const out: string[] = [];
-    for (const [uri, l] of this.looked) if (path.startsWith(l.root + sep) || l.paired.includes(path)) out.push(uri);
+    for (const [uri, l] of this.looked) {
+      if (l.paired.includes(path)) out.push(uri);
+      else if (!path.startsWith(l.root + sep)) continue;
+      // A report changed in the editor matters only to the reports of its body (before or after the
+      // change): opening fifty reports of one folder does not check the other forty-nine again each time.
+      else if (!change?.bodies || (l.body !== null && change.bodies.some((b) => b !== null && sameBody(b, l.body!)))) out.push(uri);
+    }
     return out;
   }
 
@@ -239,9 +266,9 @@ export class PreviousReports {
     return this.looked.get(uri)?.result;
   }
 
-  private remember(uri: string, key: string, result: PreviousLookup, root: string, paired: string[]): PreviousLookup {
-    this.looked.set(uri, { key, result, root, paired });
-    return result;
+  private remember(uri: string, looked: Looked): PreviousLookup {
+    this.looked.set(uri, looked);
+    return looked.result;
   }
 
   private listing(root: string): string[] {

@@ -7,7 +7,7 @@
 import type { FileSystemWatcher } from 'vscode-languageserver';
 import { REPORT_EXTENSIONS } from '../host/files';
 import type { Analysis, PreviousFinder } from './analysis';
-import { pathOfUri, PreviousReports } from './previous';
+import { type Change, pathOfUri, PreviousReports } from './previous';
 import type { OpenDocuments } from './scheduler';
 
 export class PreviousWiring {
@@ -40,12 +40,14 @@ export class PreviousWiring {
 
   /** An open report was checked: when what it says for the next year changed, the reports that look at it are checked again. */
   checked(a: Analysis): void {
-    if (this.reports.seen(a.uri, a.isReport ? a.result.report : null)) this.recheckDependents(a.uri);
+    const change = this.reports.seen(a.uri, a.isReport ? a.result.report : null);
+    if (change) this.recheckDependents(a.uri, change);
   }
 
   /** An open report closed: its file speaks for it again. */
   closed(uri: string): void {
-    if (this.reports.closed(uri)) this.recheckDependents(uri);
+    const change = this.reports.closed(uri);
+    if (change) this.recheckDependents(uri, change);
   }
 
   /** Report files changed on disk (uris). */
@@ -57,9 +59,9 @@ export class PreviousWiring {
     for (const uri of again) if (this.documents.get(uri)) this.recheck(uri);
   }
 
-  private recheckDependents(uri: string): void {
+  private recheckDependents(uri: string, change: Change): void {
     const path = pathOfUri(uri);
     if (!path) return;
-    for (const other of this.reports.dependents(path)) if (other !== uri && this.documents.get(other)) this.recheck(other);
+    for (const other of this.reports.dependents(path, change)) if (other !== uri && this.documents.get(other)) this.recheck(other);
   }
 }

@@ -19,7 +19,7 @@ const THIS = `years/${GOV}2022年政府信息公开工作年度报告.txt`;
 const ROW = '四、结转下年度继续办理';
 
 let page;
-const { log, flat, check, shot, failed } = kit('crossyear', OUT, () => page);
+const { log, flat, check, shot, failed, openTab, quickInput } = kit('crossyear', OUT, () => page);
 
 /** The two reports, made by the project's own sample (sampleReport): last year's 四 written 4 where its table gives 3. */
 function writeReports() {
@@ -43,19 +43,9 @@ function writeReports() {
 }
 
 const editor = () => page.locator('.editor-group-container.active .monaco-editor').first();
-async function quickInput(keys, text) {
-  await page.keyboard.press(keys);
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  if (text) await page.keyboard.type(text);
-  return input;
-}
+/** Ctrl+P, the file's path, Enter; resolves when its editor shows the text. */
 async function openFile(relative) {
-  await quickInput('Control+P', relative);
-  const name = path.basename(relative);
-  await page.waitForFunction((n) => document.querySelector('.quick-input-list .monaco-list-row')?.textContent?.includes(n), name, { timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  await openTab(relative);
   await editor().locator('.view-lines').waitFor({ timeout: 15_000 });
 }
 /** Ctrl+G line:column: the cursor there. */

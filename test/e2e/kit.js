@@ -13,6 +13,13 @@ function kit(prefix, out, page, { untilMs = 15_000 } = {}) {
   const t0 = Date.now();
   let failures = 0;
   let shots = 0;
+  async function quickInput(keys, text) {
+    await page().keyboard.press(keys);
+    const input = page().locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    if (text) await page().keyboard.type(text);
+    return input;
+  }
   const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`, ...a);
   return {
     log,
@@ -38,6 +45,16 @@ function kit(prefix, out, page, { untilMs = 15_000 } = {}) {
       }
     },
     failed: () => failures,
+    /** Presses `keys` (Ctrl+P, F1…) and types `text` into the quick input that opens; returns the input. */
+    quickInput,
+    /** Ctrl+P, the file's path, Enter; resolves when its tab is active. */
+    async openTab(relative) {
+      await quickInput('Control+P', relative);
+      const name = path.basename(relative);
+      await page().waitForFunction((n) => document.querySelector('.quick-input-list .monaco-list-row')?.textContent?.includes(n), name, { timeout: 15_000 });
+      await page().keyboard.press('Enter');
+      await page().locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+    },
   };
 }
 

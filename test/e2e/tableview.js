@@ -12,7 +12,7 @@ const { ROOT, writeWrongTotals } = require('./fixtures');
 const [BASE, WS, OUT] = process.argv.slice(2);
 
 let page;
-const { log, flat, check, shot, failed } = kit('tableview', OUT, () => page);
+const { log, flat, check, shot, failed, openTab, quickInput } = kit('tableview', OUT, () => page);
 
 /** The column the status bar shows for a character offset: tabs to the next multiple of 4. */
 function visualColumn(line, offset) {
@@ -38,18 +38,9 @@ async function statusShows(id, want) {
   );
 }
 
-async function quickInput(keys, text) {
-  await page.keyboard.press(keys);
-  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 15_000 });
-  if (text) await page.keyboard.type(text);
-}
-
+/** Ctrl+P, the file's path, Enter; resolves when its editor shows the text. */
 async function openFile(relative) {
-  await quickInput('Control+P', relative);
-  const name = path.basename(relative);
-  await page.waitForFunction((n) => document.querySelector('.quick-input-list .monaco-list-row')?.textContent?.includes(n), name, { timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  await openTab(relative);
   await editor().locator('.view-lines').waitFor({ timeout: 15_000 });
 }
 

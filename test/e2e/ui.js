@@ -21,7 +21,7 @@ const [BASE, WS, OUT] = process.argv.slice(2);
 const ARITH = ['table.row-total', 'table.result-total', 'table.identity', 'table.group-total'];
 
 let page;
-const { log, flat, check, shot, until, failed } = kit('ui', OUT, () => page);
+const { log, flat, check, shot, until, failed, openTab, quickInput } = kit('ui', OUT, () => page);
 
 /** The column the status bar shows for a character offset: tabs to the next multiple of the tab size (4). */
 function visualColumn(line, offset) {
@@ -69,23 +69,9 @@ async function languageStatus(want) {
   return '';
 }
 
-async function quickInput(keys, text) {
-  await page.keyboard.press(keys);
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  if (text) await page.keyboard.type(text);
-  return input;
-}
-
-/** Ctrl+P, the file's path, Enter; resolves when its editor is active. */
+/** Ctrl+P, the file's path, Enter; resolves when its editor shows the text. */
 async function openFile(relative) {
-  await quickInput('Control+P', relative);
-  const name = path.basename(relative);
-  const row = page.locator('.quick-input-list .monaco-list-row').first();
-  await row.waitFor({ timeout: 15_000 });
-  await page.waitForFunction((n) => document.querySelector('.quick-input-list .monaco-list-row')?.textContent?.includes(n), name, { timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  await openTab(relative);
   await editor().locator('.view-lines').waitFor({ timeout: 15_000 });
 }
 

@@ -21,24 +21,7 @@ const [BASE, WS, OUT] = process.argv.slice(2);
 const NAME = '青禾县市场监督管理局2022年政府信息公开工作年度报告';
 
 let page;
-const { log, flat, check, shot, until, failed } = kit('view', OUT, () => page, { untilMs: 30_000 });
-
-async function quickInput(keys, text) {
-  await page.keyboard.press(keys);
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  if (text) await page.keyboard.type(text);
-  return input;
-}
-
-/** Ctrl+P, the file's path, Enter; resolves when its tab is active. */
-async function openFile(relative) {
-  await quickInput('Control+P', relative);
-  const name = path.basename(relative);
-  await page.waitForFunction((n) => document.querySelector('.quick-input-list .monaco-list-row')?.textContent?.includes(n), name, { timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
-}
+const { log, flat, check, shot, until, failed, openTab, quickInput } = kit('view', OUT, () => page, { untilMs: 30_000 });
 
 /** F1, the command's title, Enter. */
 async function runCommand(title) {
@@ -69,7 +52,7 @@ function cliFindings(file) {
 
 /** Opens a file and the report view on it; resolves when the view's text is active beside the page. */
 async function openReportView(relative, { binary }) {
-  await openFile(relative);
+  await openTab(relative);
   // A .docx: VS Code shows a binary file's placeholder ("Open Anyway"), which takes the focus when it
   // renders (a palette opened before would close again). A PDF begins with text: it opens as text.
   if (binary) await page.getByRole('button', { name: 'Open Anyway' }).waitFor({ timeout: 15_000 });
@@ -164,7 +147,7 @@ async function html() {
   if (row < 0 || at < 0 || at > source.indexOf('</tr>', row)) throw new Error('expected 43 in the row （七）总计');
   fs.writeFileSync(path.join(WS, rel), `${source.slice(0, at)}>44<${source.slice(at + 4)}`);
   log(`html: ${rel} — （七）总计·总计 44 where 43 belongs`);
-  await openFile(rel);
+  await openTab(rel);
   await page.locator('.markers-panel .monaco-list-row', { hasText: '实为 44' }).first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('F8');
   await page.locator('.marker-widget').waitFor({ timeout: 30_000 });

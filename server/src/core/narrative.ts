@@ -43,11 +43,44 @@ export interface Sentence {
 /** The narrative's sentences, in order, none empty. */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[^。;!?？！；\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const body = m[0].trim();
-    if (body) out.push({ range: [m.index + lead, m.index + lead + body.length], text: body });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // A sentence: the characters up to the next end mark, white space around it left out (as trim() does).
+    let end = i;
+    while (end < n && !isSentenceEnd(text.charCodeAt(end))) end++;
+    let a = i;
+    let b = end;
+    while (a < b && isTrimmed(text.charCodeAt(a))) a++;
+    while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
+    if (b > a) out.push({ range: [a, b], text: text.slice(a, b) });
+    i = end + 1;
   }
   return out;
+}
+
+const sentenceCache = new WeakMap<Report, Sentence[]>();
+
+/** The sentences of a report's narrative, made once per report (the text rules and the extract share them). */
+export function narrativeSentences(report: Report): Sentence[] {
+  let out = sentenceCache.get(report);
+  if (!out) {
+    out = sentences(narrative(report));
+    sentenceCache.set(report, out);
+  }
+  return out;
+}
+
+/** 。;!?？！； and the line break: SENTENCE_END, by code. */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x0a || c === 0x3002 || c === 0x3b || c === 0x21 || c === 0x3f || c === 0xff1f || c === 0xff01 || c === 0xff1b;
+}
+
+/** White space as String.prototype.trim() removes it (ECMAScript's WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }

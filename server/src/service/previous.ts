@@ -120,6 +120,26 @@ function ruledOutByName(path: string, self: Extract): boolean {
   return !!body && !sameBody(body, self.body);
 }
 
+/**
+ * Whether two pieces of plain data (an extract: objects, arrays, strings, numbers, booleans, null)
+ * are equal, as their JSON would be, without writing the JSON (a 1 MB report's extract at each edit).
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
 const extracts = new WeakMap<Report, Extract | null>();
 
 /** The extract of a report's text, or null for a text that is not a report (once per version: a parsed report does not change). */
@@ -162,7 +182,7 @@ export class PreviousReports {
   /** Each file's extract as read from disk, by path (in order of use). */
   private readonly disk = new Map<string, Stored>();
   /** Each open report's extract of its current text, by path. */
-  private readonly open = new Map<string, { uri: string; extract: Extract | null; json: string }>();
+  private readonly open = new Map<string, { uri: string; extract: Extract | null }>();
   /** Report files under each folder looked in. */
   private readonly listings = new Map<string, string[]>();
   /** Each open report's last lookup, by uri. */
@@ -216,14 +236,13 @@ export class PreviousReports {
     const file = pathOfUri(uri);
     if (!file) return null;
     const extract = report ? extractOf(report) : null;
-    const json = JSON.stringify(extract);
     const before = this.open.get(file);
-    if (before && before.json === json) return null;
-    this.open.set(file, { uri, extract, json });
+    if (before && sameData(before.extract, extract)) return null;
+    this.open.set(file, { uri, extract });
     const was = before ? before.extract : (this.disk.get(file)?.extract ?? null);
     // Opened unchanged from its file: the answer is the same. (Unless the client tells of no file
     // changes: then a report opened is when files on disk are looked at again.)
-    if (!before && this.watching && json === JSON.stringify(this.disk.get(file)?.extract ?? null)) return null;
+    if (!before && this.watching && sameData(extract, this.disk.get(file)?.extract ?? null)) return null;
     this.generation++;
     return { bodies: !before && !this.watching ? null : [was?.body ?? null, extract?.body ?? null] };
   }

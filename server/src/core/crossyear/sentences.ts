@@ -6,7 +6,7 @@
  * keeps the hashes only: four bytes a sentence, a few hundred bytes a report.
  */
 import type { Report, Range } from '../model';
-import { narrative, sentences } from '../narrative';
+import { narrativeSentences } from '../narrative';
 
 /** Shorter sentences (after normalising) are not compared: "无。", "特此报告". */
 export const MIN_SENTENCE = 15;
@@ -30,19 +30,70 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
+/** Per BMP code unit: 0 not looked at yet, 1 dropped (white space, punctuation, symbol), 2 kept. */
+const dropped = new Uint8Array(0x10000);
+const DROPPED = /^[\s\p{P}\p{S}]$/u;
+
+function drops(c: number): boolean {
+  let d = dropped[c]!;
+  if (d === 0) {
+    d = DROPPED.test(String.fromCharCode(c)) ? 1 : 2;
+    dropped[c] = d;
+  }
+  return d === 1;
+}
+
+/**
+ * `hash32(normaliseSentence(s))` and that string's length, without making the string (the
+ * sentences of a 1 MB report are normalised at each edit).
+ */
+export function normalisedHash(s: string): { hash: number; length: number } {
+  let h = 0x811c9dc5;
+  let length = 0;
+  let digits = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      // A run of digits is one "0", also across the punctuation dropped between them ("1,234").
+      if (digits) continue;
+      digits = true;
+      c = 0x30;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A character outside the BMP: dropped as one code point, or kept as its two code units.
+      const low = s.charCodeAt(++i);
+      if (DROPPED.test(String.fromCharCode(c, low))) continue;
+      h ^= c;
+      h = Math.imul(h, 0x01000193);
+      length++;
+      c = low;
+      digits = false;
+    } else if (drops(c)) continue;
+    else digits = false;
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+    length++;
+  }
+  return { hash: h >>> 0, length };
+}
+
 export interface ComparedSentence {
   range: Range;
   hash: number;
 }
 
-/** The report's sentences that `crossyear.copied` compares, in order. */
+const compared = new WeakMap<Report, ComparedSentence[]>();
+
+/** The report's sentences that `crossyear.copied` compares, in order (made once per report). */
 export function comparedSentences(report: Report): ComparedSentence[] {
-  const out: ComparedSentence[] = [];
-  for (const s of sentences(narrative(report))) {
-    const norm = normaliseSentence(s.text);
+  let out = compared.get(report);
+  if (out) return out;
+  out = [];
+  for (const s of narrativeSentences(report)) {
+    const norm = normalisedHash(s.text);
     if (norm.length < MIN_SENTENCE || BOILERPLATE.test(s.text)) continue;
-    out.push({ range: s.range, hash: hash32(norm) });
+    out.push({ range: s.range, hash: norm.hash });
   }
+  compared.set(report, out);
   return out;
 }
 

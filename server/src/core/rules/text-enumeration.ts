@@ -21,24 +21,41 @@ interface Marker {
 
 /**
  * A list's markers: "一是", "二是" after a sentence or clause boundary; "（一）", "（二）" at a
- * line's start or after a sentence's end (not "第二十条第（一）项").
+ * line's start or after a sentence's end (not "第二十条第（一）项"). As the regular expressions
+ *   /(?<=^|[\n。;,:!？\s])([一二三四五六七八九十]{1,3})是/gu
+ *   /(?<=^|[\n。;:!？]|\n[ \t]{1,8})\(([一二三四五六七八九十]{1,3})\)/gu
+ * find them in text[from, to) (^ at `from`), found from each 是 and ( instead: a look-behind first
+ * is tried at every character of the text.
  */
-const SHI = /(?<=^|[\n。;,:!？\s])([一二三四五六七八九十]{1,3})是/gu;
-const PAREN = /(?<=^|[\n。;:!？]|\n[ \t]{1,8})\(([一二三四五六七八九十]{1,3})\)/gu;
+const NUMERALS = '一二三四五六七八九十';
+const SHI_BEFORE = /[\n。;,:!？\s]/u;
+const PAREN_BEFORE = '\n。;:!？';
 
-function markersIn(text: string, from: number, to: number): Marker[] {
-  const part = text.slice(from, to);
+export function markersIn(text: string, from: number, to: number): Marker[] {
   const out: Marker[] = [];
-  for (const [kind, re] of [
-    ['shi', SHI],
-    ['paren', PAREN],
-  ] as const) {
-    re.lastIndex = 0;
-    for (let m = re.exec(part); m; m = re.exec(part)) {
-      const value = readNumber(m[1]!);
-      const start = from + m.index + (kind === 'paren' ? 1 : 0);
-      if (value !== null && value > 0) out.push({ kind, range: [start, start + m[1]!.length], value });
+  const numeral = (i: number) => NUMERALS.includes(text[i]!);
+  const push = (kind: Marker['kind'], start: number, end: number) => {
+    const value = readNumber(text.slice(start, end));
+    if (value !== null && value > 0) out.push({ kind, range: [start, end], value });
+  };
+  // 一是: one to three numerals right before 是, and before them the start or a boundary.
+  for (let q = text.indexOf('是', from); q >= 0 && q < to; q = text.indexOf('是', q + 1)) {
+    let p = q;
+    while (p > from && q - p < 4 && numeral(p - 1)) p--;
+    if (p === q || q - p > 3) continue;
+    if (p === from || SHI_BEFORE.test(text[p - 1]!)) push('shi', p, q);
+  }
+  // （一）: one to three numerals between ( and ), the ( at the start, after a boundary, or after a line break and 1–8 spaces or tabs.
+  for (let p = text.indexOf('(', from); p >= 0 && p < to; p = text.indexOf('(', p + 1)) {
+    let q = p + 1;
+    while (q < to && q - p <= 4 && numeral(q)) q++;
+    if (q === p + 1 || q - p > 4 || q >= to || text[q] !== ')') continue;
+    if (p > from && !PAREN_BEFORE.includes(text[p - 1]!)) {
+      let s = p;
+      while (s > from && p - s < 9 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+      if (s === p || p - s > 8 || s === from || text[s - 1] !== '\n') continue;
     }
+    push('paren', p + 1, q);
   }
   return out.sort((a, b) => a.range[0] - b.range[0]);
 }

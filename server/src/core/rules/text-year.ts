@@ -1,5 +1,5 @@
 import { msg } from '../i18n';
-import { narrative, sentences } from '../narrative';
+import { narrativeSentences } from '../narrative';
 import type { Report_, Rule } from './types';
 
 /**
@@ -34,7 +34,7 @@ export const textYear: Rule = {
     const out: Report_[] = [];
     const year = report.year;
     if (year === null) return out;
-    for (const s of sentences(narrative(report))) {
+    for (const s of narrativeSentences(report)) {
       const m = OPENING.exec(s.text);
       if (!m) continue;
       const y = Number(m[1]);

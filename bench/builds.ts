@@ -44,7 +44,8 @@ export function refBuild(ref: string): Build {
   } catch {
     throw new Error(`bench: ${ref} is no commit of this repository`);
   }
-  const dir = join(tmpdir(), `nianbao-bench-build-${commit}`);
+  // Built as it ships (`--production`: minified, no source maps), as this checkout is for the table.
+  const dir = join(tmpdir(), `nianbao-bench-build-${commit}-production`);
   const done = join(dir, '.complete');
   if (!existsSync(done)) {
     rmSync(dir, { recursive: true, force: true });
@@ -58,7 +59,7 @@ export function refBuild(ref: string): Build {
     // node_modules is the current checkout's (the dependencies of an earlier commit may differ: a failure says so).
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     try {
-      execFileSync(process.execPath, ['esbuild.mjs'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       throw new Error(`bench: cannot build ${ref} (${commit}): ${String((e as { stderr?: Buffer }).stderr ?? e).split('\n')[0]}`);
     }

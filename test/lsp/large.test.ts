@@ -3,7 +3,7 @@
  * at once, and the diagnostics still arrive.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { DocumentSymbol } from 'vscode-languageserver/node';
 import { read } from '../helpers';
@@ -53,6 +53,35 @@ describe('large documents over stdio', { skip: existsSync(SERVER) ? false : 'ser
         ['answered 0', 'answered 1', 'answered 2'],
         `symbols and hover were answered while the 10 MB check ran: ${order.join(', ')}`,
       );
+    } finally {
+      await c.dispose();
+    }
+  });
+
+  it('keeps one idle worker thread, however many large documents were checked', async () => {
+    const c = await startProcess(SERVER, { locale: 'zh-cn' });
+    const threads = () => Number(/Threads:\s+(\d+)/.exec(readFileSync(`/proc/${c.process!.pid}/status`, 'utf8'))?.[1]);
+    try {
+      // Large enough to be checked on a worker from the start (LARGE_DOCUMENT), each with its own findings.
+      let big = read('examples/errors/白沙镇人民政府2023年政府信息公开工作年度报告.txt');
+      while (big.length < 450_000) big += '本年度，我局及时公开行政许可、行政处罚等信息。\n';
+      const before = threads();
+      let first = 0;
+      for (let k = 0; k < 5; k++) {
+        const uri = `file:///tmp/big${k}.nianbao`;
+        const p = await c.open(uri, 'nianbao', big);
+        assert.ok(p.diagnostics.length > 0, `big${k} checked`);
+        if (k === 0) first = threads();
+      }
+      assert.ok(first > before, `a worker thread checked the first document: ${before} threads before, ${first} after`);
+      // Each later document's worker replaced the one before (a thread per document before: five
+      // workers kept after five documents). A worker ended is gone once its thread has exited.
+      let now = threads();
+      for (let i = 0; i < 100 && now > first; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        now = threads();
+      }
+      assert.equal(now, first, `threads: ${before} before, ${first} after the first document, ${now} after five`);
     } finally {
       await c.dispose();
     }

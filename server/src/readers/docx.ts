@@ -6,10 +6,14 @@
  * a nested table's text into its cell. Left out: deleted text, field instructions, hidden text,
  * comments, headers, footers and footnotes (other parts, never opened).
  */
-import { SaxesParser } from 'saxes';
 import { attr, local, NumberCounter, parseNumbering, type Numbering } from './numbering';
 import type { Block, TableCell } from './render';
 import { ZipError, zipEntries, zipEntry } from './zip';
+
+/** saxes, loaded when the first .docx is read (as parse5 is: readers/html.ts). */
+function saxes(): typeof import('saxes') {
+  return require('saxes') as typeof import('saxes');
+}
 
 /** Elements whose content is not text the reader shows. */
 const SKIP = new Set(['del', 'delText', 'moveFrom', 'instrText', 'Fallback', 'sectPr', 'rPr', 'footnoteReference', 'endnoteReference', 'commentReference']);
@@ -23,7 +27,7 @@ interface StyleNum {
 /** Paragraph styles that carry numbering (a heading style numbered "一、"). */
 export function parseStyles(xml: string): Map<string, StyleNum> {
   const styles = new Map<string, StyleNum>();
-  const p = new SaxesParser({ position: false });
+  const p = new (saxes().SaxesParser)({ position: false });
   let cur: StyleNum | null = null;
   p.on('opentag', (t) => {
     const a = t.attributes as Record<string, string>;
@@ -79,7 +83,7 @@ interface TableCtx {
 export function documentBlocks(xml: string, numbering: Numbering, styles: Map<string, StyleNum>): Block[] {
   const blocks: Block[] = [];
   const counter = new NumberCounter(numbering);
-  const p = new SaxesParser({ position: false });
+  const p = new (saxes().SaxesParser)({ position: false });
   const stack: string[] = [];
   const paras: ParaCtx[] = [];
   const tables: TableCtx[] = [];

@@ -8,8 +8,16 @@
  * column, or tables inside) are read as the blocks they hold. Hidden elements, scripts and styles
  * are left out.
  */
-import { type DefaultTreeAdapterMap, parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Block, TableCell } from './render';
+
+/**
+ * parse5, loaded when the first page is read: the language server starts without it (about 3 MB
+ * of its memory, kept by every editor that never opens a web page).
+ */
+function parse5(): typeof import('parse5') {
+  return require('parse5') as typeof import('parse5');
+}
 
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -324,7 +332,7 @@ export const MAX_NESTING = 2000;
 export function htmlDocumentBlocks(text: string): Block[] | { error: string } {
   if (nestingDepth(text) > MAX_NESTING)
     return { error: `网页的元素嵌套超过 ${MAX_NESTING} 层，不像年度报告 / the page nests elements over ${MAX_NESTING} deep: not a report` };
-  const doc = parse(text, { sourceCodeLocationInfo: true });
+  const doc = parse5().parse(text, { sourceCodeLocationInfo: true });
   const html = doc.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'html');
   const body = html?.childNodes.find((c): c is Element => isElement(c) && c.tagName === 'body');
   if (!body) return [];

@@ -23,6 +23,8 @@ export const FAST_CHECK_MS = 4;
  * document's own last check scaled to its length (see `expectedCost`).
  */
 export const WORKER_FROM_MS = 100;
+/** Idle worker threads kept for the documents checked on them most recently (see `keepIdleWorkers`). */
+export const MAX_IDLE_WORKERS = 1;
 /** Before any check has been timed: a text this long is checked on a worker thread. */
 export const LARGE_DOCUMENT = 400_000;
 
@@ -46,6 +48,7 @@ export class CheckScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** When each document last changed, to tell typing from an edit after a pause. */
   private readonly lastChange = new Map<string, number>();
+  /** Each document's background checker, the most recently used last. */
   private readonly background = new Map<string, BackgroundChecker>();
   /** The version each background check is for. */
   private readonly backgroundVersion = new Map<string, number>();
@@ -179,14 +182,25 @@ export class CheckScheduler {
     else this.deps.publish(this.timed(this.analysisWith(doc, settings)));
   }
 
+  /**
+   * A worker that has checked a document stays for its next check (starting one costs more than a
+   * check of 1 MB); only the most recently used documents' stay: each idle worker holds 10 MB or
+   * more, and a few slow checks among fifty open reports would otherwise keep fifty threads.
+   */
+  private keepIdleWorkers(): void {
+    let idle = 0;
+    for (const checker of [...this.background.values()].reverse()) if (checker.idle && ++idle > MAX_IDLE_WORKERS) checker.release();
+  }
+
   /** Checks a large document on a worker thread and publishes when done, unless a newer version came. */
   private validateInBackground(doc: TextDocument, settings: Settings): void {
     const uri = doc.uri;
     const version = doc.version;
     if (this.backgroundVersion.get(uri) === version) return;
     const config = this.deps.settings.configFor(uri, settings);
-    let checker = this.background.get(uri);
-    if (!checker) this.background.set(uri, (checker = new BackgroundChecker(this.workerScript)));
+    const checker = this.background.get(uri) ?? new BackgroundChecker(this.workerScript);
+    this.background.delete(uri);
+    this.background.set(uri, checker);
     this.backgroundVersion.set(uri, version);
     const text = doc.getText();
     const t0 = performance.now();
@@ -196,6 +210,7 @@ export class CheckScheduler {
     checker.check(text, config, found?.crossyear).then(
       ({ result, ms }) => {
         this.backgroundVersion.delete(uri);
+        this.keepIdleWorkers();
         this.record(uri, text.length, ms);
         const current = this.deps.documents.get(uri);
         if (!current || current.version !== version) return;

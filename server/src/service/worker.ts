@@ -32,6 +32,18 @@ export class BackgroundChecker {
     });
   }
 
+  /** Whether a worker is started and has no check to do (it stays for this document's next check). */
+  get idle(): boolean {
+    return !!this.worker && !this.job;
+  }
+
+  /** Ends the worker if it has nothing to do (the next check starts another). */
+  release(): void {
+    if (!this.idle) return;
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
   /** Ends the running check, if any (its worker with it). */
   cancel(): void {
     if (!this.job) return;

@@ -94,6 +94,27 @@ describe('last year’s report in the editor', () => {
     await c.dispose();
   });
 
+  it('last year’s report edited (unsaved) before this year’s is opened: this year’s check reads the edited text', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, name(2021)), sampleReport(2021, GOV, { carryover: 4 }));
+    writeFileSync(join(dir, name(2022)), sampleReport(2022, GOV, { carried: 3 }));
+    const last = pathToFileURL(join(dir, name(2021))).href;
+    const self = pathToFileURL(join(dir, name(2022))).href;
+    const c = await startPair();
+    // Nobody looks at last year's report while it is edited: what it says for next year is read
+    // only when this year's report is opened, from the edited text, not from the file (4).
+    await c.open(last, 'nianbao', readFileSync(join(dir, name(2021)), 'utf8'));
+    await setRow(c, last, '四、结转下年度继续办理', 5);
+    const opened = carryovers(await c.open(self, 'nianbao', readFileSync(join(dir, name(2022)), 'utf8')));
+    assert.equal(opened.length, 2);
+    assert.match(opened[0]!.message, /结转下年度继续办理为 5/);
+    // And an edit of last year's after that is seen by this year's at once.
+    const cleared = carryoverWhen(c, self, (ds) => ds.length === 0);
+    await setRow(c, last, '四、结转下年度继续办理', 3);
+    await cleared;
+    await c.dispose();
+  });
+
   it('last year’s file written after this year’s was opened: didChangeWatchedFiles brings the finding, and fixing it on disk clears it', async () => {
     const dir = folder();
     const self = pathToFileURL(join(dir, name(2022))).href;

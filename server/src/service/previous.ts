@@ -111,6 +111,12 @@ function isFile(path: string): boolean {
  * parsing are saved (a few milliseconds a report, a tenth of a second or more a PDF); a file whose
  * name says neither is read.
  */
+function ruledOutByHead(head: Head | null, self: Extract): boolean {
+  if (!head) return true;
+  if (!self.body || self.year === null || !head.body || head.year === null) return false;
+  return head.year >= self.year || !sameBody(head.body, self.body);
+}
+
 function ruledOutByName(path: string, self: Extract): boolean {
   if (!self.body || self.year === null) return false;
   const name = basename(path).replace(/\.[^.]+$/u, '');
@@ -138,6 +144,26 @@ export function sameData(a: unknown, b: unknown): boolean {
   if (ka.length !== kb.length) return false;
   for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   return true;
+}
+
+/** A report's body and year as its title and period give them: what pairing reports by name needs. */
+interface Head {
+  body: string | null;
+  year: number | null;
+}
+
+/** The head of a report's text, or null for a text that is not a report. */
+function headOf(report: Report): Head | null {
+  return looksLikeReport(report) ? { body: report.title ? bodyFromTitle(report.title.text) : null, year: report.year } : null;
+}
+
+/**
+ * The extract a report's own lookup gives `pairReports`: its body and year only. Its cells,
+ * sentences and tables decide nothing about its own last year (they tell duplicates of its year
+ * apart, which matters to the next year's report), and making them costs a 1 MB report ~10 ms an edit.
+ */
+function headExtract(head: Head, report: Report): Extract {
+  return { body: head.body, year: head.year, format: report.format, cells: {}, sentences: [], tables: {} };
 }
 
 const extracts = new WeakMap<Report, Extract | null>();
@@ -181,8 +207,14 @@ interface Looked {
 export class PreviousReports {
   /** Each file's extract as read from disk, by path (in order of use). */
   private readonly disk = new Map<string, Stored>();
-  /** Each open report's extract of its current text, by path. */
-  private readonly open = new Map<string, { uri: string; extract: Extract | null }>();
+  /**
+   * Each open report's head and extract of its current text, by path. The extract is made when a
+   * report of the same body looks at it (`extract` undefined until then: most edits change what no
+   * other open report reads).
+   */
+  private readonly open = new Map<string, { uri: string; head: Head | null; extract?: Extract | null }>();
+  /** An open document's report as it now reads (parsed with the config given), for an extract made late. */
+  reportOf: (uri: string, config: Config) => Report | null = () => null;
   /** Report files under each folder looked in. */
   private readonly listings = new Map<string, string[]>();
   /** Each open report's last lookup, by uri. */
@@ -204,8 +236,9 @@ export class PreviousReports {
   lookup(uri: string, report: Report, config: Config, remember = true): PreviousLookup {
     const file = pathOfUri(uri);
     if (!file) return { key: '' };
-    const self = extractOf(report);
-    if (!self) return { key: 'none' };
+    const head = headOf(report);
+    if (!head) return { key: 'none' };
+    const self = headExtract(head, report);
     const paired = (config.pairs ?? []).filter(([, self]) => self === file).map(([last]) => last);
     const key = `${this.generation}|${self.body}|${self.year}|${paired.join('\n')}`;
     const before = this.looked.get(uri);
@@ -214,9 +247,14 @@ export class PreviousReports {
       return remember ? this.remember(uri, { key, body: self.body, result: { key: 'none' }, root: lookupRoot(file), paired }) : { key: 'none' };
     const root = lookupRoot(file);
     const candidates = new Set([...this.listing(root), ...paired]);
-    for (const [path, o] of this.open) if (o.extract && path.startsWith(root + sep)) candidates.add(path);
+    for (const [path, o] of this.open) if (o.head && path.startsWith(root + sep)) candidates.add(path);
     candidates.delete(file);
-    for (const path of candidates) if (!paired.includes(path) && !this.open.has(path) && ruledOutByName(path, self)) candidates.delete(path);
+    for (const path of candidates) {
+      if (paired.includes(path)) continue;
+      const o = this.open.get(path);
+      // An open report by what its title says (another body, or a year not before this one); a file by its name.
+      if (o ? ruledOutByHead(o.head, self) : ruledOutByName(path, self)) candidates.delete(path);
+    }
     const indexed: Indexed[] = [{ file, extract: self }];
     const budget = { bytes: this.limits.bytesPerLookup };
     for (const path of candidates) {
@@ -231,20 +269,39 @@ export class PreviousReports {
     return remember ? this.remember(uri, { key, body: self.body, result, root, paired }) : result;
   }
 
-  /** An open report's current text, checked: true when its extract changed (the reports that look at it are to be checked again). */
+  /**
+   * An open report's current text, checked: the change, when what it says for the next year may
+   * have changed (the reports that look at it are to be checked again), else null. Its extract is
+   * made now only when an open report of its body looks at it (before or after the change); else
+   * later, when one does (`extractFor`).
+   */
   seen(uri: string, report: Report | null): Change | null {
     const file = pathOfUri(uri);
     if (!file) return null;
-    const extract = report ? extractOf(report) : null;
+    const head = report ? headOf(report) : null;
     const before = this.open.get(file);
-    if (before && sameData(before.extract, extract)) return null;
-    this.open.set(file, { uri, extract });
-    const was = before ? before.extract : (this.disk.get(file)?.extract ?? null);
-    // Opened unchanged from its file: the answer is the same. (Unless the client tells of no file
-    // changes: then a report opened is when files on disk are looked at again.)
-    if (!before && this.watching && sameData(extract, this.disk.get(file)?.extract ?? null)) return null;
+    const disk = this.disk.get(file)?.extract;
+    const was: Head | null = before ? before.head : disk ? { body: disk.body, year: disk.year } : null;
+    if (!report || !head || !this.watched(file, uri, [was?.body ?? null, head.body])) {
+      // Nobody reads its figures now: only a new head (or a report's coming or going) changes a lookup.
+      this.open.set(file, head ? { uri, head } : { uri, head, extract: null });
+      if (before && sameData(before.head, head) && before.extract === undefined) return null;
+      if (before && !head && !before.head) return null;
+    } else {
+      const extract = extractOf(report);
+      if (before?.extract !== undefined && sameData(before.extract, extract)) return null;
+      this.open.set(file, { uri, head, extract });
+      // Opened unchanged from its file: the answer is the same. (Unless the client tells of no file
+      // changes: then a report opened is when files on disk are looked at again.)
+      if (!before && this.watching && sameData(extract, disk ?? null)) return null;
+    }
     this.generation++;
-    return { bodies: !before && !this.watching ? null : [was?.body ?? null, extract?.body ?? null] };
+    return { bodies: !before && !this.watching ? null : [was?.body ?? null, head?.body ?? null] };
+  }
+
+  /** Whether an open report other than `uri` looks where `file` is and cares for one of these bodies. */
+  private watched(file: string, uri: string, bodies: (string | null)[]): boolean {
+    return this.dependents(file, { bodies }).some((other) => other !== uri);
   }
 
   /** An open report closed: its file speaks again. */
@@ -255,7 +312,7 @@ export class PreviousReports {
     if (!file || !open) return null;
     this.open.delete(file);
     this.generation++;
-    return { bodies: [open.extract?.body ?? null, this.disk.get(file)?.extract?.body ?? null] };
+    return { bodies: [open.head?.body ?? null, this.disk.get(file)?.extract?.body ?? null] };
   }
 
   /** Files created, changed or deleted on disk (workspace/didChangeWatchedFiles). */
@@ -302,7 +359,14 @@ export class PreviousReports {
   /** A file's extract: the open document's, else the one read from disk (read now if its stamp changed and the budget allows). */
   private extractFor(path: string, budget: { bytes: number }, config: Config): Extract | null {
     const o = this.open.get(path);
-    if (o) return o.extract;
+    if (o) {
+      if (o.extract === undefined) {
+        // Made now, from the document as it reads (parsed as the looking report's config says: reports looked at together share a folder).
+        const report = this.reportOf(o.uri, config);
+        o.extract = report ? extractOf(report) : null;
+      }
+      return o.extract;
+    }
     const kept = this.disk.get(path);
     if (kept && this.watching) return this.use(path, kept).extract;
     let size: number;

@@ -5,6 +5,7 @@
  * are pushed anew (this year's carry-over clears when last year's 四 is fixed).
  */
 import type { FileSystemWatcher } from 'vscode-languageserver';
+import { parse } from '../core';
 import { REPORT_EXTENSIONS } from '../host/files';
 import type { Analysis, PreviousFinder } from './analysis';
 import { type Change, pathOfUri, PreviousReports } from './previous';
@@ -20,6 +21,11 @@ export class PreviousWiring {
     reports = new PreviousReports(),
   ) {
     this.reports = reports;
+    // An open report's extract, made when a report of its body first looks at it.
+    reports.reportOf = (uri, config) => {
+      const doc = documents.get(uri);
+      return doc ? parse(doc.getText(), { format: config.format ?? 'auto' }) : null;
+    };
   }
 
   /** The lookup for files checked from disk ("check all reports"): nothing remembered for them. */

@@ -111,12 +111,6 @@ function isFile(path: string): boolean {
  * parsing are saved (a few milliseconds a report, a tenth of a second or more a PDF); a file whose
  * name says neither is read.
  */
-function ruledOutByHead(head: Head | null, self: Extract): boolean {
-  if (!head) return true;
-  if (!self.body || self.year === null || !head.body || head.year === null) return false;
-  return head.year >= self.year || !sameBody(head.body, self.body);
-}
-
 function ruledOutByName(path: string, self: Extract): boolean {
   if (!self.body || self.year === null) return false;
   const name = basename(path).replace(/\.[^.]+$/u, '');
@@ -124,6 +118,13 @@ function ruledOutByName(path: string, self: Extract): boolean {
   if (year && Number(year[0]) >= self.year) return true;
   const body = bodyFromTitle(name);
   return !!body && !sameBody(body, self.body);
+}
+
+/** The same for an open report, by what its title says (none: it is no report). */
+function ruledOutByHead(head: Head | null, self: Extract): boolean {
+  if (!head) return true;
+  if (!self.body || self.year === null || !head.body || head.year === null) return false;
+  return head.year >= self.year || !sameBody(head.body, self.body);
 }
 
 /**
@@ -282,21 +283,23 @@ export class PreviousReports {
     const before = this.open.get(file);
     const disk = this.disk.get(file)?.extract;
     const was: Head | null = before ? before.head : disk ? { body: disk.body, year: disk.year } : null;
-    if (!report || !head || !this.watched(file, uri, [was?.body ?? null, head.body])) {
-      // Nobody reads its figures now: only a new head (or a report's coming or going) changes a lookup.
+    const bodies = [was?.body ?? null, head?.body ?? null];
+    if (!this.watched(file, uri, bodies)) {
+      // No open report of its body (before or after) looks at it: nobody's answer changes. (Unless
+      // the client tells of no file changes: then a report opened is when files on disk are looked
+      // at again.)
       this.open.set(file, head ? { uri, head } : { uri, head, extract: null });
-      if (before && sameData(before.head, head) && before.extract === undefined) return null;
-      if (before && !head && !before.head) return null;
-    } else {
-      const extract = extractOf(report);
-      if (before?.extract !== undefined && sameData(before.extract, extract)) return null;
-      this.open.set(file, { uri, head, extract });
-      // Opened unchanged from its file: the answer is the same. (Unless the client tells of no file
-      // changes: then a report opened is when files on disk are looked at again.)
-      if (!before && this.watching && sameData(extract, disk ?? null)) return null;
+      if (before || this.watching) return null;
+      this.generation++;
+      return { bodies: null };
     }
+    const extract = report ? extractOf(report) : null;
+    if (before && before.extract !== undefined && sameData(before.extract, extract)) return null;
+    this.open.set(file, { uri, head, extract });
+    // Opened unchanged from its file: the answer is the same.
+    if (!before && this.watching && sameData(extract, disk ?? null)) return null;
     this.generation++;
-    return { bodies: !before && !this.watching ? null : [was?.body ?? null, head?.body ?? null] };
+    return { bodies: !before && !this.watching ? null : bodies };
   }
 
   /** Whether an open report other than `uri` looks where `file` is and cares for one of these bodies. */

@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { check } from '../../server/src/core';
 import { formats } from '../../server/src/core/formats/registry';
-import { Budget, combine, type Cut, holds, RUN_LIMITS, runSteps, type SumPlan } from '../../server/src/core/parse/runs';
+import { Budget, combine, countCuts, type Cut, cutsOf, holds, RUN_LIMITS, runSteps, type SumPlan } from '../../server/src/core/parse/runs';
+import type { ColumnKind } from '../../server/src/core/formats/types';
 import { requestsExample } from '../../server/src/core/rules/examples';
 
 const ARITHMETIC = ['table.row-total', 'table.result-total', 'table.identity', 'table.group-total'];
@@ -165,6 +166,47 @@ describe('property: the pruned search keeps what the plain search keeps', () => 
         assert.equal(complete, expected.length <= 64);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('property: counting the cuts spends what building them does', () => {
+  const token = fc.oneof(
+    { weight: 4, arbitrary: fc.stringMatching(/^[0-9]{1,12}$/) },
+    { weight: 1, arbitrary: fc.constantFrom('+3', '-28', '1.5万元', '0-280', '0608808.13万元', '12件', '-') },
+  );
+  const kind = fc.constantFrom<ColumnKind>('count', 'signed', 'money');
+  const instance = fc.record({
+    raws: fc.array(token, { minLength: 1, maxLength: 4 }),
+    n: fc.integer({ min: 1, max: 9 }),
+    kinds: fc.option(fc.array(kind, { minLength: 9, maxLength: 9 }), { nil: undefined }),
+    limit: fc.oneof(fc.integer({ min: 0, max: 300 }), fc.constant(RUN_LIMITS.nodes)),
+    spent: fc.integer({ min: 0, max: 50 }),
+  });
+
+  it('the number of cuts (or none past the budget), the nodes used and the nodes counted, as cutsOf', () => {
+    fc.assert(
+      fc.property(instance, ({ raws, n, kinds, limit, spent }) => {
+        let at = 0;
+        const tokens = raws.map((raw) => {
+          const t = { range: [at, at + raw.length] as [number, number], raw };
+          at += raw.length + 1;
+          return t;
+        });
+        const ks = kinds?.slice(0, n);
+        const run = (f: (b: Budget) => number | null) => {
+          const b = new Budget(limit);
+          for (let i = 0; i < spent; i++) b.spend();
+          const count = runSteps.count;
+          runSteps.most = 0;
+          const r = f(b);
+          return { r, used: b.used, counted: runSteps.count - count, most: runSteps.most };
+        };
+        const built = run((b) => cutsOf(tokens, n, b, ks)?.length ?? null);
+        const counted = run((b) => countCuts(tokens, n, b, ks));
+        assert.deepEqual(counted, built);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

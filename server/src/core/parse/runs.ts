@@ -42,16 +42,31 @@ export interface Cut {
 
 class Budget {
   used = 0;
-  constructor(readonly limit: number) {
-    runSteps.searches++;
+  /** `metered` false: a search already counted (cuts built again after countCuts counted them). */
+  constructor(
+    readonly limit: number,
+    readonly metered = true,
+  ) {
+    if (metered) runSteps.searches++;
   }
   /** Whether one more node may be visited; a node refused is not counted, so `used` never passes the limit. */
   spend(): boolean {
     if (this.used >= this.limit) return false;
     this.used++;
+    if (!this.metered) return true;
     runSteps.count++;
     if (this.used > runSteps.most) runSteps.most = this.used;
     return true;
+  }
+  /** `nodes` nodes spent at once, as many calls of spend() would: false, with the budget used up, when they are more than it has left. */
+  spendMany(nodes: number): boolean {
+    const spent = Math.min(nodes, this.limit - this.used);
+    this.used += spent;
+    if (this.metered && spent > 0) {
+      runSteps.count += spent;
+      if (this.used > runSteps.most) runSteps.most = this.used;
+    }
+    return spent === nodes;
   }
 }
 
@@ -63,6 +78,85 @@ const PIECE: Record<ColumnKind, RegExp> = {
   signed: /^[+-]?(?:0|[1-9]\d{0,5})(?:件|条|个|项|次)?$/,
   money: /^(?:0|[1-9]\d{0,8})(?:\.\d{1,4})?(?:万元|亿元|元)?$/,
 };
+
+/** A cell cut from a token: its value (NaN: read later by its column's kind), range and text; `checked` by the row's own sums as soon as it is cut. */
+interface Piece {
+  value: number;
+  range: Range;
+  raw: string;
+  checked: boolean;
+}
+
+/**
+ * The ways to cut `tokens` into `n` cells, step by step: from (k, at), token k read up to `at`, with
+ * `cells` cells cut, each next step to `visit` (a cell cut, or none when token k is done). One
+ * definition for cutsOf, which walks the steps, and countCuts, which counts them.
+ */
+function stepper(tokens: RunToken[], n: number, kinds?: ColumnKind[]) {
+  const plain = tokens.map((t) => isDigits(t.raw));
+  // The fewest and most cells the tokens after k can still make.
+  const minAfter: number[] = new Array(tokens.length + 1).fill(0);
+  const maxAfter: number[] = new Array(tokens.length + 1).fill(0);
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    minAfter[k] = minAfter[k + 1]! + (plain[k] ? Math.ceil(t.raw.length / RUN_LIMITS.cellDigits) : 1);
+    maxAfter[k] = maxAfter[k + 1]! + (plain[k] ? t.raw.length : 1);
+  }
+  return (k: number, at: number, cells: number, visit: (k: number, at: number, piece: Piece | null) => void): void => {
+    const t = tokens[k]!;
+    if (kinds && !plain[k] && t.raw.length > 1) {
+      // A token with a sign, a fraction or a unit ("0-280", "0608808.13万元"): cut where each piece
+      // is a value its column's kind allows; the sign opens a signed cell, the unit closes a cell.
+      const rest = t.raw.length - at;
+      if (rest === 0) {
+        visit(k + 1, 0, null);
+        return;
+      }
+      const kind = kinds[cells];
+      if (!kind) return;
+      for (let len = 1; len <= rest; len++) {
+        const piece = t.raw.slice(at, at + len);
+        if (!PIECE[kind].test(piece)) continue;
+        if (cells + 1 + (len < rest ? 1 : 0) + minAfter[k + 1]! > n) continue;
+        visit(k, at + len, { value: Number(piece.replace(/[^\d.+-]/g, '')), range: [t.range[0] + at, t.range[0] + at + len], raw: piece, checked: true });
+      }
+      return;
+    }
+    if (!plain[k]) {
+      // An atomic token: its value is read later by the column's kind; a sign needs a signed column,
+      // a fraction or a unit a money column.
+      if (at !== 0) return;
+      const kind = kinds?.[cells];
+      if (kind && /^[+-]/.test(t.raw) && kind !== 'signed') return;
+      if (kind && /[.万元]/.test(t.raw) && kind !== 'money') return;
+      visit(k + 1, 0, { value: Number.NaN, range: t.range, raw: t.raw, checked: false });
+      return;
+    }
+    const rest = t.raw.length - at;
+    if (rest === 0) {
+      visit(k + 1, 0, null);
+      return;
+    }
+    // Cells still to make after this one must fit the digits and tokens left.
+    for (let len = 1; len <= Math.min(rest, RUN_LIMITS.cellDigits); len++) {
+      if (len > 1 && t.raw.charCodeAt(at) === 48) break;
+      const after = cells + 1;
+      const leftHere = rest - len;
+      const minRest = (leftHere ? Math.ceil(leftHere / RUN_LIMITS.cellDigits) : 0) + minAfter[k + 1]!;
+      const maxRest = leftHere + maxAfter[k + 1]!;
+      if (after + minRest > n || after + maxRest < n) continue;
+      const piece = t.raw.slice(at, at + len);
+      visit(k, at + len, { value: Number(piece), range: [t.range[0] + at, t.range[0] + at + len], raw: piece, checked: true });
+    }
+  };
+}
+
+/** Whether `tokens` are too many digits, or too many tokens, to be cut into `n` cells at all. */
+function uncuttable(tokens: RunToken[], n: number): boolean {
+  let digits = 0;
+  for (const t of tokens) digits += t.raw.length;
+  return digits > RUN_LIMITS.runDigits || tokens.length > n;
+}
 
 /**
  * Every way to read `tokens` as `n` cells, or null when there are more than the budget allows.
@@ -86,21 +180,12 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
     }
     return true;
   };
-  let digits = 0;
-  for (const t of tokens) digits += t.raw.length;
-  if (digits > RUN_LIMITS.runDigits || tokens.length > n) return null;
+  if (uncuttable(tokens, n)) return null;
   const out: Cut[] = [];
   const values: number[] = [];
   const ranges: Range[] = [];
   const raws: string[] = [];
-  // The fewest and most cells the tokens after k can still make.
-  const minAfter: number[] = new Array(tokens.length + 1).fill(0);
-  const maxAfter: number[] = new Array(tokens.length + 1).fill(0);
-  for (let k = tokens.length - 1; k >= 0; k--) {
-    const t = tokens[k]!;
-    minAfter[k] = minAfter[k + 1]! + (isDigits(t.raw) ? Math.ceil(t.raw.length / RUN_LIMITS.cellDigits) : 1);
-    maxAfter[k] = maxAfter[k + 1]! + (isDigits(t.raw) ? t.raw.length : 1);
-  }
+  const steps = stepper(tokens, n, kinds);
   let ok = true;
   const walk = (k: number, at: number): void => {
     if (!ok) return;
@@ -108,69 +193,22 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
       ok = false;
       return;
     }
-    const cells = values.length;
     if (k === tokens.length) {
-      if (cells === n) out.push({ values: [...values], ranges: [...ranges], raws: [...raws] });
+      if (values.length === n) out.push({ values: [...values], ranges: [...ranges], raws: [...raws] });
       return;
     }
-    const t = tokens[k]!;
-    if (kinds && !isDigits(t.raw) && t.raw.length > 1) {
-      // A token with a sign, a fraction or a unit ("0-280", "0608808.13万元"): cut where each piece
-      // is a value its column's kind allows; the sign opens a signed cell, the unit closes a cell.
-      const rest = t.raw.length - at;
-      if (rest === 0) {
-        walk(k + 1, 0);
-        return;
-      }
-      const kind = kinds[cells];
-      if (!kind) return;
-      for (let len = 1; len <= rest; len++) {
-        const piece = t.raw.slice(at, at + len);
-        if (!PIECE[kind].test(piece)) continue;
-        if (cells + 1 + (len < rest ? 1 : 0) + minAfter[k + 1]! > n) continue;
-        cell(Number(piece.replace(/[^\d.+-]/g, '')), [t.range[0] + at, t.range[0] + at + len], piece, k, at + len);
-      }
-      return;
-    }
-    if (!isDigits(t.raw)) {
-      // An atomic token: its value is read later by the column's kind; a sign needs a signed column,
-      // a fraction or a unit a money column.
-      if (at !== 0) return;
-      const kind = kinds?.[cells];
-      if (kind && /^[+-]/.test(t.raw) && kind !== 'signed') return;
-      if (kind && /[.万元]/.test(t.raw) && kind !== 'money') return;
-      values.push(Number.NaN);
-      ranges.push(t.range);
-      raws.push(t.raw);
-      walk(k + 1, 0);
-      values.pop();
-      ranges.pop();
-      raws.pop();
-      return;
-    }
-    const rest = t.raw.length - at;
-    if (rest === 0) {
-      walk(k + 1, 0);
-      return;
-    }
-    // Cells still to make after this one must fit the digits and tokens left.
-    for (let len = 1; len <= Math.min(rest, RUN_LIMITS.cellDigits); len++) {
-      const piece = t.raw.slice(at, at + len);
-      if (len > 1 && piece[0] === '0') break;
-      const after = cells + 1;
-      const leftHere = rest - len;
-      const minRest = (leftHere ? Math.ceil(leftHere / RUN_LIMITS.cellDigits) : 0) + minAfter[k + 1]!;
-      const maxRest = leftHere + maxAfter[k + 1]!;
-      if (after + minRest > n || after + maxRest < n) continue;
-      cell(Number(piece), [t.range[0] + at, t.range[0] + at + len], piece, k, at + len);
-    }
+    steps(k, at, values.length, next);
   };
-  /** One more cell cut, kept while the row's own sums it completes hold; then the rest from (k, at). */
-  const cell = (value: number, range: Range, raw: string, k: number, at: number): void => {
-    values.push(value);
-    if (sumsHold(values, values.length - 1)) {
-      ranges.push(range);
-      raws.push(raw);
+  /** The next step: a cell cut, kept while the row's own sums it completes hold; then the rest from (k, at). */
+  const next = (k: number, at: number, piece: Piece | null): void => {
+    if (!piece) {
+      walk(k, at);
+      return;
+    }
+    values.push(piece.value);
+    if (!piece.checked || sumsHold(values, values.length - 1)) {
+      ranges.push(piece.range);
+      raws.push(piece.raw);
       walk(k, at);
       ranges.pop();
       raws.pop();
@@ -179,6 +217,35 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
   };
   walk(0, 0);
   return ok ? out : null;
+}
+
+/**
+ * How many cuts cutsOf(tokens, n, budget, kinds) finds, with no own sums, or null past the budget:
+ * the same nodes spent (counted by state, not walked one by one), no cut built. For a row whose own
+ * sums no cut satisfies, whose cuts the search may never need (see `combine`).
+ */
+export function countCuts(tokens: RunToken[], n: number, budget: Budget, kinds?: ColumnKind[]): number | null {
+  if (uncuttable(tokens, n)) return null;
+  const steps = stepper(tokens, n, kinds);
+  // Nodes and cuts below (k, at) with `cells` cut: the same for every way there.
+  const memo = new Map<number, [number, number]>();
+  const width = Math.max(0, ...tokens.map((t) => t.raw.length)) + 1;
+  const count = (k: number, at: number, cells: number): [number, number] => {
+    if (k === tokens.length) return [1, cells === n ? 1 : 0];
+    const key = (k * width + at) * (n + 1) + cells;
+    const known = memo.get(key);
+    if (known) return known;
+    const sum: [number, number] = [1, 0];
+    steps(k, at, cells, (k2, at2, piece) => {
+      const [nodes, cuts] = count(k2, at2, piece ? cells + 1 : cells);
+      sum[0] += nodes;
+      sum[1] += cuts;
+    });
+    memo.set(key, sum);
+    return sum;
+  };
+  const [nodes, cuts] = count(0, 0, 0);
+  return budget.spendMany(nodes) ? cuts : null;
 }
 
 /**
@@ -348,6 +415,19 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
       : tokens.length === 1 && isDigits(tokens[0]!.raw) && mine.some((p) => isRowTotal(p, index, n))
         ? cutsWithTotal(tokens[0]!, n, budget)
         : cutsOf(tokens, n, budget, kinds, mine);
+    if (byOwn?.length === 0) {
+      // Its own sums hold for no cut: its cuts are counted, and built only if the search needs them
+      // (a row with no cut of its own may be such that no combination can use it).
+      const count = countCuts(tokens, n, budget, kinds);
+      if (!count) {
+        outcome.unreadable.add(row);
+        if (count === null) outcome.beyond.add(row);
+        continue;
+      }
+      alternatives.set(row, count);
+      open.push({ row, index, all: () => cutsOf(tokens, n, new Budget(Number.POSITIVE_INFINITY, false), kinds)!, own: [] });
+      continue;
+    }
     const all = byOwn?.length ? byOwn : cutsOf(tokens, n, budget, kinds);
     if (!all?.length) {
       outcome.unreadable.add(row);
@@ -395,17 +475,21 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
   return confirmed(outcome, alternatives, plans, grid, rowIndex, runs);
 }
 
-/** A row whose numbers ran together that its own sums leave open: its readings, and those its own sums allow. */
+/**
+ * A row whose numbers ran together that its own sums leave open: its readings (built when first
+ * needed where its own sums allow none), and those its own sums allow.
+ */
 export interface Open {
   row: Row;
   index: number;
-  all: Cut[];
+  all: Cut[] | (() => Cut[]);
   own: Cut[];
 }
 
 /**
- * The combinations of the open rows' readings (one of `choices[k]` for open row k, in that order)
- * that the sums across rows allow, found depth first; `complete` false when the budget ran out or
+ * The combinations of the open rows' readings (one of `lazyChoices[k]` for open row k, in that
+ * order, built when past the checks that need none) that the sums across rows allow, found depth
+ * first; `complete` false when the budget ran out or
  * more than 64 were found. `grid` holds the other rows' values; an open row's is blank while it is
  * not chosen, and again when the search returns.
  *
@@ -421,7 +505,13 @@ export interface Open {
  *   each unchosen cell lies between the least and greatest value its row's readings give it, and a
  *   branch stops when no such values can make the two sides equal.
  */
-export function combine(open: Open[], choices: Cut[][], plans: SumPlan[], grid: (number | null)[][], budget: Budget): { found: Cut[][]; complete: boolean } {
+export function combine(
+  open: Open[],
+  lazyChoices: Open['all'][],
+  plans: SumPlan[],
+  grid: (number | null)[][],
+  budget: Budget,
+): { found: Cut[][]; complete: boolean } {
   const found: Cut[][] = [];
   const shared = plans.filter((p) => p.ownRow === null);
   // A choice for open row k can only change the sums that touch its row: those are checked at
@@ -438,6 +528,7 @@ export function combine(open: Open[], choices: Cut[][], plans: SumPlan[], grid: 
   };
   const knowable = (p: SumPlan) => !p.left.some(unknown) && !p.right.some(unknown);
   if (open.some((o, x) => !o.own.length && !touchingAt[x]!.some(knowable))) return { found, complete: true };
+  const choices = lazyChoices.map((c) => (typeof c === 'function' ? c() : c));
   const n = grid[0]?.length ?? 0;
   // The least and greatest value of each open row's cells over its readings (a value read later, NaN: unbounded).
   const lo = choices.map(() => new Array<number>(n).fill(Number.POSITIVE_INFINITY));

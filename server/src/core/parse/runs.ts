@@ -530,17 +530,22 @@ export function combine(
   if (open.some((o, x) => !o.own.length && !touchingAt[x]!.some(knowable))) return { found, complete: true };
   const choices = lazyChoices.map((c) => (typeof c === 'function' ? c() : c));
   const n = grid[0]?.length ?? 0;
-  // The least and greatest value of each open row's cells over its readings (a value read later, NaN: unbounded).
-  const lo = choices.map(() => new Array<number>(n).fill(Number.POSITIVE_INFINITY));
-  const hi = choices.map(() => new Array<number>(n).fill(Number.NEGATIVE_INFINITY));
-  choices.forEach((cs, k) => {
-    for (const c of cs)
+  // The least and greatest value of each open row's cells over its readings (a value read later,
+  // NaN: unbounded), worked out when a bound first needs them.
+  const lo: number[][] = [];
+  const hi: number[][] = [];
+  const bound = (k: number): void => {
+    const l = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+    const h = new Array<number>(n).fill(Number.NEGATIVE_INFINITY);
+    for (const c of choices[k]!)
       for (let j = 0; j < n; j++) {
         const v = c.values[j]!;
-        lo[k]![j] = Number.isNaN(v) ? Number.NEGATIVE_INFINITY : Math.min(lo[k]![j]!, v);
-        hi[k]![j] = Number.isNaN(v) ? Number.POSITIVE_INFINITY : Math.max(hi[k]![j]!, v);
+        l[j] = Number.isNaN(v) ? Number.NEGATIVE_INFINITY : Math.min(l[j]!, v);
+        h[j] = Number.isNaN(v) ? Number.POSITIVE_INFINITY : Math.max(h[j]!, v);
       }
-  });
+    lo[k] = l;
+    hi[k] = h;
+  };
   // Each sum as signed terms (left +, right −): a known row's cell, or an open row's by its rank.
   const terms = shared.map((p) =>
     [...p.left.map(([i, j]) => [i, j, 1] as const), ...p.right.map(([i, j]) => [i, j, -1] as const)].map(([i, j, sign]) => ({
@@ -562,6 +567,7 @@ export function combine(
     for (let t = 0; t < ts.length; t++) {
       const { i, j, sign, rank: r } = ts[t]!;
       if (r > k) {
+        if (!lo[r]) bound(r);
         const a = lo[r]![j]!;
         const b = hi[r]![j]!;
         if (!Number.isFinite(a) || !Number.isFinite(b)) return true;

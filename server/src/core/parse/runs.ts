@@ -230,9 +230,11 @@ export function countCuts(tokens: RunToken[], n: number, budget: Budget, kinds?:
   // Nodes and cuts below (k, at) with `cells` cut: the same for every way there.
   const memo = new Map<number, [number, number]>();
   const width = Math.max(0, ...tokens.map((t) => t.raw.length)) + 1;
+  // Each cell takes a character at least: never more cells than characters.
+  const most = tokens.reduce((a, t) => a + t.raw.length, 0) + 1;
   const count = (k: number, at: number, cells: number): [number, number] => {
     if (k === tokens.length) return [1, cells === n ? 1 : 0];
-    const key = (k * width + at) * (n + 1) + cells;
+    const key = (k * width + at) * most + cells;
     const known = memo.get(key);
     if (known) return known;
     const sum: [number, number] = [1, 0];

@@ -10,7 +10,9 @@
  *
  * Bounds are counts, never a clock: a run over 42 digits is not cut at all, and one block's search
  * (cuts and combinations) stops after 100,000 nodes, leaving the rows it did not decide ambiguous.
- * A 20 MB line of digits is one run: rejected by its length before any cut is tried.
+ * A 20 MB line of digits is one run: rejected by its length before any cut is tried. The search of
+ * combinations is pruned where no combination can be kept (see `combine`), so that a block whose
+ * blank cells the text dropped ends with "no cut holds" long before that bound.
  */
 import type { BlockDecl, ColumnKind, SumDecl } from '../formats/types';
 import type { Range, Row } from '../model';
@@ -40,16 +42,31 @@ export interface Cut {
 
 class Budget {
   used = 0;
-  constructor(readonly limit: number) {
-    runSteps.searches++;
+  /** `metered` false: a search already counted (cuts built again after countCuts counted them). */
+  constructor(
+    readonly limit: number,
+    readonly metered = true,
+  ) {
+    if (metered) runSteps.searches++;
   }
   /** Whether one more node may be visited; a node refused is not counted, so `used` never passes the limit. */
   spend(): boolean {
     if (this.used >= this.limit) return false;
     this.used++;
+    if (!this.metered) return true;
     runSteps.count++;
     if (this.used > runSteps.most) runSteps.most = this.used;
     return true;
+  }
+  /** `nodes` nodes spent at once, as many calls of spend() would: false, with the budget used up, when they are more than it has left. */
+  spendMany(nodes: number): boolean {
+    const spent = Math.min(nodes, this.limit - this.used);
+    this.used += spent;
+    if (this.metered && spent > 0) {
+      runSteps.count += spent;
+      if (this.used > runSteps.most) runSteps.most = this.used;
+    }
+    return spent === nodes;
   }
 }
 
@@ -61,6 +78,85 @@ const PIECE: Record<ColumnKind, RegExp> = {
   signed: /^[+-]?(?:0|[1-9]\d{0,5})(?:件|条|个|项|次)?$/,
   money: /^(?:0|[1-9]\d{0,8})(?:\.\d{1,4})?(?:万元|亿元|元)?$/,
 };
+
+/** A cell cut from a token: its value (NaN: read later by its column's kind), range and text; `checked` by the row's own sums as soon as it is cut. */
+interface Piece {
+  value: number;
+  range: Range;
+  raw: string;
+  checked: boolean;
+}
+
+/**
+ * The ways to cut `tokens` into `n` cells, step by step: from (k, at), token k read up to `at`, with
+ * `cells` cells cut, each next step to `visit` (a cell cut, or none when token k is done). One
+ * definition for cutsOf, which walks the steps, and countCuts, which counts them.
+ */
+function stepper(tokens: RunToken[], n: number, kinds?: ColumnKind[]) {
+  const plain = tokens.map((t) => isDigits(t.raw));
+  // The fewest and most cells the tokens after k can still make.
+  const minAfter: number[] = new Array(tokens.length + 1).fill(0);
+  const maxAfter: number[] = new Array(tokens.length + 1).fill(0);
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    minAfter[k] = minAfter[k + 1]! + (plain[k] ? Math.ceil(t.raw.length / RUN_LIMITS.cellDigits) : 1);
+    maxAfter[k] = maxAfter[k + 1]! + (plain[k] ? t.raw.length : 1);
+  }
+  return (k: number, at: number, cells: number, visit: (k: number, at: number, piece: Piece | null) => void): void => {
+    const t = tokens[k]!;
+    if (kinds && !plain[k] && t.raw.length > 1) {
+      // A token with a sign, a fraction or a unit ("0-280", "0608808.13万元"): cut where each piece
+      // is a value its column's kind allows; the sign opens a signed cell, the unit closes a cell.
+      const rest = t.raw.length - at;
+      if (rest === 0) {
+        visit(k + 1, 0, null);
+        return;
+      }
+      const kind = kinds[cells];
+      if (!kind) return;
+      for (let len = 1; len <= rest; len++) {
+        const piece = t.raw.slice(at, at + len);
+        if (!PIECE[kind].test(piece)) continue;
+        if (cells + 1 + (len < rest ? 1 : 0) + minAfter[k + 1]! > n) continue;
+        visit(k, at + len, { value: Number(piece.replace(/[^\d.+-]/g, '')), range: [t.range[0] + at, t.range[0] + at + len], raw: piece, checked: true });
+      }
+      return;
+    }
+    if (!plain[k]) {
+      // An atomic token: its value is read later by the column's kind; a sign needs a signed column,
+      // a fraction or a unit a money column.
+      if (at !== 0) return;
+      const kind = kinds?.[cells];
+      if (kind && /^[+-]/.test(t.raw) && kind !== 'signed') return;
+      if (kind && /[.万元]/.test(t.raw) && kind !== 'money') return;
+      visit(k + 1, 0, { value: Number.NaN, range: t.range, raw: t.raw, checked: false });
+      return;
+    }
+    const rest = t.raw.length - at;
+    if (rest === 0) {
+      visit(k + 1, 0, null);
+      return;
+    }
+    // Cells still to make after this one must fit the digits and tokens left.
+    for (let len = 1; len <= Math.min(rest, RUN_LIMITS.cellDigits); len++) {
+      if (len > 1 && t.raw.charCodeAt(at) === 48) break;
+      const after = cells + 1;
+      const leftHere = rest - len;
+      const minRest = (leftHere ? Math.ceil(leftHere / RUN_LIMITS.cellDigits) : 0) + minAfter[k + 1]!;
+      const maxRest = leftHere + maxAfter[k + 1]!;
+      if (after + minRest > n || after + maxRest < n) continue;
+      const piece = t.raw.slice(at, at + len);
+      visit(k, at + len, { value: Number(piece), range: [t.range[0] + at, t.range[0] + at + len], raw: piece, checked: true });
+    }
+  };
+}
+
+/** Whether `tokens` are too many digits, or too many tokens, to be cut into `n` cells at all. */
+function uncuttable(tokens: RunToken[], n: number): boolean {
+  let digits = 0;
+  for (const t of tokens) digits += t.raw.length;
+  return digits > RUN_LIMITS.runDigits || tokens.length > n;
+}
 
 /**
  * Every way to read `tokens` as `n` cells, or null when there are more than the budget allows.
@@ -84,21 +180,12 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
     }
     return true;
   };
-  let digits = 0;
-  for (const t of tokens) digits += t.raw.length;
-  if (digits > RUN_LIMITS.runDigits || tokens.length > n) return null;
+  if (uncuttable(tokens, n)) return null;
   const out: Cut[] = [];
   const values: number[] = [];
   const ranges: Range[] = [];
   const raws: string[] = [];
-  // The fewest and most cells the tokens after k can still make.
-  const minAfter: number[] = new Array(tokens.length + 1).fill(0);
-  const maxAfter: number[] = new Array(tokens.length + 1).fill(0);
-  for (let k = tokens.length - 1; k >= 0; k--) {
-    const t = tokens[k]!;
-    minAfter[k] = minAfter[k + 1]! + (isDigits(t.raw) ? Math.ceil(t.raw.length / RUN_LIMITS.cellDigits) : 1);
-    maxAfter[k] = maxAfter[k + 1]! + (isDigits(t.raw) ? t.raw.length : 1);
-  }
+  const steps = stepper(tokens, n, kinds);
   let ok = true;
   const walk = (k: number, at: number): void => {
     if (!ok) return;
@@ -106,69 +193,22 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
       ok = false;
       return;
     }
-    const cells = values.length;
     if (k === tokens.length) {
-      if (cells === n) out.push({ values: [...values], ranges: [...ranges], raws: [...raws] });
+      if (values.length === n) out.push({ values: [...values], ranges: [...ranges], raws: [...raws] });
       return;
     }
-    const t = tokens[k]!;
-    if (kinds && !isDigits(t.raw) && t.raw.length > 1) {
-      // A token with a sign, a fraction or a unit ("0-280", "0608808.13万元"): cut where each piece
-      // is a value its column's kind allows; the sign opens a signed cell, the unit closes a cell.
-      const rest = t.raw.length - at;
-      if (rest === 0) {
-        walk(k + 1, 0);
-        return;
-      }
-      const kind = kinds[cells];
-      if (!kind) return;
-      for (let len = 1; len <= rest; len++) {
-        const piece = t.raw.slice(at, at + len);
-        if (!PIECE[kind].test(piece)) continue;
-        if (cells + 1 + (len < rest ? 1 : 0) + minAfter[k + 1]! > n) continue;
-        cell(Number(piece.replace(/[^\d.+-]/g, '')), [t.range[0] + at, t.range[0] + at + len], piece, k, at + len);
-      }
-      return;
-    }
-    if (!isDigits(t.raw)) {
-      // An atomic token: its value is read later by the column's kind; a sign needs a signed column,
-      // a fraction or a unit a money column.
-      if (at !== 0) return;
-      const kind = kinds?.[cells];
-      if (kind && /^[+-]/.test(t.raw) && kind !== 'signed') return;
-      if (kind && /[.万元]/.test(t.raw) && kind !== 'money') return;
-      values.push(Number.NaN);
-      ranges.push(t.range);
-      raws.push(t.raw);
-      walk(k + 1, 0);
-      values.pop();
-      ranges.pop();
-      raws.pop();
-      return;
-    }
-    const rest = t.raw.length - at;
-    if (rest === 0) {
-      walk(k + 1, 0);
-      return;
-    }
-    // Cells still to make after this one must fit the digits and tokens left.
-    for (let len = 1; len <= Math.min(rest, RUN_LIMITS.cellDigits); len++) {
-      const piece = t.raw.slice(at, at + len);
-      if (len > 1 && piece[0] === '0') break;
-      const after = cells + 1;
-      const leftHere = rest - len;
-      const minRest = (leftHere ? Math.ceil(leftHere / RUN_LIMITS.cellDigits) : 0) + minAfter[k + 1]!;
-      const maxRest = leftHere + maxAfter[k + 1]!;
-      if (after + minRest > n || after + maxRest < n) continue;
-      cell(Number(piece), [t.range[0] + at, t.range[0] + at + len], piece, k, at + len);
-    }
+    steps(k, at, values.length, next);
   };
-  /** One more cell cut, kept while the row's own sums it completes hold; then the rest from (k, at). */
-  const cell = (value: number, range: Range, raw: string, k: number, at: number): void => {
-    values.push(value);
-    if (sumsHold(values, values.length - 1)) {
-      ranges.push(range);
-      raws.push(raw);
+  /** The next step: a cell cut, kept while the row's own sums it completes hold; then the rest from (k, at). */
+  const next = (k: number, at: number, piece: Piece | null): void => {
+    if (!piece) {
+      walk(k, at);
+      return;
+    }
+    values.push(piece.value);
+    if (!piece.checked || sumsHold(values, values.length - 1)) {
+      ranges.push(piece.range);
+      raws.push(piece.raw);
       walk(k, at);
       ranges.pop();
       raws.pop();
@@ -177,6 +217,37 @@ export function cutsOf(tokens: RunToken[], n: number, budget: Budget, kinds?: Co
   };
   walk(0, 0);
   return ok ? out : null;
+}
+
+/**
+ * How many cuts cutsOf(tokens, n, budget, kinds) finds, with no own sums, or null past the budget:
+ * the same nodes spent (counted by state, not walked one by one), no cut built. For a row whose own
+ * sums no cut satisfies, whose cuts the search may never need (see `combine`).
+ */
+export function countCuts(tokens: RunToken[], n: number, budget: Budget, kinds?: ColumnKind[]): number | null {
+  if (uncuttable(tokens, n)) return null;
+  const steps = stepper(tokens, n, kinds);
+  // Nodes and cuts below (k, at) with `cells` cut: the same for every way there.
+  const memo = new Map<number, [number, number]>();
+  const width = Math.max(0, ...tokens.map((t) => t.raw.length)) + 1;
+  // Each cell takes a character at least: never more cells than characters.
+  const most = tokens.reduce((a, t) => a + t.raw.length, 0) + 1;
+  const count = (k: number, at: number, cells: number): [number, number] => {
+    if (k === tokens.length) return [1, cells === n ? 1 : 0];
+    const key = (k * width + at) * most + cells;
+    const known = memo.get(key);
+    if (known) return known;
+    const sum: [number, number] = [1, 0];
+    steps(k, at, cells, (k2, at2, piece) => {
+      const [nodes, cuts] = count(k2, at2, piece ? cells + 1 : cells);
+      sum[0] += nodes;
+      sum[1] += cuts;
+    });
+    memo.set(key, sum);
+    return sum;
+  };
+  const [nodes, cuts] = count(0, 0, 0);
+  return budget.spendMany(nodes) ? cuts : null;
 }
 
 /**
@@ -332,12 +403,6 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
     });
   }
   // Each run row's readings, and those its own sums allow.
-  interface Open {
-    row: Row;
-    index: number;
-    all: Cut[];
-    own: Cut[];
-  }
   const open: Open[] = [];
   const alternatives = new Map<Row, number>();
   const kinds = decl.columns.map((c) => c.kind);
@@ -352,6 +417,19 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
       : tokens.length === 1 && isDigits(tokens[0]!.raw) && mine.some((p) => isRowTotal(p, index, n))
         ? cutsWithTotal(tokens[0]!, n, budget)
         : cutsOf(tokens, n, budget, kinds, mine);
+    if (byOwn?.length === 0) {
+      // Its own sums hold for no cut: its cuts are counted, and built only if the search needs them
+      // (a row with no cut of its own may be such that no combination can use it).
+      const count = countCuts(tokens, n, budget, kinds);
+      if (!count) {
+        outcome.unreadable.add(row);
+        if (count === null) outcome.beyond.add(row);
+        continue;
+      }
+      alternatives.set(row, count);
+      open.push({ row, index, all: () => cutsOf(tokens, n, new Budget(Number.POSITIVE_INFINITY, false), kinds)!, own: [] });
+      continue;
+    }
     const all = byOwn?.length ? byOwn : cutsOf(tokens, n, budget, kinds);
     if (!all?.length) {
       outcome.unreadable.add(row);
@@ -381,14 +459,137 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
   // Decided rows join the grid; the open rows are searched together against the other sums.
   for (const [row, cut] of outcome.decided) grid[rowIndex.get(row.decl.id)!] = cut.values;
   const choices = open.map((o) => (o.own.length ? o.own : o.all));
+  const { found, complete } = combine(open, choices, plans, grid, budget);
+  open.forEach((o, k) => {
+    if (complete && found.length) {
+      const distinct = uniqueCuts(found.map((f) => f[k]!));
+      if (distinct.length === 1) outcome.decided.set(o.row, distinct[0]!);
+      else outcome.ambiguous.set(o.row, distinct.slice(0, NAMED));
+      return;
+    }
+    // No combination holds (or too many to try): the row's own sums are all that speak.
+    if (o.own.length > 1) outcome.ambiguous.set(o.row, uniqueCuts(o.own).slice(0, NAMED));
+    else {
+      outcome.unreadable.add(o.row);
+      if (!complete) outcome.beyond.add(o.row);
+    }
+  });
+  return confirmed(outcome, alternatives, plans, grid, rowIndex, runs);
+}
+
+/**
+ * A row whose numbers ran together that its own sums leave open: its readings (built when first
+ * needed where its own sums allow none), and those its own sums allow.
+ */
+export interface Open {
+  row: Row;
+  index: number;
+  all: Cut[] | (() => Cut[]);
+  own: Cut[];
+}
+
+/**
+ * The combinations of the open rows' readings (one of `lazyChoices[k]` for open row k, in that
+ * order, built when past the checks that need none) that the sums across rows allow, found depth
+ * first; `complete` false when the budget ran out or
+ * more than 64 were found. `grid` holds the other rows' values; an open row's is blank while it is
+ * not chosen, and again when the search returns.
+ *
+ * Pruning that never cuts a combination the search would keep, so `found` is what the plain search
+ * finds, in the same order, in fewer nodes (a report whose blank cells the text dropped made the
+ * plain search run to its bound, 100,000 nodes, without a combination in reach):
+ * - a row its own sums contradict for every cut is read only where a sum across rows, fully known,
+ *   confirms it; a sum with a cell no choice fills (a blank or unsure cell of a row read as it
+ *   stands) is never fully known, so a row whose every sum is of that kind rules out every
+ *   combination before any node;
+ * - a sum across rows that breaks before any choice breaks under every choice;
+ * - a sum whose cells are all known or in open rows, some not chosen yet, is checked on bounds:
+ *   each unchosen cell lies between the least and greatest value its row's readings give it, and a
+ *   branch stops when no such values can make the two sides equal.
+ */
+export function combine(
+  open: Open[],
+  lazyChoices: Open['all'][],
+  plans: SumPlan[],
+  grid: (number | null)[][],
+  budget: Budget,
+): { found: Cut[][]; complete: boolean } {
+  const found: Cut[][] = [];
   const shared = plans.filter((p) => p.ownRow === null);
   // A choice for open row k can only change the sums that touch its row: those are checked at
   // depth k; the others were checked where their last row was chosen, or, touching no open row,
-  // once here (one that breaks then prunes every choice, as checking it at every node did).
+  // once here.
   const touchingAt = open.map((o) => shared.filter((p) => touches(p, o.index)));
-  const settled = shared.every((p) => holds(p, grid) !== false);
+  if (!shared.every((p) => holds(p, grid) !== false)) return { found, complete: true };
+  const rank = new Map(open.map((o, k) => [o.index, k]));
+  /** A cell no choice fills and no value is known for: its sum is never fully known. */
+  const unknown = ([i, j]: [number, number]) => {
+    if (rank.has(i)) return false;
+    const v = grid[i]?.[j];
+    return v === null || v === undefined || Number.isNaN(v);
+  };
+  const knowable = (p: SumPlan) => !p.left.some(unknown) && !p.right.some(unknown);
+  if (open.some((o, x) => !o.own.length && !touchingAt[x]!.some(knowable))) return { found, complete: true };
+  const choices = lazyChoices.map((c) => (typeof c === 'function' ? c() : c));
+  const n = grid[0]?.length ?? 0;
+  // The least and greatest value of each open row's cells over its readings (a value read later,
+  // NaN: unbounded), worked out when a bound first needs them.
+  const lo: number[][] = [];
+  const hi: number[][] = [];
+  const bound = (k: number): void => {
+    const l = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+    const h = new Array<number>(n).fill(Number.NEGATIVE_INFINITY);
+    for (const c of choices[k]!)
+      for (let j = 0; j < n; j++) {
+        const v = c.values[j]!;
+        l[j] = Number.isNaN(v) ? Number.NEGATIVE_INFINITY : Math.min(l[j]!, v);
+        h[j] = Number.isNaN(v) ? Number.POSITIVE_INFINITY : Math.max(h[j]!, v);
+      }
+    lo[k] = l;
+    hi[k] = h;
+  };
+  // Each sum as signed terms (left +, right −): a known row's cell, or an open row's by its rank.
+  const terms = shared.map((p) =>
+    [...p.left.map(([i, j]) => [i, j, 1] as const), ...p.right.map(([i, j]) => [i, j, -1] as const)].map(([i, j, sign]) => ({
+      i,
+      j,
+      sign,
+      rank: rank.get(i) ?? -1,
+    })),
+  );
+  const bounded = shared.map(knowable);
+  // At depth k, the sums touching row k that rows chosen later still fill.
+  const termsAt = open.map((_, k) =>
+    shared.flatMap((p, s) => (bounded[s] && touchingAt[k]!.includes(p) && terms[s]!.some((t) => t.rank > k) ? [terms[s]!] : [])),
+  );
+  /** Whether the cells of rows chosen after depth k can still make Σ left − Σ right zero. */
+  const reachable = (ts: (typeof terms)[number], k: number): boolean => {
+    let min = 0;
+    let max = 0;
+    for (let t = 0; t < ts.length; t++) {
+      const { i, j, sign, rank: r } = ts[t]!;
+      if (r > k) {
+        if (!lo[r]) bound(r);
+        const a = lo[r]![j]!;
+        const b = hi[r]![j]!;
+        if (!Number.isFinite(a) || !Number.isFinite(b)) return true;
+        if (sign > 0) {
+          min += a;
+          max += b;
+        } else {
+          min -= b;
+          max -= a;
+        }
+      } else {
+        const v = grid[i]![j]!;
+        if (Number.isNaN(v)) return true;
+        min += sign * v;
+        max += sign * v;
+      }
+    }
+    return min <= SLACK && max >= -SLACK;
+  };
   const blank = new Array<number | null>(n).fill(null);
-  const found: Cut[][] = [];
   let complete = true;
   const pick: Cut[] = [];
   const search = (k: number): void => {
@@ -411,8 +612,8 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
         return;
       }
       grid[open[k]!.index] = c.values;
-      // Prune on every sum the rows chosen so far complete.
-      if (settled && touchingAt[k]!.every((p) => holds(p, grid) !== false)) {
+      // Prune on every sum the rows chosen so far complete, and on the bounds of those they do not.
+      if (touchingAt[k]!.every((p) => holds(p, grid) !== false) && termsAt[k]!.every((ts) => reachable(ts, k))) {
         pick.push(c);
         search(k + 1);
         pick.pop();
@@ -422,22 +623,11 @@ export function resolveRuns(decl: BlockDecl, rows: Row[], runs: Map<Row, RunToke
     }
   };
   search(0);
-  open.forEach((o, k) => {
-    if (complete && found.length) {
-      const distinct = uniqueCuts(found.map((f) => f[k]!));
-      if (distinct.length === 1) outcome.decided.set(o.row, distinct[0]!);
-      else outcome.ambiguous.set(o.row, distinct.slice(0, NAMED));
-      return;
-    }
-    // No combination holds (or too many to try): the row's own sums are all that speak.
-    if (o.own.length > 1) outcome.ambiguous.set(o.row, uniqueCuts(o.own).slice(0, NAMED));
-    else {
-      outcome.unreadable.add(o.row);
-      if (!complete) outcome.beyond.add(o.row);
-    }
-  });
-  return confirmed(outcome, alternatives, plans, grid, rowIndex, runs);
+  return { found, complete };
 }
+
+/** How far apart the bounds of a sum's two sides may be and still be taken to meet (holds allows 1e-9). */
+const SLACK = 1e-6;
 
 /**
  * The last check of the rows read by cutting: a row whose digits could be cut another way, on a

@@ -294,7 +294,7 @@ function workerLoop(): void {
     const out: unknown[] = [];
     for (const { index, file, extra } of batch.files) {
       try {
-        if (batch.kind === 'index') out.push(indexOne(index, file, configs));
+        if (batch.kind === 'index') out.push(indexOne(index, file, configs, extra === true));
         else out.push(finish(checkOne(index, file, configs, input.fix, extra as CrossYear | undefined, markIn(input.format, input.locale)), writer));
       } catch (e) {
         // A file the index cannot read is not indexed; the check says why.

@@ -7,10 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { indexReports } from '../../server/src/cli/index-pass';
 import type { Configs } from '../../server/src/cli/outcome';
 import {
@@ -63,11 +63,22 @@ function headless(text: string, keepTitle: boolean): string {
     .join('\n');
 }
 
+/** The folders made, removed when the tests end. */
+const made: string[] = [];
+after(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-index-'));
+  made.push(dir);
+  return dir;
+}
+
 /** A folder of reports, some in a subfolder with its own `pairs`; returns it and its files (in a shuffled order). */
 function folder(seed: number): { dir: string; files: string[] } {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-index-'));
+  const dir = tempDir();
   mkdirSync(join(dir, 'sub'));
   const files: string[] = [];
   const put = (name: string, text: string) => {
@@ -187,7 +198,7 @@ describe('the index pass: heads, and full extracts only where the pairing reads 
   });
 
   it('a folder of one year: every file read for its head alone, nothing parsed for the index', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-index-'));
+    const dir = tempDir();
     const files = BODIES.map((body, i) => {
       const file = join(dir, `${i}.txt`);
       writeFileSync(file, sampleReport(2022, body));

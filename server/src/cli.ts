@@ -174,7 +174,7 @@ async function checkFiles(o: Options, io: Io, files: string[], errors: number, c
   let lastBar = 0;
   let pending = '';
   await io.out(writer.begin());
-  const check = (i: number, f: string) => finish(checkOne(i, f, configs, o.fix, pairedWith(i), markIn(o.format, o.locale)), writer);
+  const check = (i: number, f: string) => finish(checkOne(i, f, configs, o.fix, pairedWith(i), markIn(o.format, o.locale), o.format === 'sarif'), writer);
   for await (const r of runPass<Result>(pool, 'check', files, check, pairedWith)) {
     if (r.fatal || r.error) {
       // What came before a message is written before it.
@@ -294,8 +294,14 @@ function workerLoop(): void {
     const out: unknown[] = [];
     for (const { index, file, extra } of batch.files) {
       try {
-        if (batch.kind === 'index') out.push(indexOne(index, file, configs));
-        else out.push(finish(checkOne(index, file, configs, input.fix, extra as CrossYear | undefined, markIn(input.format, input.locale)), writer));
+        if (batch.kind === 'index') out.push(indexOne(index, file, configs, extra === true));
+        else
+          out.push(
+            finish(
+              checkOne(index, file, configs, input.fix, extra as CrossYear | undefined, markIn(input.format, input.locale), input.format === 'sarif'),
+              writer,
+            ),
+          );
       } catch (e) {
         // A file the index cannot read is not indexed; the check says why.
         out.push(

@@ -20,8 +20,10 @@ interface SarifResult {
   locations: { physicalLocation: { region: { startLine: number } } }[];
 }
 
-function sarif(dir: string, file: string): SarifResult[] {
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'sarif', file], { cwd: dir, encoding: 'utf8', env: { ...process.env, NIANBAO_LOCALE: '' } });
+function sarif(dir: string, file: string, ...more: string[]): SarifResult[] {
+  // Several files: on two workers from the first file on.
+  const env = { ...process.env, NIANBAO_LOCALE: '', ...(more.length ? { NIANBAO_WORKERS_FROM: '1' } : {}) };
+  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'sarif', '--jobs', '2', file, ...more], { cwd: dir, encoding: 'utf8', env });
   assert.equal(r.status, 1, r.stderr);
   return JSON.parse(r.stdout).runs[0].results;
 }
@@ -66,5 +68,8 @@ describe('SARIF partialFingerprints', () => {
     writeFileSync(join(dir, 'b.txt'), text);
     const other = sarif(dir, 'b.txt');
     assert.ok(other.every((r) => !byPrint(before).has(r.partialFingerprints['nianbao/v1']!)));
+    // Checked on workers, each file's findings keep the fingerprints they have checked alone.
+    const both = sarif(dir, 'a.txt', 'b.txt');
+    assert.deepEqual([...byPrint(both).keys()].sort(), [...byPrint(after).keys(), ...byPrint(other).keys()].sort());
   });
 });

@@ -208,8 +208,11 @@ export function tableCounts(result: CheckResult): { tables: number; tablesNotChe
   return { tables: tables.length, tablesNotChecked: tables.filter((t) => t.confidence === 'uncertain').length };
 }
 
-/** `markIn`: the locale to mark a report's tables in for the HTML report (when it has errors); none otherwise. */
-export function checkOne(index: number, file: string, configs: Configs, doFix: boolean, crossyear?: CrossYear, markIn?: Locale): Outcome {
+/**
+ * `markIn`: the locale to mark a report's tables in for the HTML report (when it has errors); none
+ * otherwise. `fingerprinted`: each finding gets its SARIF fingerprint (a hash each: only SARIF shows them).
+ */
+export function checkOne(index: number, file: string, configs: Configs, doFix: boolean, crossyear?: CrossYear, markIn?: Locale, fingerprinted = true): Outcome {
   const base = { index, file, display: displayPath(file), bytes: 0 };
   const read = readAndCheck(file, configs, crossyear);
   if (read.error !== undefined) return { ...base, bytes: read.bytes, error: read.error };
@@ -242,10 +245,12 @@ export function checkOne(index: number, file: string, configs: Configs, doFix: b
     ...(doFix && !writable ? { notFixed: true } : {}),
     ...(writable ? {} : { readOnly: true }),
     ...tableCounts(result),
-    findings: withFingerprints(
-      result.findings.map((f) => plain(f, lm, read.read.sourceMap)),
-      fingerprints(result.findings, result.report, displayPath(file)),
-    ),
+    findings: fingerprinted
+      ? withFingerprints(
+          result.findings.map((f) => plain(f, lm, read.read.sourceMap)),
+          fingerprints(result.findings, result.report, displayPath(file)),
+        )
+      : result.findings.map((f) => plain(f, lm, read.read.sourceMap)),
     fixed,
     ...(markIn && result.findings.some((f) => f.severity === 'error') ? { marked: markedTables(result, markIn) } : {}),
   };

@@ -6,7 +6,7 @@ import { applyDirectives, parseDirectives } from './directives';
 import type { Finding } from './finding';
 import { msg } from './i18n';
 import type { Report } from './model';
-import { parse } from './parse';
+import { type Head, parse } from './parse';
 import { RULES } from './rules';
 
 export interface CheckResult {
@@ -61,5 +61,18 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 
 /** Whether a text looks like an annual report at all (a title, a section heading, or a table). */
 export function looksLikeReport(report: Report): boolean {
-  return report.sections.some((s) => s.heading) || report.tables.length > 0 || (!!report.title && /政府信息公开|政务公开/.test(report.title.text));
+  return report.sections.some((s) => s.heading) || report.tables.length > 0 || titleSaysReport(report.title);
+}
+
+/**
+ * Whether a report's head alone shows it looks like a report (a section heading, or the title):
+ * then `looksLikeReport` says so too, whatever its tables. False is no proof of the contrary: a
+ * text with only a table looks like a report, and only `parse` finds its table.
+ */
+export function headLooksLikeReport(head: Head): boolean {
+  return head.headings > 0 || titleSaysReport(head.title);
+}
+
+function titleSaysReport(title: Report['title']): boolean {
+  return !!title && /政府信息公开|政务公开/.test(title.text);
 }

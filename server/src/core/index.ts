@@ -1,6 +1,6 @@
 /** The pure core: no editor, no LSP. The CLI, the server and the tests all call these. */
-export { check, checkReport, looksLikeReport, type CheckOptions, type CheckResult } from './check';
-export { parse, type ParseOptions } from './parse';
+export { check, checkReport, headLooksLikeReport, looksLikeReport, type CheckOptions, type CheckResult } from './check';
+export { parse, parseHead, type Head, type ParseOptions } from './parse';
 export { analyse, type Arith, type SumEval, type Culprit } from './arith';
 export { applyFixes, preferredFixes, type ApplyResult } from './fix';
 export { parseConfig, defaultConfig, formatChoices, ConfigError, CONFIG_FILE, type Config } from './config';
@@ -35,6 +35,6 @@ export type { Finding, Fix, Edit, Related, Severity, SeveritySetting } from './f
 export type * from './model';
 export type { FormatId, FormatDecl, CoverDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';
 export { showReport, renderShown, displayWidth, SHOW_VERSION, type ShownReport, type ShownTable, type ShownBlock, type ShownRow, type ShownCell } from './show';
-export { bodyFromTitle, parseBody, sameBody, type Body } from './crossyear/body';
+export { bodyBucket, bodyFromTitle, parseBody, sameBody, type Body } from './crossyear/body';
 export { extract, type Extract, type ExtractCell } from './crossyear/extract';
 export { pairReports, type CrossYear, type Indexed } from './crossyear/series';

@@ -16,7 +16,29 @@ export interface ParseOptions {
 
 const YEAR_RE = /(\d{4,6})\s*年(?!\s*\d{1,2}\s*月)/;
 
-export function parse(text: string, options: ParseOptions = {}): Report {
+/**
+ * A report's beginning: what is read before any table (the title, the period, the signing date,
+ * the year) and whether that alone shows the text is a report (a section heading, or a title that
+ * says 政府信息公开 or 政务公开). `parse` starts with it, so the two never disagree. Cheaper than
+ * `parse` by the tables: the CLI's index pass pairs reports by it.
+ */
+export interface Head {
+  title: Report['title'];
+  period: Report['period'];
+  signed: Report['signed'];
+  year: number | null;
+  /** Section headings found (each makes a section with its heading). */
+  headings: number;
+}
+
+/** The head of a text: see `Head`. */
+export function parseHead(text: string, options: ParseOptions = {}): Head {
+  const h = readHead(text, options);
+  return { title: h.title, period: h.period, signed: h.signed, year: h.year, headings: h.chosen.length };
+}
+
+/** The parser's state once the head is read: the lexed and masked text, the headings, the head. */
+function readHead(text: string, options: ParseOptions) {
   // One array per state of the registry: the caches keyed by it (dictionary, headings) follow it.
   const all = registered();
   const dict = dictionaryOf(all);
@@ -27,10 +49,6 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   // Masking blanks debris but keeps every line break: the line starts are the same.
   const lines = debris.masked === norm ? rawLines : new Lines(masked, rawLines.starts);
   const formats: readonly FormatDecl[] = all;
-  const ignored = debris.ignoredLines;
-  // The lexer's compact text holds the debris: without it, the labels are found again.
-  const labels = masked === norm && !ignored.size ? lexed.labels : new LabelIndex(lexed.compact.without(norm, masked, lines, ignored), dict);
-  const ctx: ParseContext = { text: masked, lines, ignored, formats, labels };
 
   // ------------------------------------------------------------ sections
   const cands = findHeadingCandidates(masked, lines, debris.shape, debris.ignoredLines, formats);
@@ -45,9 +63,19 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   // A year is read only from four digits: "202020年" is a typo for report.year to point out, not a year.
   const four = (m: YearMention | null | undefined) => (m && m.raw.length === 4 ? m.year : null);
   const year = four(title?.year) ?? four(period?.to) ?? four(period?.from) ?? (signed ? signed.year - 1 : null);
-  const formatByYear = year !== null && year >= 1000 && year < 10000 ? formatForYear(year) : null;
   const forcedDecl = options.format && options.format !== 'auto' ? formatById(options.format) : undefined;
   if (options.format && options.format !== 'auto' && !forcedDecl) throw new Error(`unknown format "${options.format}" (known: ${formatIds().join(', ')})`);
+  return { all, dict, lexed, norm, debris, masked, lines, chosen, extra, misplaced, title, period, signed, year, forcedDecl };
+}
+
+export function parse(text: string, options: ParseOptions = {}): Report {
+  const { all, dict, lexed, norm, debris, masked, lines, chosen, extra, misplaced, title, period, signed, year, forcedDecl } = readHead(text, options);
+  const formats: readonly FormatDecl[] = all;
+  const ignored = debris.ignoredLines;
+  // The lexer's compact text holds the debris: without it, the labels are found again.
+  const labels = masked === norm && !ignored.size ? lexed.labels : new LabelIndex(lexed.compact.without(norm, masked, lines, ignored), dict);
+  const ctx: ParseContext = { text: masked, lines, ignored, formats, labels };
+  const formatByYear = year !== null && year >= 1000 && year < 10000 ? formatForYear(year) : null;
   const forced = forcedDecl ? forcedDecl.id : null;
   const preferred = forced ?? formatByYear;
   if (forcedDecl) ctx.formats = [forcedDecl];

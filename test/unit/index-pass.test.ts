@@ -30,18 +30,7 @@ import { ConfigLookup } from '../../server/src/host/config';
 import { findReportFiles } from '../../server/src/host/files';
 import { readReport } from '../../server/src/host/read';
 import { ROOT } from '../helpers';
-
-/** A seeded generator: the same folders on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng as random } from '../shapes/random';
 
 /** Bodies: three share the bucket "桐溪区|" (two of them are not the same body), one is the government's office. */
 const BODIES = [

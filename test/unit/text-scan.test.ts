@@ -13,18 +13,7 @@ import { readNumber } from '../../server/src/core/formats/claims';
 import { sentences } from '../../server/src/core/narrative';
 import { markersIn } from '../../server/src/core/rules/text-enumeration';
 import { sameData } from '../../server/src/service/previous';
-
-/** A seeded generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng as random } from '../shapes/random';
 
 const ALPHABET = [
   ...'一二三四十一十是是()()',

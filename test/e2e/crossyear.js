@@ -19,7 +19,7 @@ const THIS = `years/${GOV}2022年政府信息公开工作年度报告.txt`;
 const ROW = '四、结转下年度继续办理';
 
 let page;
-const { log, flat, check, shot, failed, openTab, quickInput } = kit('crossyear', OUT, () => page);
+const { log, flat, check, shot, openTab, quickInput, run, problemRows } = kit('crossyear', OUT, () => page);
 
 /** The two reports, made by the project's own sample (sampleReport): last year's 四 written 4 where its table gives 3. */
 function writeReports() {
@@ -53,18 +53,12 @@ async function goTo(line, column) {
   await quickInput('Control+G', `${line}:${column}`);
   await page.keyboard.press('Enter');
 }
-const problemRows = async () => (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(flat);
 
 (async () => {
   const at = writeReports();
   const browser = await launch({ locale: 'zh-CN' });
   page = browser.page;
-  page.on('pageerror', (e) => log('page error:', e.message));
-  let ok = false;
-  try {
-    await page.goto(workbenchUrl(BASE, WS));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  await run(browser, workbenchUrl(BASE, WS), async () => {
     log(`workbench loaded: ${LAST} (四 written 4, its table gives 3) and ${THIS} (二 is 3)`);
 
     // This year's report alone: the server finds last year's file beside it.
@@ -121,13 +115,5 @@ const problemRows = async () => (await page.locator('.markers-panel .monaco-list
       .catch(() => false);
     check(clean, 'this year’s squiggle is gone');
     await shot('fixed');
-    ok = failed() === 0;
-  } catch (e) {
-    log('FAIL', e.message.split('\n')[0]);
-    await shot('failure').catch(() => {});
-  } finally {
-    await browser.close();
-  }
-  log(ok ? 'crossyear: PASS' : `crossyear: FAIL (${failed()} checks failed)`);
-  process.exit(ok ? 0 : 1);
+  });
 })();

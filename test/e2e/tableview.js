@@ -12,7 +12,7 @@ const { ROOT, writeWrongTotals } = require('./fixtures');
 const [BASE, WS, OUT] = process.argv.slice(2);
 
 let page;
-const { log, flat, check, shot, failed, openTab, quickInput } = kit('tableview', OUT, () => page);
+const { log, flat, check, shot, openTab, quickInput, run } = kit('tableview', OUT, () => page);
 
 /** The column the status bar shows for a character offset: tabs to the next multiple of 4. */
 function visualColumn(line, offset) {
@@ -148,22 +148,9 @@ async function walkthrough() {
   const [txt] = writeWrongTotals(WS);
   const browser = await launch({ locale: 'zh-CN' });
   page = browser.page;
-  page.on('pageerror', (e) => log('page error:', e.message));
-  let ok = false;
-  try {
-    await page.goto(workbenchUrl(BASE, WS));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  await run(browser, workbenchUrl(BASE, WS), async () => {
     log('workbench loaded');
     await tableView(txt);
     await walkthrough();
-    ok = failed() === 0;
-  } catch (e) {
-    log('FAIL', e.message.split('\n')[0]);
-    await shot('failure').catch(() => {});
-  } finally {
-    await browser.close();
-  }
-  log(ok ? 'tableview: PASS' : `tableview: FAIL (${failed()} checks failed)`);
-  process.exit(ok ? 0 : 1);
+  });
 })();

@@ -12,7 +12,6 @@
 // Screenshots: OUT/ui-*.png. Usage: node ui.js BASE_URL WORKSPACE OUT
 const fs = require('node:fs');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const { launch, workbenchUrl, freshWorkspace } = require('./browser');
 const { kit } = require('./kit');
 const { ROOT, writeWrongTotals } = require('./fixtures');
@@ -21,7 +20,7 @@ const [BASE, WS, OUT] = process.argv.slice(2);
 const ARITH = ['table.row-total', 'table.result-total', 'table.identity', 'table.group-total'];
 
 let page;
-const { log, flat, check, shot, until, failed, openTab, quickInput } = kit('ui', OUT, () => page);
+const { log, flat, check, shot, until, openTab, quickInput, run, problemRows, cliFindings } = kit('ui', OUT, () => page);
 
 /** The column the status bar shows for a character offset: tabs to the next multiple of the tab size (4). */
 function visualColumn(line, offset) {
@@ -85,10 +84,6 @@ async function runCommand(title) {
 /** The active tab shows unsaved changes (the edit reached the document). */
 async function dirty() {
   await page.locator('.tab.active.dirty').waitFor({ timeout: 15_000 });
-}
-
-async function problemRows() {
-  return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(flat);
 }
 
 /** The first problem of the active editor: Ctrl+1 (the editor), Ctrl+Home, F8; the peek closed again with Escape. */
@@ -208,20 +203,6 @@ async function wrongTotal(f, { language, outline, tag }) {
   const gone = await until(async () => !(await problemRows()).some((r) => r.includes(expected)), 'the Problems entry to go').catch(() => false);
   check(gone, 'the Problems entry is gone');
   await shot(`${tag}-fixed`);
-}
-
-/** The findings of a file on disk, by the CLI. */
-function cliFindings(file) {
-  let stdout;
-  try {
-    stdout = execFileSync('node', [path.join(ROOT, 'server/out/cli.js'), 'check', '--format', 'json', '--no-progress', file], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch (e) {
-    stdout = e.stdout; // exit 1: findings at error severity
-  }
-  return JSON.parse(stdout)[0].findings;
 }
 
 /** Scenario 3: fix all from the palette on a draft with several errors. */
@@ -350,12 +331,7 @@ async function newReport() {
   prepareFixOnSave();
   const browser = await launch({ locale: 'zh-CN' });
   page = browser.page;
-  page.on('pageerror', (e) => log('page error:', e.message));
-  let ok = false;
-  try {
-    await page.goto(workbenchUrl(BASE, WS));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  await run(browser, workbenchUrl(BASE, WS), async () => {
     log('workbench loaded');
     const scenarios = {
       txt: () => wrongTotal(txt, { language: '政府信息公开年报', outline: true, tag: 'txt' }),
@@ -367,13 +343,5 @@ async function newReport() {
     // NIANBAO_E2E_UI=onsave,new runs only some (while working on them).
     const only = process.env.NIANBAO_E2E_UI ? process.env.NIANBAO_E2E_UI.split(',') : Object.keys(scenarios);
     for (const name of only) await scenarios[name]();
-    ok = failed() === 0;
-  } catch (e) {
-    log('FAIL', e.message.split('\n')[0]);
-    await shot('failure').catch(() => {});
-  } finally {
-    await browser.close();
-  }
-  log(ok ? 'ui: PASS' : `ui: FAIL (${failed()} checks failed)`);
-  process.exit(ok ? 0 : 1);
+  });
 })();

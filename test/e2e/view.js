@@ -12,7 +12,6 @@
 // Screenshots: OUT/view-*.png. Usage: node view.js BASE_URL WORKSPACE OUT
 const fs = require('node:fs');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const { launch, workbenchUrl, freshWorkspace } = require('./browser');
 const { kit } = require('./kit');
 const { ROOT } = require('./fixtures');
@@ -21,7 +20,7 @@ const [BASE, WS, OUT] = process.argv.slice(2);
 const NAME = '青禾县市场监督管理局2022年政府信息公开工作年度报告';
 
 let page;
-const { log, flat, check, shot, until, failed, openTab, quickInput } = kit('view', OUT, () => page, { untilMs: 30_000 });
+const { log, check, shot, until, openTab, quickInput, run, problemRows, cliFindings } = kit('view', OUT, () => page, { untilMs: 30_000 });
 
 /** F1, the command's title, Enter. */
 async function runCommand(title) {
@@ -30,23 +29,10 @@ async function runCommand(title) {
   await page.keyboard.press('Enter');
 }
 
-async function problemRows() {
-  return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(flat);
-}
-
 /** The findings of a file on disk, by the CLI, as "code message". */
-function cliFindings(file) {
-  let stdout;
-  try {
-    stdout = execFileSync('node', [path.join(ROOT, 'server/out/cli.js'), 'check', '--format', 'json', '--no-progress', file], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch (e) {
-    stdout = e.stdout; // exit 1: findings at error severity
-  }
-  return JSON.parse(stdout)[0]
-    .findings.map((f) => `${f.code} ${f.message}`)
+function findingTexts(file) {
+  return cliFindings(file)
+    .map((f) => `${f.code} ${f.message}`)
     .sort();
 }
 
@@ -72,7 +58,7 @@ async function openReportView(relative, { binary }) {
 async function docx() {
   const rel = `report-view/${NAME}.docx`;
   const file = path.join(WS, rel);
-  const expected = cliFindings(file);
+  const expected = findingTexts(file);
   log(`docx: ${rel} — the CLI finds ${expected.length}: ${expected.map((x) => x.split(' ')[0]).join(', ')}`);
   await openReportView(rel, { binary: true });
   const squiggle = page.locator('.editor-group-container.active .monaco-editor .squiggly-error').first();
@@ -96,7 +82,7 @@ async function docx() {
   const txt = path.join(WS, 'report-view', `${NAME}.txt`);
   await until(() => fs.existsSync(txt), 'the .txt on disk');
   await page.locator('.tab.active', { hasText: `${NAME}.txt` }).waitFor({ timeout: 30_000 });
-  const imported = cliFindings(txt);
+  const imported = findingTexts(txt);
   check(JSON.stringify(imported) === JSON.stringify(expected), `the .txt checks the same as the .docx: ${imported.length} findings`);
   // Its problems in the Problems panel, under the .txt (the wrong total is below the first screen).
   const txtRows = await until(async () => {
@@ -176,23 +162,10 @@ async function html() {
   fs.copyFileSync(path.join(ROOT, 'test', 'readers', 'fixtures', 'picture-table.pdf'), path.join(WS, 'report-view', 'picture-table.pdf'));
   const browser = await launch({ locale: 'zh-CN' });
   page = browser.page;
-  page.on('pageerror', (e) => log('page error:', e.message));
-  let ok = false;
-  try {
-    await page.goto(workbenchUrl(BASE, WS));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  await run(browser, workbenchUrl(BASE, WS), async () => {
     log('workbench loaded');
     await docx();
     await pdf();
     await html();
-    ok = failed() === 0;
-  } catch (e) {
-    log('FAIL', e.message.split('\n')[0]);
-    await shot('failure').catch(() => {});
-  } finally {
-    await browser.close();
-  }
-  log(ok ? 'view: PASS' : `view: FAIL (${failed()} checks failed)`);
-  process.exit(ok ? 0 : 1);
+  });
 })();

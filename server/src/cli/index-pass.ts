@@ -21,12 +21,11 @@
 import { resolve } from 'node:path';
 import {
   bodyBucket,
-  bodyFromTitle,
   type CrossYear,
   defaultConfig,
   type Extract,
   extract,
-  type Head,
+  headExtract,
   headLooksLikeReport,
   type Indexed,
   looksLikeReport,
@@ -57,11 +56,6 @@ export interface IndexedFile {
   /** The file was parsed in full. */
   parsed?: true;
   pairs?: [string, string][];
-}
-
-/** The extract of a head alone: body and year, as `extract` reads them from the same title and year. */
-function headExtract(head: Head): Extract {
-  return { body: head.title ? bodyFromTitle(head.title.text) : null, year: head.year, format: 'unknown', cells: {}, sentences: [], tables: {} };
 }
 
 /**

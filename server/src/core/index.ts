@@ -36,5 +36,5 @@ export type * from './model';
 export type { FormatId, FormatDecl, CoverDecl, BlockDecl, RowDecl, ColumnDecl, SumDecl, SectionDecl, TableDecl, TableId, SectionId } from './formats/types';
 export { showReport, renderShown, displayWidth, SHOW_VERSION, type ShownReport, type ShownTable, type ShownBlock, type ShownRow, type ShownCell } from './show';
 export { bodyBucket, bodyFromTitle, parseBody, sameBody, type Body } from './crossyear/body';
-export { extract, type Extract, type ExtractCell } from './crossyear/extract';
+export { extract, type Extract, type ExtractCell, headExtract } from './crossyear/extract';
 export { pairReports, type CrossYear, type Indexed } from './crossyear/series';

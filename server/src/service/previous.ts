@@ -18,7 +18,19 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bodyFromTitle, type Config, type CrossYear, type Extract, type Indexed, looksLikeReport, pairReports, parse, type Report, sameBody } from '../core';
+import {
+  bodyFromTitle,
+  type Config,
+  headExtract,
+  type CrossYear,
+  type Extract,
+  type Indexed,
+  looksLikeReport,
+  pairReports,
+  parse,
+  type Report,
+  sameBody,
+} from '../core';
 import { thisYear } from '../core/rules/crossyear-util';
 import { NOTES_BESIDE_REPORTS, REPORT_EXTENSIONS } from '../host/files';
 import { readReport } from '../host/read';
@@ -148,23 +160,16 @@ export function sameData(a: unknown, b: unknown): boolean {
 }
 
 /** A report's body and year as its title and period give them: what pairing reports by name needs. */
-interface Head {
-  body: string | null;
-  year: number | null;
-}
-
-/** The head of a report's text, or null for a text that is not a report. */
-function headOf(report: Report): Head | null {
-  return looksLikeReport(report) ? { body: report.title ? bodyFromTitle(report.title.text) : null, year: report.year } : null;
-}
+type Head = Pick<Extract, 'body' | 'year'>;
 
 /**
- * The extract a report's own lookup gives `pairReports`: its body and year only. Its cells,
- * sentences and tables decide nothing about its own last year (they tell duplicates of its year
- * apart, which matters to the next year's report), and making them costs a 1 MB report ~10 ms an edit.
+ * The head of a report's text (see `headExtract`), or null for a text that is not a report. A
+ * report's own lookup pairs it with this alone: its cells, sentences and tables decide nothing
+ * about its own last year (they tell duplicates of its year apart, which matters to the next
+ * year's report), and making them costs a 1 MB report ~10 ms an edit.
  */
-function headExtract(head: Head, report: Report): Extract {
-  return { body: head.body, year: head.year, format: report.format, cells: {}, sentences: [], tables: {} };
+function headOf(report: Report): Extract | null {
+  return looksLikeReport(report) ? headExtract(report) : null;
 }
 
 const extracts = new WeakMap<Report, Extract | null>();
@@ -237,9 +242,8 @@ export class PreviousReports {
   lookup(uri: string, report: Report, config: Config, remember = true): PreviousLookup {
     const file = pathOfUri(uri);
     if (!file) return { key: '' };
-    const head = headOf(report);
-    if (!head) return { key: 'none' };
-    const self = headExtract(head, report);
+    const self = headOf(report);
+    if (!self) return { key: 'none' };
     const paired = (config.pairs ?? []).filter(([, self]) => self === file).map(([last]) => last);
     const key = `${this.generation}|${self.body}|${self.year}|${paired.join('\n')}`;
     const before = this.looked.get(uri);
@@ -282,7 +286,7 @@ export class PreviousReports {
     const head = report ? headOf(report) : null;
     const before = this.open.get(file);
     const disk = this.disk.get(file)?.extract;
-    const was: Head | null = before ? before.head : disk ? { body: disk.body, year: disk.year } : null;
+    const was: Head | null = before ? before.head : (disk ?? null);
     const bodies = [was?.body ?? null, head?.body ?? null];
     if (!this.watched(file, uri, bodies)) {
       // No open report of its body (before or after) looks at it: nobody's answer changes. (Unless

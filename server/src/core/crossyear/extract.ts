@@ -55,6 +55,15 @@ function keep(table: Table, cells: Extract['cells'], lm: LineMap, wanted: (row: 
   }
 }
 
+/**
+ * The extract of a head alone (a report's title and year, or `parseHead`'s): its body and year, as
+ * `extract` reads them; no format, cells, sentences or tables. Enough to pair reports by body and
+ * year; not to compare them.
+ */
+export function headExtract(head: Pick<Report, 'title' | 'year'>): Extract {
+  return { body: head.title ? bodyFromTitle(head.title.text) : null, year: head.year, format: 'unknown', cells: {}, sentences: [], tables: {} };
+}
+
 export function extract(report: Report): Extract {
   const lm = new LineMap(report.text);
   const cells: Extract['cells'] = {};
@@ -68,5 +77,5 @@ export function extract(report: Report): Extract {
     if (h !== null) tables[table.decl.id] = h;
   }
   const sentences = comparedSentences(report).map((s) => s.hash);
-  return { body: report.title ? bodyFromTitle(report.title.text) : null, year: report.year, format: report.format, cells, sentences, tables };
+  return { ...headExtract(report), format: report.format, cells, sentences, tables };
 }

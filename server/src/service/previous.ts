@@ -172,16 +172,9 @@ function headOf(report: Report): Extract | null {
   return looksLikeReport(report) ? headExtract(report) : null;
 }
 
-const extracts = new WeakMap<Report, Extract | null>();
-
-/** The extract of a report's text, or null for a text that is not a report (once per version: a parsed report does not change). */
+/** The extract of a report's text, or null for a text that is not a report (made once per version: `thisYear` keeps it). */
 function extractOf(report: Report): Extract | null {
-  let e = extracts.get(report);
-  if (e === undefined) {
-    e = looksLikeReport(report) ? thisYear(report) : null;
-    extracts.set(report, e);
-  }
-  return e;
+  return looksLikeReport(report) ? thisYear(report) : null;
 }
 
 /**

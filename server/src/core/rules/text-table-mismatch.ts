@@ -131,8 +131,10 @@ function sentenceEnd(text: Narrative, at: number): number {
 
 /** Whether the report is a government's (人民政府, 办事处…: no department after the units). */
 function isGovernment(report: Report): boolean {
-  const body = report.title ? bodyFromTitle(report.title.text) : null;
-  return !!body && parseBody(body).units.length > 0 && parseBody(body).rest === '';
+  const name = report.title ? bodyFromTitle(report.title.text) : null;
+  if (!name) return false;
+  const body = parseBody(name);
+  return body.units.length > 0 && body.rest === '';
 }
 
 /** The word before a figure that says it may count another scope, or null. */

@@ -130,16 +130,15 @@ export class AnalysisCache {
   ) {}
 
   get(doc: DocLike, config: Config): Analysis {
-    const key = configKey(config);
-    const hit = this.entries.get(doc.uri);
-    if (hit && hit.analysis.version === doc.version && hit.key === key && hit.analysis.languageId === doc.languageId && this.current(hit, config)) {
+    const hit = this.hit(doc, config);
+    if (hit) {
       this.entries.delete(doc.uri);
       this.entries.set(doc.uri, hit);
       return hit.analysis;
     }
     const analysis = analyse(doc, config, this.previous);
     this.refine?.(analysis);
-    this.put(analysis, key);
+    this.put(analysis, configKey(config));
     this.costs.record(analysis.text.length, analysis.cost);
     return analysis;
   }
@@ -169,10 +168,15 @@ export class AnalysisCache {
 
   /** Whether the cache holds exactly this version under this config. */
   has(doc: DocLike, config: Config): boolean {
+    return !!this.hit(doc, config);
+  }
+
+  /** The cached entry of exactly this version, language and config, given what last year's report is now. */
+  private hit(doc: DocLike, config: Config): { analysis: Analysis; key: string; generation: number } | undefined {
     const hit = this.entries.get(doc.uri);
-    return (
-      !!hit && hit.analysis.version === doc.version && hit.key === configKey(config) && hit.analysis.languageId === doc.languageId && this.current(hit, config)
-    );
+    const fresh =
+      !!hit && hit.analysis.version === doc.version && hit.key === configKey(config) && hit.analysis.languageId === doc.languageId && this.current(hit, config);
+    return fresh ? hit : undefined;
   }
 
   /** The cached analysis of exactly this version, if any (whatever the config). */
